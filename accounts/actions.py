@@ -1,0 +1,47 @@
+"""Writes of the accounts app: one function per action."""
+
+from django.contrib.auth import authenticate
+from django.http import HttpRequest
+from django.utils import timezone
+
+from . import throttling
+from .models import ApiToken, User, hash_token
+
+
+class LoginRefused(Exception):
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def check_credentials(request: HttpRequest, username: str, password: str) -> User:
+    """Authenticate with throttling; raise LoginRefused with a message a person can act on."""
+    from django.utils.translation import gettext as _
+
+    address = throttling.client_address(request)
+    if throttling.is_locked(username, address):
+        raise LoginRefused(_("Too many failed sign-in attempts. Please wait 15 minutes and try again."), 429)
+    user = authenticate(request, username=username, password=password)
+    if user is None:
+        throttling.record_failure(username, address)
+        raise LoginRefused(_("Wrong username or password."), 401)
+    throttling.reset(username)
+    assert isinstance(user, User)
+    return user
+
+
+def issue_api_token(user: User) -> str:
+    """Create a bearer token for the user and return its secret once; only its hash is kept."""
+    key = ApiToken.new_key()
+    ApiToken.objects.create(user=user, key_hash=hash_token(key), prefix=key[:8])
+    return key
+
+
+def user_for_token(key: str) -> User | None:
+    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key)).first()
+    if token is None or not token.user.is_active:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

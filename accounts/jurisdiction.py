@@ -1,0 +1,107 @@
+"""The one place that decides who may see and change what.
+
+A user scoped to unit U (administrator, officer, inspector) sees records whose unit lies in
+U's subtree — one `path LIKE 'U.path%'` per role — and nothing else. Every list, detail,
+export and API endpoint goes through these functions.
+"""
+
+from functools import reduce
+from operator import or_
+from typing import TypeVar
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, Q, QuerySet
+
+from territory.models import AdminUnit, Organisation
+
+from .models import Role, RoleAssignment, User
+
+M = TypeVar("M", bound=Model)
+AnyUser = User | AnonymousUser
+
+SEE_ROLES = (Role.ADMINISTRATOR, Role.OFFICER, Role.INSPECTOR)
+CHANGE_ROLES = (Role.ADMINISTRATOR, Role.OFFICER)
+
+
+def assignments(user: AnyUser) -> list[RoleAssignment]:
+    """The user's roles, read once per request and kept on the user object."""
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_role_assignments", None)
+    if cached is None:
+        cached = list(user.roles.select_related("unit", "organisation"))
+        user._role_assignments = cached  # type: ignore[union-attr]
+    return cached
+
+
+def has_role(user: AnyUser, *roles: str) -> bool:
+    return any(a.role in roles for a in assignments(user))
+
+
+def is_administrator(user: AnyUser) -> bool:
+    return user.is_authenticated and (user.is_superuser or has_role(user, Role.ADMINISTRATOR))
+
+
+def scope_units(user: AnyUser, roles: tuple[str, ...] = SEE_ROLES) -> list[AdminUnit]:
+    """The top units of the user's jurisdiction for the given roles, without nested duplicates."""
+    units = sorted({a.unit for a in assignments(user) if a.role in roles and a.unit}, key=lambda u: u.path)
+    tops: list[AdminUnit] = []
+    for unit in units:
+        if not any(unit.path.startswith(top.path) for top in tops):
+            tops.append(unit)
+    return tops
+
+
+def unit_paths(user: AnyUser, roles: tuple[str, ...] = SEE_ROLES) -> list[str]:
+    return [unit.path for unit in scope_units(user, roles)]
+
+
+def home_unit(user: AnyUser) -> AdminUnit | None:
+    """The unit a user's home page opens on: the widest of their jurisdiction."""
+    units = scope_units(user)
+    return min(units, key=lambda u: u.depth) if units else None
+
+
+def can_see_unit(user: AnyUser, unit: AdminUnit) -> bool:
+    if user.is_authenticated and user.is_superuser:
+        return True
+    return any(unit.path.startswith(path) for path in unit_paths(user))
+
+
+def can_change_unit(user: AnyUser, unit: AdminUnit) -> bool:
+    if user.is_authenticated and user.is_superuser:
+        return True
+    return any(unit.path.startswith(path) for path in unit_paths(user, CHANGE_ROLES))
+
+
+def require_unit(user: AnyUser, unit: AdminUnit, *, change: bool = False) -> None:
+    allowed = can_change_unit(user, unit) if change else can_see_unit(user, unit)
+    if not allowed:
+        raise PermissionDenied
+
+
+def filter_by_unit(user: AnyUser, queryset: QuerySet[M], field: str = "unit", roles: tuple[str, ...] = SEE_ROLES) -> QuerySet[M]:
+    """Keep only the records whose unit (reached through `field`) lies in the user's jurisdiction."""
+    if user.is_authenticated and user.is_superuser:
+        return queryset
+    paths = unit_paths(user, roles)
+    if not paths:
+        return queryset.none()
+    lookup = "path__startswith" if field == "" else f"{field}__path__startswith"
+    return queryset.filter(reduce(or_, (Q(**{lookup: path}) for path in paths)))
+
+
+def visible_units(user: AnyUser) -> QuerySet[AdminUnit]:
+    return filter_by_unit(user, AdminUnit.objects.all(), field="")
+
+
+def member_organisations(user: AnyUser) -> list[Organisation]:
+    return [a.organisation for a in assignments(user) if a.role == Role.COMMUNICATOR and a.organisation]
+
+
+def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Organisations based in the user's jurisdiction, plus those the user speaks for."""
+    own = Q(pk__in=[o.pk for o in member_organisations(user)])
+    in_scope = filter_by_unit(user, Organisation.objects.all())
+    return Organisation.objects.filter(own | Q(pk__in=in_scope.values("pk"))).select_related("unit")

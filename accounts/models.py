@@ -1,0 +1,95 @@
+import hashlib
+import secrets
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from territory.models import AdminUnit, Organisation
+
+
+class User(AbstractUser):
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Provincial administrator")
+    OFFICER = "officer", _("Officer")
+    INSPECTOR = "inspector", _("Inspector")
+    COMMUNICATOR = "communicator", _("Communication officer")
+    OWNER = "owner", _("Owner of places")
+
+
+UNIT_ROLES = {Role.ADMINISTRATOR, Role.OFFICER, Role.INSPECTOR}
+
+
+class RoleAssignment(models.Model):
+    """One role of a user, scoped to a unit's subtree or to an organisation."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="role_assignments"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="role_assignments",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit", "organisation"], name="role_assignment_unique"),
+            models.CheckConstraint(
+                condition=~Q(role__in=[r.value for r in UNIT_ROLES]) | Q(unit__isnull=False),
+                name="role_unit_required",
+            ),
+            models.CheckConstraint(
+                condition=~Q(role=Role.COMMUNICATOR) | Q(organisation__isnull=False),
+                name="role_organisation_required",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.unit or self.organisation
+        return f"{self.get_role_display()} — {scope}" if scope else str(self.get_role_display())
+
+
+def hash_token(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API; only its hash is stored."""
+
+    user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("prefix"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…"
+
+    @staticmethod
+    def new_key() -> str:
+        return secrets.token_urlsafe(32)

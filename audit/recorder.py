@@ -1,0 +1,102 @@
+"""Writes an audit entry for every change a person makes to a record of an audited app.
+
+Signals catch writes from pages, the API and the admin alike; bulk loads by commands run
+without an actor and are not recorded row by row.
+"""
+
+import json
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from .context import current_actor
+from .models import Action, AuditEntry
+
+SECRET_FIELDS = {"password", "key_hash"}
+IGNORED_UPDATES = {frozenset({"last_login"}), frozenset({"last_used_at"})}
+
+
+def snapshot(instance: models.Model) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in SECRET_FIELDS:
+            values[field.name] = "••••••"
+            continue
+        value = getattr(instance, field.attname)
+        if isinstance(field, models.FileField):
+            value = str(value) if value else ""
+        values[field.attname] = value
+    return json.loads(json.dumps(values, cls=DjangoJSONEncoder))
+
+
+def _record(instance: models.Model, action: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+    actor = current_actor()
+    if actor is None:
+        return
+    user = actor.current_user()
+    if user is None and not actor.name:
+        return
+    AuditEntry.objects.create(
+        actor=user,
+        actor_name=(user.get_username() if user else actor.name)[:150],
+        source=actor.source,
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance, for_concrete_model=False),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        before=before,
+        after=after,
+    )
+
+
+def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    instance._audit_before = None  # type: ignore[attr-defined]
+    if instance.pk is not None and current_actor() is not None:
+        old = sender._base_manager.filter(pk=instance.pk).first()
+        instance._audit_before = snapshot(old) if old is not None else None  # type: ignore[attr-defined]
+
+
+def _after_save(sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any) -> None:
+    update_fields = kwargs.get("update_fields")
+    if update_fields and frozenset(update_fields) in IGNORED_UPDATES:
+        return
+    before = getattr(instance, "_audit_before", None)
+    after = snapshot(instance)
+    if not created and before == after:
+        return
+    _record(instance, Action.CREATE if created else Action.UPDATE, None if created else before, after)
+
+
+def _after_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    _record(instance, Action.DELETE, snapshot(instance), None)
+
+
+def _m2m_changed(sender: Any, instance: models.Model, action: str, model: type[models.Model], pk_set: Any, **kwargs: Any) -> None:
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    field = next(
+        (f.name for f in instance._meta.many_to_many if getattr(f.remote_field, "through", None) is sender),
+        sender._meta.model_name,
+    )
+    change = {field: {"action": action.removeprefix("post_"), "ids": sorted(pk_set or [])}}
+    _record(instance, Action.UPDATE, None, change)
+
+
+def audited_models() -> list[type[models.Model]]:
+    return [m for m in apps.get_models() if m._meta.app_label in settings.AUDITED_APPS]
+
+
+def connect() -> None:
+    for model in audited_models():
+        uid = f"audit-{model._meta.label}"
+        pre_save.connect(_before_save, sender=model, dispatch_uid=f"{uid}-pre")
+        post_save.connect(_after_save, sender=model, dispatch_uid=f"{uid}-post")
+        post_delete.connect(_after_delete, sender=model, dispatch_uid=f"{uid}-delete")
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through  # type: ignore[union-attr]
+            m2m_changed.connect(_m2m_changed, sender=through, dispatch_uid=f"{uid}-{field.name}")

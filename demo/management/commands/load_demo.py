@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.dak_nong import DEMO_PASSWORD, DEMO_USERS, load_dak_nong
+
+
+class Command(BaseCommand):
+    help = "Load the Đắk Nông (2021) demo: units, villages, organisations and demo users. Safe to run again."
+
+    def handle(self, *args: object, **options: object) -> None:
+        if settings.PRODUCTION:
+            raise CommandError("The demo creates users with a known password; it is refused when PRODUCTION=1.")
+        summary = load_dak_nong()
+        self.stdout.write(summary)
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for username, description, _roles in DEMO_USERS:
+            self.stdout.write(f"  {username:<10} {description}")

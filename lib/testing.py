@@ -1,0 +1,96 @@
+"""The test base: a real Đắk Nông tree and users in sibling jurisdictions, one line away.
+
+commune_a and commune_b are sibling communes of Đắk Mil district; district officers Đắk Mil;
+other_district officers Krông Nô; province covers Đắk Nông; admin administers it; inspector
+inspects Đắk Mil; press speaks for Báo Đắk Nông; owner owns places; the anonymous client is
+the public.
+"""
+
+from typing import Any
+
+from django.core.cache import cache
+from django.test import Client, TestCase
+
+from accounts.actions import issue_api_token
+from accounts.models import Role, RoleAssignment, User
+from territory.loader import load_successions, load_units
+from territory.models import AdminUnit, Level, Organisation, Scheme
+from territory.organisations import load_organisations
+
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(username: str, role: str | None = None, unit: AdminUnit | None = None, **extra: Any) -> User:
+    organisation = extra.pop("organisation", None)
+    user = User.objects.create_user(username=username, password=PASSWORD, **extra)
+    if role:
+        RoleAssignment.objects.create(user=user, role=role, unit=unit, organisation=organisation)
+    return user
+
+
+def add_village(commune: AdminUnit, number: int, name: str | None = None) -> AdminUnit:
+    village = AdminUnit(
+        scheme=commune.scheme,
+        code=f"{commune.code}-{number:03d}",
+        level=Level.VILLAGE,
+        type_name="Thôn",
+        name=name or f"Thôn {number}",
+        short_name=name or f"Thôn {number}",
+        parent=commune,
+    )
+    village.save()
+    return village
+
+
+class JurisdictionTestCase(TestCase):
+    province: AdminUnit
+    district: AdminUnit
+    other_district: AdminUnit
+    commune_a: AdminUnit
+    commune_b: AdminUnit
+    other_commune: AdminUnit
+    village_a: AdminUnit
+    village_b: AdminUnit
+    press_agency: Organisation
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        load_units(Scheme.LEGACY, ["67"])
+        load_units(Scheme.Y2025, ["68"])
+        load_successions()
+        units = AdminUnit.objects.filter(scheme=Scheme.LEGACY)
+        cls.province = units.get(code="67")
+        cls.district = units.get(code="663")  # huyện Đắk Mil
+        cls.other_district = units.get(code="664")  # huyện Krông Nô
+        communes = list(units.filter(parent=cls.district).order_by("code"))
+        cls.commune_a, cls.commune_b = communes[0], communes[1]
+        cls.other_commune = units.filter(parent=cls.other_district).order_by("code").first()  # type: ignore[assignment]
+        cls.village_a = add_village(cls.commune_a, 1)
+        cls.village_b = add_village(cls.commune_b, 1)
+        add_village(cls.other_commune, 1)
+        load_organisations(
+            cls.province,
+            [{"code": "67-bao-dak-nong", "kind": "press", "name": "Báo Đắk Nông", "short_name": "Báo Đắk Nông"}],
+        )
+        cls.press_agency = Organisation.objects.get(code="67-bao-dak-nong")
+
+        cls.admin = make_user("admin", Role.ADMINISTRATOR, cls.province, is_staff=True, is_superuser=True)
+        cls.province_officer = make_user("province", Role.OFFICER, cls.province)
+        cls.district_officer = make_user("district", Role.OFFICER, cls.district)
+        cls.other_district_officer = make_user("other_district", Role.OFFICER, cls.other_district)
+        cls.officer_a = make_user("commune_a", Role.OFFICER, cls.commune_a)
+        cls.officer_b = make_user("commune_b", Role.OFFICER, cls.commune_b)
+        cls.inspector = make_user("inspector", Role.INSPECTOR, cls.district)
+        cls.press = make_user("press", Role.COMMUNICATOR, organisation=cls.press_agency)
+        cls.owner = make_user("owner", Role.OWNER)
+
+    def setUp(self) -> None:
+        cache.clear()  # login throttling counters must not leak between tests
+
+    def client_for(self, user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    def api_headers(self, user: User) -> dict[str, str]:
+        return {"Authorization": f"Bearer {issue_api_token(user)}"}

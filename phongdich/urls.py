@@ -1,0 +1,26 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from accounts import views as accounts_views
+
+from . import views
+from .api import api
+
+admin.site.site_header = _("Epidemic prevention — administration")
+admin.site.site_title = _("Epidemic prevention")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("login/", accounts_views.login_view, name="login"),
+    path("logout/", accounts_views.logout_view, name="logout"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("units/", include("territory.urls")),
+    path("audit/", include("audit.urls")),
+    path("api/v1/", api.urls),
+    path("admin/login/", accounts_views.admin_login),
+    path("admin/", admin.site.urls),
+]

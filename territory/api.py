@@ -1,0 +1,119 @@
+from decimal import Decimal
+from typing import Literal
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from accounts import jurisdiction
+from accounts.api import AUTH
+from lib.text import fold
+
+from . import queries
+from .models import AdminUnit, Organisation, OrganisationKind
+
+router = Router(tags=["territory"])
+
+SchemeName = Literal["legacy", "2025"]
+LevelName = Literal["province", "district", "commune", "village"]
+
+
+class UnitOut(Schema):
+    code: str
+    scheme: str
+    level: str
+    type_name: str
+    name: str
+    short_name: str
+    parent_code: str | None
+    path: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    population: int | None
+
+    @staticmethod
+    def resolve_parent_code(unit: AdminUnit) -> str | None:
+        return unit.parent.code if unit.parent else None
+
+
+class UnitRefOut(Schema):
+    code: str
+    scheme: str
+    level: str
+    name: str
+
+
+class UnitDetailOut(UnitOut):
+    ancestors: list[UnitRefOut]
+    children_count: int
+    descendant_counts: dict[str, int]
+    successors: list[UnitRefOut]
+    predecessors: list[UnitRefOut]
+
+
+class UnitFilter(Schema):
+    parent: str | None = Field(None, description="code of the parent unit")
+    scheme: SchemeName | None = Field(None, description="defaults to the province's scheme")
+    level: LevelName | None = None
+    q: str | None = Field(None, description="name, diacritics and case ignored")
+
+
+@router.get("/units", response=list[UnitOut], auth=None, summary="Administrative units (public data)")
+@paginate(PageNumberPagination, page_size=100)
+def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
+    scheme = filters.scheme or settings.DEFAULT_SCHEME
+    units = AdminUnit.objects.filter(scheme=scheme).select_related("parent")
+    if filters.parent:
+        units = units.filter(parent=queries.get_unit(filters.parent, scheme))
+    if filters.level:
+        units = units.filter(level=filters.level)
+    if filters.q:
+        units = queries.search_units(units, filters.q)
+    return units.order_by("path")
+
+
+@router.get("/units/{scheme}/{code}", response=UnitDetailOut, auth=None, summary="One unit with its ancestors and counts")
+def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> dict[str, object]:
+    unit = queries.get_unit(code, scheme)
+    return {
+        **UnitOut.from_orm(unit).dict(),
+        "parent_code": unit.parent.code if unit.parent else None,
+        "ancestors": list(unit.ancestors()),
+        "children_count": unit.children.count(),
+        "descendant_counts": queries.descendant_counts(unit),
+        "successors": queries.successors_of(unit),
+        "predecessors": queries.predecessors_of(unit),
+    }
+
+
+class OrganisationOut(Schema):
+    code: str
+    name: str
+    short_name: str
+    kind: str
+    unit: UnitRefOut
+
+
+class OrganisationFilter(Schema):
+    kind: Literal[tuple(OrganisationKind.values)] | None = None  # type: ignore[valid-type]
+    unit: str | None = Field(None, description="code of a unit: organisations based in its subtree")
+    q: str | None = None
+
+
+@router.get("/organisations", response=list[OrganisationOut], auth=AUTH, summary="Organisations in the caller's jurisdiction")
+@paginate(PageNumberPagination, page_size=100)
+def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
+    organisations = jurisdiction.visible_organisations(request.user)
+    if filters.kind:
+        organisations = organisations.filter(kind=filters.kind)
+    if filters.unit:
+        unit = queries.get_unit(filters.unit)
+        jurisdiction.require_unit(request.user, unit)
+        organisations = organisations.filter(unit__path__startswith=unit.path)
+    if filters.q:
+        for word in fold(filters.q).split():
+            organisations = organisations.filter(search_name__contains=word)
+    return organisations.order_by("kind", "name")
+
+

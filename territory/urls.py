@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "territory"
+urlpatterns = [
+    path("search/", views.unit_search, name="search"),
+    path("villages/import/", views.village_import, name="village_import"),
+    path("villages/template.csv", views.village_template, name="village_template"),
+    path("<str:scheme>/<str:code>/", views.unit_page, name="unit"),
+]

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from accounts import jurisdiction
+
+from . import queries
+from .actions import ImportRefused, import_villages
+from .forms import VillageImportForm
+from .models import Organisation
+from .villages import COLUMNS, check_villages_file
+
+
+@login_required
+def unit_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    """A unit of the user's jurisdiction: where it sits, what lies below, with counts."""
+    unit = queries.get_unit(code, scheme)
+    jurisdiction.require_unit(request.user, unit)
+    children = list(queries.children_with_counts(unit))
+    villages = queries.count_below(children, queries.villages_of(unit))
+    organisations = queries.count_below(children, Organisation.objects.filter(unit__path__startswith=unit.path), "unit__")
+    rows = [(child, villages[child.pk], organisations[child.pk]) for child in children]
+    ancestors = [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
+    context = {
+        "unit": unit,
+        "ancestors": ancestors,
+        "rows": rows,
+        "counts": queries.descendant_counts(unit),
+        "population": queries.population_of(unit),
+        "successors": queries.successors_of(unit),
+        "predecessors": queries.predecessors_of(unit),
+        "organisations": unit.organisations.order_by("kind", "name"),
+        "can_change": jurisdiction.can_change_unit(request.user, unit),
+    }
+    return render(request, "territory/unit.html", context)
+
+
+@login_required
+def unit_search(request: HttpRequest) -> HttpResponse:
+    text = request.GET.get("q", "").strip()
+    units = jurisdiction.visible_units(request.user).select_related("parent")
+    results = queries.search_units(units, text)[:100] if text else []
+    template = "territory/_search_results.html" if request.htmx else "territory/search.html"  # type: ignore[attr-defined]
+    return render(request, template, {"q": text, "results": results})
+
+
+@login_required
+def village_import(request: HttpRequest) -> HttpResponse:
+    if not jurisdiction.is_administrator(request.user):
+        raise PermissionDenied
+    within = jurisdiction.home_unit(request.user)
+    form = VillageImportForm(request.POST or None, request.FILES or None)
+    checked = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            checked = check_villages_file(upload, upload.name, settings.DEFAULT_SCHEME, within)
+            if checked.file_error:
+                form.add_error("file", checked.file_error)
+                status = 400
+            elif not form.cleaned_data["dry_run"]:
+                try:
+                    outcome = import_villages(checked, skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+                except ImportRefused:
+                    messages.error(request, _("The file has bad rows, so nothing was imported."))
+                    status = 400
+                else:
+                    messages.success(
+                        request,
+                        _("%(created)d villages created, %(updated)d updated.")
+                        % {"created": outcome.created, "updated": outcome.updated},
+                    )
+        else:
+            status = 400
+    context = {
+        "form": form,
+        "checked": checked,
+        "errors_shown": checked.errors[:500] if checked else [],
+        "columns": [names[0] for names in COLUMNS.values()],
+    }
+    return render(request, "territory/village_import.html", context, status=status)
+
+
+@login_required
+def village_template(request: HttpRequest) -> HttpResponse:
+    header = ",".join(names[0] for names in COLUMNS.values())
+    sample = "24640,Thôn 1,Thôn,850\n24640,Bon Jun Jưh,Bon,\n"
+    response = HttpResponse("\ufeff" + header + "\n" + sample, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-thon.csv"'
+    return response
+
+
