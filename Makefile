@@ -34,8 +34,8 @@ format: install
 	$(BIN)/ruff format .
 
 messages: install
-	$(BIN)/python manage.py makemessages --locale vi --locale en --no-obsolete --no-location --ignore '.venv/*'
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*'
+	$(BIN)/python manage.py makemessages --locale vi --no-obsolete --no-location --ignore '.venv/*' --ignore 'var/*'
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore 'var/*'
 
 lock: install
 	@echo "Edit requirements*.in, install them in a fresh venv, then pin with pip freeze."

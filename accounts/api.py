@@ -65,6 +65,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> dict[str, str]:
         user = check_credentials(request, payload.username, payload.password)
     except LoginRefused as refused:
         raise HttpError(refused.status, str(refused)) from refused
+    request.user = user  # the token is issued to, and audited as, this user
     return {"token": issue_api_token(user)}
 
 
@@ -76,5 +77,7 @@ def me(request: HttpRequest) -> dict[str, object]:
         "username": user.username,
         "full_name": user.full_name,
         "is_administrator": jurisdiction.is_administrator(user),
-        "roles": [{"role": a.role, "unit": a.unit, "organisation": a.organisation} for a in jurisdiction.assignments(user)],
+        "roles": [
+            {"role": a.role, "unit": a.unit, "organisation": a.organisation} for a in jurisdiction.assignments(user)
+        ],
     }

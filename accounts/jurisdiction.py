@@ -31,7 +31,7 @@ def assignments(user: AnyUser) -> list[RoleAssignment]:
     cached = getattr(user, "_role_assignments", None)
     if cached is None:
         cached = list(user.roles.select_related("unit", "organisation"))
-        user._role_assignments = cached  # type: ignore[union-attr]
+        user.__dict__["_role_assignments"] = cached
     return cached
 
 
@@ -81,7 +81,9 @@ def require_unit(user: AnyUser, unit: AdminUnit, *, change: bool = False) -> Non
         raise PermissionDenied
 
 
-def filter_by_unit(user: AnyUser, queryset: QuerySet[M], field: str = "unit", roles: tuple[str, ...] = SEE_ROLES) -> QuerySet[M]:
+def filter_by_unit(
+    user: AnyUser, queryset: QuerySet[M], field: str = "unit", roles: tuple[str, ...] = SEE_ROLES
+) -> QuerySet[M]:
     """Keep only the records whose unit (reached through `field`) lies in the user's jurisdiction."""
     if user.is_authenticated and user.is_superuser:
         return queryset

@@ -21,11 +21,20 @@ SECRET_FIELDS = {"password", "key_hash"}
 IGNORED_UPDATES = {frozenset({"last_login"}), frozenset({"last_used_at"})}
 
 
+MASK = "••••••"
+CHANGED_MASK = "•••••• (changed)"
+
+
+def _secrets(instance: models.Model) -> dict[str, Any]:
+    return {f.name: getattr(instance, f.attname) for f in instance._meta.concrete_fields if f.name in SECRET_FIELDS}
+
+
 def snapshot(instance: models.Model) -> dict[str, Any]:
+    """The record's values as JSON; secrets (password hashes, token hashes) are masked."""
     values: dict[str, Any] = {}
     for field in instance._meta.concrete_fields:
         if field.name in SECRET_FIELDS:
-            values[field.name] = "••••••"
+            values[field.name] = MASK
             continue
         value = getattr(instance, field.attname)
         if isinstance(field, models.FileField):
@@ -56,9 +65,11 @@ def _record(instance: models.Model, action: str, before: dict[str, Any] | None, 
 
 def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
     instance._audit_before = None  # type: ignore[attr-defined]
+    instance._audit_secrets = {}  # type: ignore[attr-defined]
     if instance.pk is not None and current_actor() is not None:
         old = sender._base_manager.filter(pk=instance.pk).first()
         instance._audit_before = snapshot(old) if old is not None else None  # type: ignore[attr-defined]
+        instance._audit_secrets = _secrets(old) if old is not None else {}  # type: ignore[attr-defined]
 
 
 def _after_save(sender: type[models.Model], instance: models.Model, created: bool, **kwargs: Any) -> None:
@@ -67,6 +78,10 @@ def _after_save(sender: type[models.Model], instance: models.Model, created: boo
         return
     before = getattr(instance, "_audit_before", None)
     after = snapshot(instance)
+    old_secrets = getattr(instance, "_audit_secrets", {})
+    for name, value in _secrets(instance).items():
+        if name in old_secrets and old_secrets[name] != value:
+            after[name] = CHANGED_MASK  # that a secret changed is recorded, never its value
     if not created and before == after:
         return
     _record(instance, Action.CREATE if created else Action.UPDATE, None if created else before, after)
@@ -76,7 +91,9 @@ def _after_delete(sender: type[models.Model], instance: models.Model, **kwargs: 
     _record(instance, Action.DELETE, snapshot(instance), None)
 
 
-def _m2m_changed(sender: Any, instance: models.Model, action: str, model: type[models.Model], pk_set: Any, **kwargs: Any) -> None:
+def _m2m_changed(
+    sender: Any, instance: models.Model, action: str, model: type[models.Model], pk_set: Any, **kwargs: Any
+) -> None:
     if action not in {"post_add", "post_remove", "post_clear"}:
         return
     field = next(

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from lib.text import fold
 from accounts.models import Role, RoleAssignment, User
+from lib.text import fold
 from territory.loader import load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
 from territory.organisations import load_organisations
@@ -16,7 +16,7 @@ DATA = Path(__file__).parent / "data"
 PROVINCE = "67"  # Đắk Nông, legacy scheme
 SUCCESSOR_PROVINCE = "68"  # Lâm Đồng, 2025 scheme
 DISTRICT = "663"  # huyện Đắk Mil
-DEMO_PASSWORD = "demo-password"
+DEMO_PASSWORD = "demo-password"  # noqa: S105 — published in the README, refused in production
 
 # username, what it shows, roles as (role, unit code or organisation code)
 DEMO_USERS: list[tuple[str, str, list[tuple[str, str]]]] = [
@@ -59,7 +59,9 @@ def _villages_for(commune: AdminUnit) -> list[tuple[str, str, int]]:
 def _generate_villages(province: AdminUnit) -> int:
     communes = AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE)
     with_villages = set(
-        AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE).values_list("parent_id", flat=True)
+        AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE).values_list(
+            "parent_id", flat=True
+        )
     )
     new: list[AdminUnit] = []
     for commune in communes:

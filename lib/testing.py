@@ -52,6 +52,15 @@ class JurisdictionTestCase(TestCase):
     village_a: AdminUnit
     village_b: AdminUnit
     press_agency: Organisation
+    admin: User
+    province_officer: User
+    district_officer: User
+    other_district_officer: User
+    officer_a: User
+    officer_b: User
+    inspector: User
+    press: User
+    owner: User
 
     @classmethod
     def setUpTestData(cls) -> None:

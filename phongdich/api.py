@@ -12,6 +12,7 @@ from ninja.renderers import JSONRenderer
 from accounts.api import router as accounts_router
 from territory.api import router as territory_router
 
+
 class UnicodeRenderer(JSONRenderer):
     # Vietnamese names stay readable in responses ("Đắk Mil", not "\u0110\u1eafk Mil").
     json_dumps_params = {"ensure_ascii": False}

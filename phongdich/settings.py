@@ -14,6 +14,7 @@ from lib.env import envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 
 PRODUCTION = envbool("PRODUCTION")
 DEBUG = envbool("DEBUG") and not PRODUCTION
@@ -22,7 +23,7 @@ SECRET_KEY = envsecret("SECRET_KEY")
 if not SECRET_KEY:
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when PRODUCTION=1")
-    SECRET_KEY = "dev-only-key-not-for-production-phong-dich-0123456789abcdefghijkl"
+    SECRET_KEY = "dev-only-key-not-for-production-phong-dich-0123456789abcdefghijkl"  # noqa: S105
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
 if PRODUCTION and not ALLOWED_HOSTS:

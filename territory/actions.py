@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
 
 from lib.text import fold
 
@@ -29,7 +28,7 @@ def import_villages(checked: VillageFile, *, skip_bad_rows: bool = False) -> Vil
     if checked.errors and not skip_bad_rows:
         raise ImportRefused(f"{len(checked.errors)} bad rows; nothing imported.")
     outcome = VillageImport()
-    commune_ids = {row.commune.pk for row in checked.rows}
+    commune_ids: set[int] = {row.commune.pk for row in checked.rows}
     existing = {
         (v.parent_id, fold(v.name)): v
         for v in AdminUnit.objects.select_for_update().filter(parent_id__in=commune_ids, level=Level.VILLAGE)
@@ -42,8 +41,11 @@ def import_villages(checked: VillageFile, *, skip_bad_rows: bool = False) -> Vil
             next_number[row.commune.pk] = number + 1
             village = AdminUnit(scheme=row.commune.scheme, code=f"{row.commune.code}-{number:03d}", parent=row.commune)
             outcome.created += 1
-        elif village.type_name == row.type_name and village.population == row.population and village.name == row.name:
-            continue
+        elif (village.name, village.type_name) == (row.name, row.type_name) and row.population in (
+            None,
+            village.population,
+        ):
+            continue  # a blank population keeps the one already known
         else:
             outcome.updated += 1
         village.level = Level.VILLAGE
@@ -55,13 +57,17 @@ def import_villages(checked: VillageFile, *, skip_bad_rows: bool = False) -> Vil
     return outcome
 
 
-def _next_numbers(commune_ids: set[int | None]) -> dict[int, int]:
-    """Village codes are the commune code plus a running number: 24640-001, 24640-002…"""
+def _next_numbers(commune_ids: set[int]) -> dict[int, int]:
+    """Village codes are the commune code plus a running number: 24640-001, 24640-002…
+
+    Codes typed by hand in another form (24640-TDP) are skipped when finding the next number.
+    """
     numbers: dict[int, int] = {}
-    codes = AdminUnit.objects.filter(parent_id__in=commune_ids, level=Level.VILLAGE).values("parent_id").annotate(last=Max("code"))
-    for row in codes:
-        suffix = row["last"].rsplit("-", 1)[-1]
-        numbers[row["parent_id"]] = int(suffix) + 1 if suffix.isdigit() else 1
+    codes = AdminUnit.objects.filter(parent_id__in=commune_ids).values_list("parent_id", "code")
+    for parent_id, code in codes:
+        suffix = code.rsplit("-", 1)[-1]
+        if "-" in code and suffix.isdigit():
+            numbers[parent_id] = max(numbers.get(parent_id, 1), int(suffix) + 1)
     return numbers
 
 

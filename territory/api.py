@@ -11,7 +11,7 @@ from accounts.api import AUTH
 from lib.text import fold
 
 from . import queries
-from .models import AdminUnit, Organisation, OrganisationKind
+from .models import AdminUnit, OrganisationKind
 
 router = Router(tags=["territory"])
 
@@ -51,6 +51,26 @@ class UnitDetailOut(UnitOut):
     successors: list[UnitRefOut]
     predecessors: list[UnitRefOut]
 
+    @staticmethod
+    def resolve_ancestors(unit: AdminUnit) -> list[AdminUnit]:
+        return list(unit.ancestors())
+
+    @staticmethod
+    def resolve_children_count(unit: AdminUnit) -> int:
+        return unit.children.count()
+
+    @staticmethod
+    def resolve_descendant_counts(unit: AdminUnit) -> dict[str, int]:
+        return queries.descendant_counts(unit)
+
+    @staticmethod
+    def resolve_successors(unit: AdminUnit) -> list[AdminUnit]:
+        return queries.successors_of(unit)
+
+    @staticmethod
+    def resolve_predecessors(unit: AdminUnit) -> list[AdminUnit]:
+        return queries.predecessors_of(unit)
+
 
 class UnitFilter(Schema):
     parent: str | None = Field(None, description="code of the parent unit")
@@ -73,18 +93,11 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignor
     return units.order_by("path")
 
 
-@router.get("/units/{scheme}/{code}", response=UnitDetailOut, auth=None, summary="One unit with its ancestors and counts")
-def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> dict[str, object]:
-    unit = queries.get_unit(code, scheme)
-    return {
-        **UnitOut.from_orm(unit).dict(),
-        "parent_code": unit.parent.code if unit.parent else None,
-        "ancestors": list(unit.ancestors()),
-        "children_count": unit.children.count(),
-        "descendant_counts": queries.descendant_counts(unit),
-        "successors": queries.successors_of(unit),
-        "predecessors": queries.predecessors_of(unit),
-    }
+@router.get(
+    "/units/{scheme}/{code}", response=UnitDetailOut, auth=None, summary="One unit with its ancestors and counts"
+)
+def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> AdminUnit:
+    return queries.get_unit(code, scheme)
 
 
 class OrganisationOut(Schema):
@@ -101,7 +114,9 @@ class OrganisationFilter(Schema):
     q: str | None = None
 
 
-@router.get("/organisations", response=list[OrganisationOut], auth=AUTH, summary="Organisations in the caller's jurisdiction")
+@router.get(
+    "/organisations", response=list[OrganisationOut], auth=AUTH, summary="Organisations in the caller's jurisdiction"
+)
 @paginate(PageNumberPagination, page_size=100)
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
     organisations = jurisdiction.visible_organisations(request.user)
@@ -115,5 +130,3 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
         for word in fold(filters.q).split():
             organisations = organisations.filter(search_name__contains=word)
     return organisations.order_by("kind", "name")
-
-

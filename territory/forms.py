@@ -4,9 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class VillageImportForm(forms.Form):
     file = forms.FileField(label=_("File (.csv or .xlsx)"))
-    skip_bad_rows = forms.BooleanField(
-        label=_("If some rows are bad, import the good rows anyway"), required=False
-    )
+    skip_bad_rows = forms.BooleanField(label=_("If some rows are bad, import the good rows anyway"), required=False)
     dry_run = forms.BooleanField(label=_("Only check the file, import nothing"), required=False, initial=True)
 
     def clean_file(self):  # type: ignore[no-untyped-def]

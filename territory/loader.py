@@ -45,7 +45,7 @@ def _package_data() -> Path:
     spec = importlib.util.find_spec("vietnamadminunits")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("The vietnamadminunits package is not installed.")
-    return Path(list(spec.submodule_search_locations)[0]) / "data"
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 def _query(sql: str, params: tuple[str, ...] = ()) -> list[sqlite3.Row]:
@@ -55,7 +55,11 @@ def _query(sql: str, params: tuple[str, ...] = ()) -> list[sqlite3.Row]:
 
 
 def _type_of(full_name: str, short_name: str) -> str:
-    return full_name[: len(full_name) - len(short_name)].strip() if full_name.endswith(short_name) else full_name.split(" ")[0]
+    return (
+        full_name[: len(full_name) - len(short_name)].strip()
+        if full_name.endswith(short_name)
+        else full_name.split(" ")[0]
+    )
 
 
 def _decimal(value: float | None) -> Decimal | None:
@@ -64,16 +68,17 @@ def _decimal(value: float | None) -> Decimal | None:
 
 def province_codes(scheme: str) -> list[str]:
     table = "admin_units_legacy" if scheme == Scheme.LEGACY else "admin_units"
-    return [row[0] for row in _query(f"SELECT DISTINCT provinceCode FROM {table} ORDER BY provinceCode")]
+    sql = f"SELECT DISTINCT provinceCode FROM {table} ORDER BY provinceCode"  # noqa: S608 — fixed table name
+    return [row[0] for row in _query(sql)]
 
 
 def _rows(scheme: str, provinces: list[str] | None) -> list[_Row]:
     table = "admin_units_legacy" if scheme == Scheme.LEGACY else "admin_units"
-    where, params = "", ()
+    where, params = "", tuple[str, ...]()
     if provinces:
         where = f" WHERE provinceCode IN ({','.join('?' for _ in provinces)})"
         params = tuple(provinces)
-    records = _query(f"SELECT * FROM {table}{where} ORDER BY provinceCode", params)
+    records = _query(f"SELECT * FROM {table}{where} ORDER BY provinceCode", params)  # noqa: S608 — fixed table name
     units: dict[str, _Row] = {}
     for rec in records:
         pcode = rec["provinceCode"]
@@ -162,7 +167,9 @@ def load_successions() -> int:
     mapping = json.loads((_package_data() / "converter_2025.json").read_text(encoding="utf-8"))
     old_keys = {
         f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}": r["wardCode"]
-        for r in _query("SELECT provinceKey, districtKey, wardKey, wardCode FROM admin_units_legacy WHERE wardCode IS NOT NULL")
+        for r in _query(
+            "SELECT provinceKey, districtKey, wardKey, wardCode FROM admin_units_legacy WHERE wardCode IS NOT NULL"
+        )
     }
     new_keys = {
         (r["provinceKey"], r["wardKey"]): r["wardCode"]
@@ -187,9 +194,15 @@ def load_successions() -> int:
         for old_key, parts in olds.items():
             for part in parts:
                 link(old_key, province, part["newWardKey"], bool(part["isDefaultNewWard"]))
-    current = {(s.predecessor_id, s.successor_id): s for s in UnitSuccession.objects.filter(predecessor__in=legacy.values())}
+    current = {
+        (s.predecessor_id, s.successor_id): s for s in UnitSuccession.objects.filter(predecessor__in=legacy.values())
+    }
     UnitSuccession.objects.bulk_create(
-        [UnitSuccession(predecessor_id=p, successor_id=s, is_main=main) for (p, s), main in pairs.items() if (p, s) not in current]
+        [
+            UnitSuccession(predecessor_id=p, successor_id=s, is_main=main)
+            for (p, s), main in pairs.items()
+            if (p, s) not in current
+        ]
     )
     changed = [current[key] for key, main in pairs.items() if key in current and current[key].is_main != main]
     for succession in changed:

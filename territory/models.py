@@ -105,6 +105,9 @@ class UnitSuccession(models.Model):
             models.UniqueConstraint(fields=["predecessor", "successor"], name="succession_unique"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor}"
+
 
 class OrganisationKind(models.TextChoices):
     PROVINCIAL_COMMITTEE = "provincial_committee", _("Provincial People's Committee")
@@ -125,7 +128,9 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
-    unit = models.ForeignKey(AdminUnit, verbose_name=_("home unit"), on_delete=models.PROTECT, related_name="organisations")
+    unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("home unit"), on_delete=models.PROTECT, related_name="organisations"
+    )
     email = models.EmailField(_("email"), blank=True)
     search_name = models.CharField(max_length=255, editable=False)
     is_demo = models.BooleanField(_("demo data"), default=False)
@@ -148,7 +153,9 @@ class RecipientGroup(models.Model):
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    unit = models.ForeignKey(AdminUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="recipient_groups")
+    unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="recipient_groups"
+    )
     members = models.ManyToManyField(Organisation, verbose_name=_("members"), related_name="groups", blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -15,7 +15,9 @@ def get_unit(code: str, scheme: str | None = None) -> AdminUnit:
     scheme = scheme or settings.DEFAULT_SCHEME
     unit = AdminUnit.objects.filter(scheme=scheme, code=code).first()
     if unit is None:
-        raise Http404(_("No administrative unit with code %(code)s in scheme %(scheme)s.") % {"code": code, "scheme": scheme})
+        raise Http404(
+            _("No administrative unit with code %(code)s in scheme %(scheme)s.") % {"code": code, "scheme": scheme}
+        )
     return unit
 
 
@@ -66,5 +68,7 @@ def count_below(units: list[AdminUnit], records: QuerySet[Model], prefix: str = 
     """How many of `records` lie under each of `units`, in one query."""
     if not units:
         return {}
-    totals = records.aggregate(**{f"u{u.pk}": Count("pk", filter=Q(**{f"{prefix}path__startswith": u.path})) for u in units})
+    totals = records.aggregate(
+        **{f"u{u.pk}": Count("pk", filter=Q(**{f"{prefix}path__startswith": u.path})) for u in units}
+    )
     return {u.pk: totals[f"u{u.pk}"] for u in units}

@@ -22,7 +22,9 @@ def unit_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     jurisdiction.require_unit(request.user, unit)
     children = list(queries.children_with_counts(unit))
     villages = queries.count_below(children, queries.villages_of(unit))
-    organisations = queries.count_below(children, Organisation.objects.filter(unit__path__startswith=unit.path), "unit__")
+    organisations = queries.count_below(
+        children, Organisation.objects.filter(unit__path__startswith=unit.path), "unit__"
+    )
     rows = [(child, villages[child.pk], organisations[child.pk]) for child in children]
     ancestors = [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
     context = {
@@ -93,5 +95,3 @@ def village_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse("\ufeff" + header + "\n" + sample, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-thon.csv"'
     return response
-
-

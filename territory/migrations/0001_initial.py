@@ -5,103 +5,208 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AdminUnit',
+            name="AdminUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scheme', models.CharField(choices=[('legacy', 'Before 1 July 2025 (province, district, commune)'), ('2025', 'From 1 July 2025 (province, commune)')], max_length=8, verbose_name='scheme')),
-                ('code', models.CharField(help_text='GSO code; unique within a scheme', max_length=20, verbose_name='code')),
-                ('level', models.CharField(choices=[('province', 'Province'), ('district', 'District'), ('commune', 'Commune'), ('village', 'Village')], max_length=10, verbose_name='level')),
-                ('type_name', models.CharField(help_text='Tỉnh, Huyện, Xã, Phường, Thôn, Buôn…', max_length=40, verbose_name='type')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('short_name', models.CharField(max_length=120, verbose_name='short name')),
-                ('path', models.CharField(editable=False, max_length=255, verbose_name='path')),
-                ('search_name', models.CharField(editable=False, max_length=255)),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
-                ('is_demo', models.BooleanField(default=False, verbose_name='demo data')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='territory.adminunit', verbose_name='parent')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "scheme",
+                    models.CharField(
+                        choices=[
+                            ("legacy", "Before 1 July 2025 (province, district, commune)"),
+                            ("2025", "From 1 July 2025 (province, commune)"),
+                        ],
+                        max_length=8,
+                        verbose_name="scheme",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(help_text="GSO code; unique within a scheme", max_length=20, verbose_name="code"),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("province", "Province"),
+                            ("district", "District"),
+                            ("commune", "Commune"),
+                            ("village", "Village"),
+                        ],
+                        max_length=10,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "type_name",
+                    models.CharField(
+                        help_text="Tỉnh, Huyện, Xã, Phường, Thôn, Buôn…", max_length=40, verbose_name="type"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("short_name", models.CharField(max_length=120, verbose_name="short name")),
+                ("path", models.CharField(editable=False, max_length=255, verbose_name="path")),
+                ("search_name", models.CharField(editable=False, max_length=255)),
+                (
+                    "latitude",
+                    models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="latitude"),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="longitude"
+                    ),
+                ),
+                ("population", models.PositiveIntegerField(blank=True, null=True, verbose_name="population")),
+                ("is_demo", models.BooleanField(default=False, verbose_name="demo data")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="territory.adminunit",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'administrative unit',
-                'verbose_name_plural': 'administrative units',
-                'ordering': ['path'],
+                "verbose_name": "administrative unit",
+                "verbose_name_plural": "administrative units",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=120, verbose_name='short name')),
-                ('kind', models.CharField(choices=[('provincial_committee', "Provincial People's Committee"), ('party_committee', 'Party committee and its boards'), ('department', 'Provincial department or agency'), ('mass_organisation', 'Mass organisation'), ('press', 'Press agency'), ('district_committee', "District People's Committee"), ('district_culture_office', 'District Culture and Information Office'), ('district_culture_centre', 'District Culture, Sports and Broadcasting Centre'), ('commune_committee', "Commune People's Committee")], max_length=30, verbose_name='kind')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
-                ('search_name', models.CharField(editable=False, max_length=255)),
-                ('is_demo', models.BooleanField(default=False, verbose_name='demo data')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='organisations', to='territory.adminunit', verbose_name='home unit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("short_name", models.CharField(blank=True, max_length=120, verbose_name="short name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("provincial_committee", "Provincial People's Committee"),
+                            ("party_committee", "Party committee and its boards"),
+                            ("department", "Provincial department or agency"),
+                            ("mass_organisation", "Mass organisation"),
+                            ("press", "Press agency"),
+                            ("district_committee", "District People's Committee"),
+                            ("district_culture_office", "District Culture and Information Office"),
+                            ("district_culture_centre", "District Culture, Sports and Broadcasting Centre"),
+                            ("commune_committee", "Commune People's Committee"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email")),
+                ("search_name", models.CharField(editable=False, max_length=255)),
+                ("is_demo", models.BooleanField(default=False, verbose_name="demo data")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="organisations",
+                        to="territory.adminunit",
+                        verbose_name="home unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='RecipientGroup',
+            name="RecipientGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.SlugField(max_length=60, unique=True, verbose_name='code')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('members', models.ManyToManyField(blank=True, related_name='groups', to='territory.organisation', verbose_name='members')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='recipient_groups', to='territory.adminunit', verbose_name='province')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.SlugField(max_length=60, unique=True, verbose_name="code")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "members",
+                    models.ManyToManyField(
+                        blank=True, related_name="groups", to="territory.organisation", verbose_name="members"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recipient_groups",
+                        to="territory.adminunit",
+                        verbose_name="province",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'recipient group',
-                'verbose_name_plural': 'recipient groups',
-                'ordering': ['position', 'name'],
+                "verbose_name": "recipient group",
+                "verbose_name_plural": "recipient groups",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='UnitSuccession',
+            name="UnitSuccession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_main', models.BooleanField(default=True, verbose_name='main successor')),
-                ('predecessor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='successions', to='territory.adminunit')),
-                ('successor', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='predecessions', to='territory.adminunit')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("is_main", models.BooleanField(default=True, verbose_name="main successor")),
+                (
+                    "predecessor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="successions",
+                        to="territory.adminunit",
+                    ),
+                ),
+                (
+                    "successor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="predecessions",
+                        to="territory.adminunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'unit succession',
-                'verbose_name_plural': 'unit successions',
+                "verbose_name": "unit succession",
+                "verbose_name_plural": "unit successions",
             },
         ),
         migrations.AddIndex(
-            model_name='adminunit',
-            index=models.Index(fields=['path'], name='unit_path_idx', opclasses=['varchar_pattern_ops']),
+            model_name="adminunit",
+            index=models.Index(fields=["path"], name="unit_path_idx", opclasses=["varchar_pattern_ops"]),
         ),
         migrations.AddIndex(
-            model_name='adminunit',
-            index=models.Index(fields=['scheme', 'level'], name='unit_scheme_level_idx'),
+            model_name="adminunit",
+            index=models.Index(fields=["scheme", "level"], name="unit_scheme_level_idx"),
         ),
         migrations.AddConstraint(
-            model_name='adminunit',
-            constraint=models.UniqueConstraint(fields=('scheme', 'code'), name='unit_code_unique_in_scheme'),
+            model_name="adminunit",
+            constraint=models.UniqueConstraint(fields=("scheme", "code"), name="unit_code_unique_in_scheme"),
         ),
         migrations.AddConstraint(
-            model_name='adminunit',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('level', 'province'), ('parent__isnull', True)), models.Q(('parent__isnull', False), models.Q(('level', 'province'), _negated=True)), _connector='OR'), name='unit_parent_matches_level'),
+            model_name="adminunit",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("level", "province"), ("parent__isnull", True)),
+                    models.Q(("parent__isnull", False), models.Q(("level", "province"), _negated=True)),
+                    _connector="OR",
+                ),
+                name="unit_parent_matches_level",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unitsuccession',
-            constraint=models.UniqueConstraint(fields=('predecessor', 'successor'), name='succession_unique'),
+            model_name="unitsuccession",
+            constraint=models.UniqueConstraint(fields=("predecessor", "successor"), name="succession_unique"),
         ),
     ]
