@@ -82,16 +82,27 @@ def require_unit(user: AnyUser, unit: AdminUnit, *, change: bool = False) -> Non
 
 
 def filter_by_unit(
-    user: AnyUser, queryset: QuerySet[M], field: str = "unit", roles: tuple[str, ...] = SEE_ROLES
+    user: AnyUser,
+    queryset: QuerySet[M],
+    field: str = "unit",
+    roles: tuple[str, ...] = SEE_ROLES,
+    *,
+    path_field: str | None = None,
+    owner_field: str | None = None,
 ) -> QuerySet[M]:
-    """Keep only the records whose unit (reached through `field`) lies in the user's jurisdiction."""
+    """Keep only the records whose unit (reached through `field`, or whose materialised path is
+    stored in `path_field`) lies in the user's jurisdiction — plus, when `owner_field` is given,
+    the records the user owns."""
     if user.is_authenticated and user.is_superuser:
         return queryset
-    paths = unit_paths(user, roles)
-    if not paths:
+    if path_field is None:
+        path_field = "path" if field == "" else f"{field}__path"
+    conditions = [Q(**{f"{path_field}__startswith": path}) for path in unit_paths(user, roles)]
+    if owner_field and user.is_authenticated:
+        conditions.append(Q(**{owner_field: user}))
+    if not conditions:
         return queryset.none()
-    lookup = "path__startswith" if field == "" else f"{field}__path__startswith"
-    return queryset.filter(reduce(or_, (Q(**{lookup: path}) for path in paths)))
+    return queryset.filter(reduce(or_, conditions))
 
 
 def visible_units(user: AnyUser) -> QuerySet[AdminUnit]:

@@ -103,3 +103,100 @@ class JurisdictionTestCase(TestCase):
 
     def api_headers(self, user: User) -> dict[str, str]:
         return {"Authorization": f"Bearer {issue_api_token(user)}"}
+
+
+# A small criteria set in the shape of the official ones (safety/scoring.py), for tests that
+# need a set but are not about a particular official one.
+SIMPLE_DEFINITION: dict[str, Any] = {
+    "direction": "safety",
+    "basis": "percent",
+    "sections": [
+        {
+            "code": "A",
+            "title": "Chuẩn bị",
+            "items": [
+                {
+                    "code": "plan",
+                    "text": "Có kế hoạch phòng, chống dịch",
+                    "kind": "choice",
+                    "options": [
+                        {"code": "yes", "label": "Có", "points": 4},
+                        {"code": "no", "label": "Không", "points": 0},
+                    ],
+                },
+                {"code": "masks", "text": "Khẩu trang, nước sát khuẩn ở lối vào", "kind": "pass_fail"},
+                {
+                    "code": "staff",
+                    "text": "Số người lao động",
+                    "kind": "number",
+                    "min": 0,
+                    "max": 100000,
+                    "bands": [{"below": 50, "points": 5}, {"below": 500, "points": 3}, {"points": 1}],
+                },
+                {
+                    "code": "toilets",
+                    "text": "Vệ sinh khu vực chung",
+                    "kind": "score",
+                    "max_points": 10,
+                    "na_allowed": True,
+                },
+            ],
+        }
+    ],
+    "bands": [
+        {"code": "unsafe", "label": "Không an toàn", "min": 0, "state": "unsafe"},
+        {"code": "low", "label": "An toàn thấp", "min": 50, "state": "at_risk"},
+        {"code": "safe", "label": "An toàn", "min": 75, "min_inclusive": False, "state": "safe"},
+    ],
+    "rules": [{"kind": "any_item_zero", "band": "unsafe", "message": "Có tiêu chí bị 0 điểm"}],
+}
+SAFE_ANSWERS = {"plan": "yes", "masks": "pass", "staff": 20, "toilets": 9}
+AT_RISK_ANSWERS = {"plan": "yes", "masks": "pass", "staff": 800, "toilets": 6}  # 12/20 = 60 %
+UNSAFE_ANSWERS = {"plan": "no", "masks": "pass", "staff": 20, "toilets": 10}
+
+
+def make_criteria_set(code: str = "test-set", definition: dict[str, Any] | None = None, **extra: Any) -> Any:
+    from safety.models import CriteriaSet, CriteriaSetStatus
+
+    return CriteriaSet.objects.create(
+        code=code,
+        title=extra.pop("title", "Bộ tiêu chí thử nghiệm"),
+        legal_basis=extra.pop("legal_basis", "Văn bản thử nghiệm"),
+        status=extra.pop("status", CriteriaSetStatus.COMPLETE),
+        definition=definition or SIMPLE_DEFINITION,
+        **extra,
+    )
+
+
+def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str = "market", **extra: Any) -> Any:
+    from safety.models import Establishment, EstablishmentType
+
+    owners = extra.pop("owners", [])
+    kind = EstablishmentType.objects.get(code=type_code)
+    place = Establishment.objects.create(
+        name=name,
+        type=kind,
+        unit=unit,
+        address=extra.pop("address", f"Trung tâm {unit.name}"),
+        latitude=extra.pop("latitude", unit.latitude if unit.latitude is not None else 12.45),
+        longitude=extra.pop("longitude", unit.longitude if unit.longitude is not None else 107.6),
+        **extra,
+    )
+    place.owners.set(owners)
+    return place
+
+
+class SafetyTestCase(JurisdictionTestCase):
+    """The jurisdiction base plus the types of place and one criteria set every type uses."""
+
+    criteria_set: Any
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        from safety.models import EstablishmentType
+        from safety.types import load_establishment_types
+
+        load_establishment_types()
+        cls.criteria_set = make_criteria_set()
+        EstablishmentType.objects.update(criteria_set_code=cls.criteria_set.code)

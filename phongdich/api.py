@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
 from accounts.api import router as accounts_router
+from safety.api import router as safety_router
 from territory.api import router as territory_router
 
 
@@ -29,6 +30,7 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/", territory_router)
+api.add_router("/", safety_router)
 
 
 @api.exception_handler(NinjaValidationError)

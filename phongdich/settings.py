@@ -14,7 +14,6 @@ from lib.env import envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
-(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 
 PRODUCTION = envbool("PRODUCTION")
 DEBUG = envbool("DEBUG") and not PRODUCTION
@@ -45,6 +44,7 @@ INSTALLED_APPS = [
     "audit",
     "territory",
     "accounts",
+    "safety",
     "demo",
 ]
 
@@ -145,6 +145,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -180,4 +182,4 @@ LOGGING = {
 }
 
 # Apps whose every change by a person is written to the audit trail.
-AUDITED_APPS = ["accounts", "territory"]
+AUDITED_APPS = ["accounts", "territory", "safety"]

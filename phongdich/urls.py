@@ -20,6 +20,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("units/", include("territory.urls")),
     path("audit/", include("audit.urls")),
+    path("", include("safety.urls")),
     path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),

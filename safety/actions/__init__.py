@@ -1,0 +1,1 @@
+"""Writes of the safety app, one function per action, grouped by subject."""

@@ -1,0 +1,1 @@
+"""Pages of the safety system, one module per subject."""
