@@ -1,2 +1,11 @@
+from .views import assessments, criteria, dashboard, imports, places, public
+
 app_name = "safety"
-urlpatterns: list = []
+urlpatterns = [
+    *criteria.urlpatterns,
+    *places.urlpatterns,
+    *imports.urlpatterns,
+    *assessments.urlpatterns,
+    *dashboard.urlpatterns,
+    *public.urlpatterns,
+]

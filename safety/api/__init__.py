@@ -2,4 +2,10 @@
 
 from ninja import Router
 
+from . import assessments, criteria, establishments, public
+
 router = Router()
+router.add_router("/", criteria.router)
+router.add_router("/", establishments.router)
+router.add_router("/", assessments.router)
+router.add_router("/", public.router)
