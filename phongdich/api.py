@@ -10,8 +10,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
 from accounts.api import router as accounts_router
+from directives.api import router as directives_router
+from outreach.api import router as outreach_router
 from safety.api import router as safety_router
 from territory.api import router as territory_router
+from zones.api import router as zones_router
 
 
 class UnicodeRenderer(JSONRenderer):
@@ -31,6 +34,9 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", territory_router)
 api.add_router("/", safety_router)
+api.add_router("/", zones_router)
+api.add_router("/", directives_router)
+api.add_router("/", outreach_router)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -46,7 +46,11 @@ INSTALLED_APPS = [
     "territory",
     "accounts",
     "safety",
+    "zones",
+    "directives",
+    "outreach",
     "demo",
+    "bench",
 ]
 
 MIDDLEWARE = [
@@ -183,4 +187,4 @@ LOGGING = {
 }
 
 # Apps whose every change by a person is written to the audit trail.
-AUDITED_APPS = ["accounts", "territory", "safety"]
+AUDITED_APPS = ["accounts", "territory", "safety", "zones", "directives", "outreach"]
