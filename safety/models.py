@@ -145,6 +145,7 @@ class Establishment(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
+    is_demo = models.BooleanField(_("demo data"), default=False, db_default=False)
 
     class Meta:
         verbose_name = _("place")

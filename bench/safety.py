@@ -1,0 +1,308 @@
+"""A synthetic registry of places and assessments across the real administrative tree, and
+the reads a user would notice on it: the public map at three zooms, a district's overdue list
+and counts by state, and submitting an assessment.
+
+Rows are written with COPY on PostgreSQL and executemany on SQLite, so a million places and
+five million assessments take minutes, not hours. Every bench place's public code starts with
+"BM"; the command refuses a database holding any other place.
+"""
+
+import json
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterable, Sequence
+from datetime import timedelta
+from typing import Any
+
+from django.db import connection, transaction
+from django.test import Client
+from django.utils import timezone
+
+from accounts.actions import issue_api_token
+from accounts.models import Role, RoleAssignment, User
+from safety import clusters
+from safety.models import Assessment, CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
+from safety.types import load_establishment_types
+from territory.loader import load_units
+from territory.models import AdminUnit, Level, Scheme
+
+PREFIX = "BM"
+SET_CODE = "bench-set"
+DISTRICT = "663"  # huyện Đắk Mil: the district whose officer reads the lists
+STATES = ["safe"] * 4 + ["at_risk"] * 2 + ["unsafe"] + ["not_assessed"] * 3
+DEFINITION: dict[str, Any] = {
+    "direction": "safety",
+    "basis": "percent",
+    "sections": [
+        {
+            "code": "A",
+            "title": "Synthetic",
+            "items": [
+                {"code": f"i{n}", "text": f"Synthetic criterion {n}", "kind": "score", "max_points": 10}
+                for n in range(1, 11)
+            ],
+        }
+    ],
+    "bands": [
+        {"code": "unsafe", "label": "Không an toàn", "min": 0, "state": "unsafe"},
+        {"code": "low", "label": "An toàn thấp", "min": 50, "state": "at_risk"},
+        {"code": "safe", "label": "An toàn", "min": 75, "min_inclusive": False, "state": "safe"},
+    ],
+    "rules": [],
+}
+# Viewports of a 1280×800 screen centred on Hà Nội, the densest part of the tree.
+CENTRE = (21.03, 105.85)
+VIEWPORTS = {6: (28.0, 17.6), 10: (1.76, 1.1), 14: (0.11, 0.069)}
+
+
+class NotAScratchDatabase(Exception):
+    pass
+
+
+def prepare() -> tuple[CriteriaSet, AdminUnit]:
+    if Establishment.objects.exclude(public_code__startswith=PREFIX).exists():
+        raise NotAScratchDatabase("This database holds real places; run the benchmark on a scratch database.")
+    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() > 10_000:
+        load_units(Scheme.LEGACY)
+    load_establishment_types()
+    criteria_set = CriteriaSet.objects.filter(code=SET_CODE, is_current=True).first()
+    if criteria_set is None:
+        criteria_set = CriteriaSet.objects.create(
+            code=SET_CODE,
+            title="Synthetic benchmark set",
+            legal_basis="none — synthetic",
+            status=CriteriaSetStatus.COMPLETE,
+            definition=DEFINITION,
+        )
+    EstablishmentType.objects.update(criteria_set_code=SET_CODE)
+    return criteria_set, AdminUnit.objects.get(scheme=Scheme.LEGACY, code=DISTRICT)
+
+
+def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    table = model._meta.db_table  # type: ignore[attr-defined]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
+            with cursor.cursor.copy(copy_sql) as copy:  # type: ignore[attr-defined]
+                for row in rows:
+                    copy.write_row(row)
+    else:
+        marks = ", ".join("%s" for _ in columns)
+        with connection.cursor() as cursor:
+            batch: list[Sequence[Any]] = []
+            for row in rows:
+                batch.append(row)
+                if len(batch) == 10_000:
+                    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
+                    batch = []
+            if batch:
+                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
+
+
+def _next_id(model: type) -> int:
+    last = model.objects.order_by("-id").values_list("id", flat=True).first()  # type: ignore[attr-defined]
+    return (last or 0) + 1
+
+
+def _reset_sequences(*models: type) -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            table = model._meta.db_table  # type: ignore[attr-defined]
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
+
+
+@transaction.atomic
+def grow_registry(target: int, criteria_set: CriteriaSet, assessments_per_place: int = 5, seed: int = 2021) -> int:
+    """Add synthetic places (and about `assessments_per_place` assessments each) up to `target`."""
+    have = Establishment.objects.filter(public_code__startswith=PREFIX).count()
+    if have >= target:
+        return 0
+    rng = random.Random(seed + have)
+    communes = list(
+        AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE, latitude__isnull=False).values_list(
+            "id", "path", "latitude", "longitude"
+        )
+    )
+    types = list(EstablishmentType.objects.values_list("id", flat=True))
+    now = timezone.now()
+    place_id, assessment_id = _next_id(Establishment), _next_id(Assessment)
+    places: list[tuple[Any, ...]] = []
+    assessments: list[tuple[Any, ...]] = []
+    empty = json.dumps({})
+    for n in range(have, target):
+        unit_id, path, lat, lon = communes[n % len(communes)]
+        state = STATES[n % len(STATES)]
+        latitude = round(float(lat or 0) + rng.uniform(-0.03, 0.03), 6)
+        longitude = round(float(lon or 0) + rng.uniform(-0.03, 0.03), 6)
+        last_id = assessed_at = valid_until = None
+        if state != "not_assessed":
+            count = rng.randint(1, 2 * assessments_per_place * len(STATES) // 7 - 1)
+            for k in range(count):
+                submitted = now - timedelta(days=7 * (count - 1 - k) + rng.randint(0, 9), hours=rng.randint(0, 23))
+                percent = {"safe": 85, "at_risk": 60, "unsafe": 30}[state]
+                assessments.append(
+                    (
+                        assessment_id,
+                        place_id,
+                        criteria_set.pk,
+                        empty,
+                        empty,
+                        percent,
+                        100,
+                        percent,
+                        state,
+                        state,
+                        state,
+                        "[]",
+                        False,
+                        submitted,
+                        submitted + timedelta(days=criteria_set.validity_days),
+                    )
+                )
+                last_id, assessed_at = assessment_id, submitted
+                valid_until = submitted + timedelta(days=criteria_set.validity_days)
+                assessment_id += 1
+        name = f"Cơ sở thử nghiệm {n}"
+        places.append(
+            (
+                place_id,
+                name,
+                types[n % len(types)],
+                f"Địa chỉ {n}",
+                unit_id,
+                path,
+                latitude,
+                longitude,
+                False,
+                None,
+                "",
+                "",
+                "operating",
+                "accepted",
+                f"{PREFIX}{n:08X}",
+                f"co so thu nghiem {n}",
+                state,
+                last_id,
+                assessed_at,
+                valid_until,
+                now,
+            )
+        )
+        place_id += 1
+    place_columns = [
+        "id",
+        "name",
+        "type_id",
+        "address",
+        "unit_id",
+        "unit_path",
+        "latitude",
+        "longitude",
+        "location_approximate",
+        "capacity",
+        "contact_name",
+        "contact_phone",
+        "status",
+        "registration",
+        "public_code",
+        "search_name",
+        "state",
+        "last_assessment_id",
+        "assessed_at",
+        "valid_until",
+        "created_at",
+    ]
+    assessment_columns = [
+        "id",
+        "establishment_id",
+        "criteria_set_id",
+        "answers",
+        "item_points",
+        "score",
+        "max_score",
+        "percent",
+        "band",
+        "band_label",
+        "state",
+        "vetoes",
+        "by_officer",
+        "submitted_at",
+        "valid_until",
+    ]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    _insert(Establishment, place_columns, places)
+    _insert(Assessment, assessment_columns, assessments)
+    _reset_sequences(Establishment, Assessment)
+    clusters.rebuild()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return len(places)
+
+
+def _bbox(zoom: int) -> str:
+    width, height = VIEWPORTS[zoom]
+    lat, lon = CENTRE
+    return f"{lon - width / 2},{lat - height / 2},{lon + width / 2},{lat + height / 2}"
+
+
+def _timed(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    call()  # warm the caches a real server would have warm
+    times, response = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = call()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), response
+
+
+def _check(response: Any, what: str) -> None:
+    if response.status_code not in (200, 201):
+        raise RuntimeError(f"{what}: HTTP {response.status_code} {response.content[:300]!r}")
+
+
+def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
+    officer = User.objects.filter(username="bench-district").first()
+    if officer is None:
+        officer = User.objects.create_user("bench-district", password=None)
+        RoleAssignment.objects.create(user=officer, role=Role.OFFICER, unit=district)
+    client = Client()
+    client.force_login(officer)
+    headers = {"Authorization": f"Bearer {issue_api_token(officer)}"}
+    results: dict[str, float] = {}
+    def viewport(zoom: int) -> Callable[[], Any]:
+        return lambda: client.get("/api/v1/public/places", {"bbox": _bbox(zoom), "zoom": str(zoom)})
+
+    for zoom in VIEWPORTS:
+        ms, response = _timed(viewport(zoom), repeat)
+        _check(response, f"map zoom {zoom}")
+        results[f"map viewport, zoom {zoom}"] = ms
+    ms, response = _timed(lambda: client.get("/safety/overdue/", {"unit": district.code}), repeat)
+    _check(response, "overdue list")
+    results["overdue list of a district"] = ms
+    ms, response = _timed(lambda: client.get("/safety/", {"unit": district.code}), repeat)
+    _check(response, "district counts")
+    results["district counts by state"] = ms
+    places = list(
+        Establishment.objects.filter(unit_path__startswith=district.path).values_list("id", flat=True)[: repeat + 1]
+    )
+    answers = {f"i{n}": 8 for n in range(1, 11)}
+    queue = iter(places)
+
+    def submit() -> Any:
+        return client.post(
+            f"/api/v1/establishments/{next(queue)}/assessments",
+            {"criteria_set": SET_CODE, "answers": answers},
+            content_type="application/json",
+            headers=headers,
+        )
+
+    ms, response = _timed(submit, repeat)
+    _check(response, "submit an assessment")
+    results["submit an assessment"] = ms
+    return results
