@@ -11,6 +11,8 @@ from ninja.renderers import JSONRenderer
 
 from accounts.api import router as accounts_router
 from directives.api import router as directives_router
+from enforcement.api import router as enforcement_router
+from inspections.api import router as inspections_router
 from outreach.api import router as outreach_router
 from safety.api import router as safety_router
 from territory.api import router as territory_router
@@ -34,6 +36,8 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", territory_router)
 api.add_router("/", safety_router)
+api.add_router("/", inspections_router)
+api.add_router("/", enforcement_router)
 api.add_router("/", zones_router)
 api.add_router("/", directives_router)
 api.add_router("/", outreach_router)

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "territory",
     "accounts",
     "safety",
+    "inspections",
+    "enforcement",
     "zones",
     "directives",
     "outreach",
@@ -187,4 +189,4 @@ LOGGING = {
 }
 
 # Apps whose every change by a person is written to the audit trail.
-AUDITED_APPS = ["accounts", "territory", "safety", "zones", "directives", "outreach"]
+AUDITED_APPS = ["accounts", "territory", "safety", "inspections", "enforcement", "zones", "directives", "outreach"]

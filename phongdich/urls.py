@@ -21,6 +21,8 @@ urlpatterns = [
     path("units/", include("territory.urls")),
     path("audit/", include("audit.urls")),
     path("", include("safety.urls")),
+    path("", include("inspections.urls")),
+    path("", include("enforcement.urls")),
     path("", include("zones.urls")),
     path("", include("directives.urls")),
     path("", include("outreach.urls")),
