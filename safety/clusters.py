@@ -5,12 +5,12 @@ to date through signals (safety/signals.py); bulk writes (imports, expiry) call 
 """
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, F, IntegerField, Sum
-from django.db.models.functions import Cast, Floor
+from django.db.models import F
 
 from .models import Establishment, MapCell, OperatingStatus, Registration
 
@@ -32,9 +32,10 @@ def presence(place: Establishment) -> Presence | None:
     return Presence(place.state, float(place.latitude), float(place.longitude))
 
 
-def cell_of(grid: int, latitude: float, longitude: float) -> tuple[int, int]:
-    size = GRID_SIZES[grid]
-    return math.floor(longitude / size), math.floor(latitude / size)
+def cell_of(grid: int, latitude: float | Decimal, longitude: float | Decimal) -> tuple[int, int]:
+    # Decimal, as in the database: in floats 107.6 / 0.1 is 1075.999…, in SQL it is 1076.
+    size = Decimal(str(GRID_SIZES[grid]))
+    return math.floor(Decimal(str(longitude)) / size), math.floor(Decimal(str(latitude)) / size)
 
 
 def _bump(grid: int, where: Presence, sign: int) -> None:
@@ -61,31 +62,28 @@ def move(before: Presence | None, after: Presence | None) -> None:
 
 @transaction.atomic
 def rebuild() -> int:
-    """Recount every cell from the places themselves; returns the number of cells."""
+    """Recount every cell from the places themselves; returns the number of cells.
+
+    Cells are computed here rather than in SQL so that they match `cell_of` exactly: SQLite
+    divides decimals as floats, PostgreSQL as numerics, and a place on a cell edge must land
+    in the same cell whichever counted it.
+    """
     public = Establishment.objects.filter(registration=Registration.ACCEPTED).exclude(status=OperatingStatus.CLOSED)
+    totals: dict[tuple[int, int, int, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    rows = public.values_list("latitude", "longitude", "state").iterator(chunk_size=20_000)
+    for latitude, longitude, state in rows:
+        for grid in range(len(GRID_SIZES)):
+            x, y = cell_of(grid, latitude, longitude)
+            total = totals[(grid, x, y, state)]
+            total[0] += 1
+            total[1] += float(latitude)
+            total[2] += float(longitude)
     MapCell.objects.all().delete()
-    cells: list[MapCell] = []
-    for grid, size in enumerate(GRID_SIZES):
-        step = Decimal(str(size))
-        rows = (
-            public.annotate(
-                cx=Cast(Floor(F("longitude") / step), IntegerField()),
-                cy=Cast(Floor(F("latitude") / step), IntegerField()),
-            )
-            .values("cx", "cy", "state")
-            .annotate(n=Count("id"), lat=Sum("latitude"), lon=Sum("longitude"))
-        )
-        cells.extend(
-            MapCell(
-                grid=grid,
-                x=row["cx"],
-                y=row["cy"],
-                state=row["state"],
-                count=row["n"],
-                latitude_sum=float(row["lat"]),
-                longitude_sum=float(row["lon"]),
-            )
-            for row in rows
-        )
-    MapCell.objects.bulk_create(cells, batch_size=2000)
-    return len(cells)
+    MapCell.objects.bulk_create(
+        (
+            MapCell(grid=grid, x=x, y=y, state=state, count=int(n), latitude_sum=lat, longitude_sum=lon)
+            for (grid, x, y, state), (n, lat, lon) in totals.items()
+        ),
+        batch_size=2000,
+    )
+    return len(totals)
