@@ -275,6 +275,7 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     client.force_login(officer)
     headers = {"Authorization": f"Bearer {issue_api_token(officer)}"}
     results: dict[str, float] = {}
+
     def viewport(zoom: int) -> Callable[[], Any]:
         return lambda: client.get("/api/v1/public/places", {"bbox": _bbox(zoom), "zoom": str(zoom)})
 

@@ -1,4 +1,20 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from . import views
 
 app_name = "directives"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("directives/", views.directive_list, name="list"),
+    path("directives/new/", views.compose, name="new"),
+    path("directives/incoming/", views.incoming, name="incoming"),
+    path("directives/incoming/<int:pk>/file", views.incoming_file, name="incoming_file"),
+    path("directives/<int:pk>/", views.detail, name="detail"),
+    path("directives/<int:pk>/edit/", views.compose, name="edit"),
+    path("directives/<int:pk>/issue/", views.issue, name="issue"),
+    path("directives/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
+    path("directives/<int:pk>/correct/", views.correct, name="correct"),
+    path("directives/<int:pk>/document.docx", views.document, {"extension": "docx"}, name="docx"),
+    path("directives/<int:pk>/document.pdf", views.document, {"extension": "pdf"}, name="pdf"),
+    path("van-ban/", views.public_list, name="public"),
+    path("van-ban/<int:pk>.pdf", views.public_pdf, name="public_pdf"),
+]

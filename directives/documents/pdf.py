@@ -1,0 +1,178 @@
+"""Writes a Document as PDF with fpdf2, in a font from PyPI that has every Vietnamese letter:
+Source Serif Pro (the official serif look) when its package is installed, else Roboto."""
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from .layout import Block, Columns, Document, Para, Rule, Table
+
+LINE_HEIGHT = 1.25  # of the font size
+PT_TO_MM = 25.4 / 72
+
+
+@dataclass(frozen=True)
+class FontFiles:
+    family: str
+    regular: str
+    bold: str
+    italic: str | None  # None: use regular where the layout wants italics
+    bold_italic: str | None
+
+
+def _package_dir(package: str) -> Path | None:
+    try:
+        return Path(str(resources.files(package)))
+    except ModuleNotFoundError:
+        return None
+
+
+@cache
+def font_files() -> FontFiles:
+    serif = _package_dir("font_source_serif_pro")
+    if serif is not None:
+        found = {p.name.lower(): str(p) for p in serif.rglob("*") if p.suffix.lower() in {".ttf", ".otf"}}
+        regular = next((path for name, path in found.items() if name.endswith("-regular.ttf")), None)
+        bold = next((path for name, path in found.items() if name.endswith("-bold.ttf")), None)
+        if regular and bold:
+            # Its italics lack some Vietnamese letters, so regular stands in for them.
+            return FontFiles("SourceSerifPro", regular, bold, None, None)
+    roboto = _package_dir("font_roboto")
+    assert roboto is not None, "font_roboto is a dependency of the project"
+    files = roboto / "files"
+    return FontFiles(
+        "Roboto",
+        str(files / "Roboto-Regular.ttf"),
+        str(files / "Roboto-Bold.ttf"),
+        str(files / "Roboto-Italic.ttf"),
+        str(files / "Roboto-BoldItalic.ttf"),
+    )
+
+
+class _Writer:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.fonts = font_files()
+        top, right, bottom, left = document.margins_mm
+        pdf = FPDF(format="A4", unit="mm")
+        pdf.set_margins(left, top, right)
+        pdf.set_auto_page_break(True, bottom)
+        pdf.add_font(self.fonts.family, "", self.fonts.regular)
+        pdf.add_font(self.fonts.family, "B", self.fonts.bold)
+        if self.fonts.italic and self.fonts.bold_italic:
+            pdf.add_font(self.fonts.family, "I", self.fonts.italic)
+            pdf.add_font(self.fonts.family, "BI", self.fonts.bold_italic)
+        pdf.set_title(document.title)
+        pdf.set_lang("vi")
+        pdf.add_page()
+        self.pdf = pdf
+        self.bottom = pdf.h - bottom
+
+    def style(self, bold: bool, italic: bool, underline: bool) -> str:
+        style = ("B" if bold else "") + ("I" if italic and self.fonts.bold_italic else "") + ("U" if underline else "")
+        return style
+
+    def para(self, para: Para, left: float, width: float) -> None:
+        pdf = self.pdf
+        size = para.size or self.document.size
+        pdf.set_y(pdf.get_y() + para.space_before * PT_TO_MM)
+        with (
+            pdf.text_columns(
+                text_align=para.align.upper()[0] if para.align != "justify" else "J",
+                l_margin=left,
+                r_margin=pdf.w - left - width,
+                line_height=LINE_HEIGHT,
+            ) as columns,
+            columns.paragraph(first_line_indent=para.first_line_mm) as paragraph,
+        ):
+            for run in para.runs:
+                pdf.set_font(self.fonts.family, self.style(run.bold, run.italic, run.underline), size)
+                paragraph.write(run.text)
+        pdf.set_y(pdf.get_y() + para.space_after * PT_TO_MM)
+
+    def rule(self, rule: Rule, left: float, width: float) -> None:
+        pdf = self.pdf
+        y = pdf.get_y() + 0.8
+        start = left + (width - rule.width_mm) / 2
+        pdf.set_line_width(0.3)
+        pdf.line(start, y, start + rule.width_mm, y)
+        pdf.set_y(y + 1.5)
+
+    def blocks(self, blocks: list[Block], left: float, width: float) -> None:
+        for block in blocks:
+            if isinstance(block, Para):
+                self.para(block, left, width)
+            else:
+                self.rule(block, left, width)
+
+    def height_of(self, blocks: list[Block], width: float) -> float:
+        total = 0.0
+        for block in blocks:
+            if isinstance(block, Rule):
+                total += 2.3
+                continue
+            size = block.size or self.document.size
+            self.pdf.set_font(self.fonts.family, "B" if any(r.bold for r in block.runs) else "", size)
+            lines = self.pdf.multi_cell(width, size * PT_TO_MM * LINE_HEIGHT, block.plain, dry_run=True, output="LINES")
+            assert isinstance(lines, list)
+            total += len(lines) * size * PT_TO_MM * LINE_HEIGHT + (block.space_before + block.space_after) * PT_TO_MM
+        return total
+
+    def columns(self, block: Columns) -> None:
+        pdf = self.pdf
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        left_width = width * block.left_share
+        right_width = width - left_width
+        needed = max(self.height_of(block.left, left_width - 2), self.height_of(block.right, right_width))
+        if pdf.get_y() + needed > self.bottom and needed < self.bottom - pdf.t_margin:
+            pdf.add_page()  # keep a letter head or a signature block on one page
+        top, page = pdf.get_y(), pdf.page
+        self.blocks(block.left, pdf.l_margin, left_width - 2)
+        left_end, left_page = pdf.get_y(), pdf.page
+        pdf.page, pdf.y = page, top
+        self.blocks(block.right, pdf.l_margin + left_width, right_width)
+        if left_page > pdf.page or (left_page == pdf.page and left_end > pdf.get_y()):
+            pdf.page, pdf.y = left_page, left_end
+        pdf.set_x(pdf.l_margin)
+
+    def table(self, table: Table) -> None:
+        pdf = self.pdf
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        pdf.set_font(self.fonts.family, "", table.size)
+        pdf.set_y(pdf.get_y() + 1)
+        aligns = tuple("RIGHT" if i in table.numeric else "LEFT" for i in range(len(table.header)))
+        with pdf.table(
+            col_widths=tuple(share * width for share in table.widths),
+            text_align=aligns,  # type: ignore[arg-type]
+            line_height=table.size * PT_TO_MM * LINE_HEIGHT,
+            headings_style=FontFace(emphasis="BOLD"),
+        ) as grid:
+            header = grid.row()
+            for cell in table.header:
+                header.cell(cell, align="CENTER")
+            for index, cells in enumerate(table.rows):
+                bold = table.bold_last_row and index == len(table.rows) - 1
+                row = grid.row(style=FontFace(emphasis="BOLD") if bold else None)
+                for cell in cells:
+                    row.cell(cell)
+        pdf.set_y(pdf.get_y() + 2)
+
+    def write(self) -> bytes:
+        pdf = self.pdf
+        width = pdf.w - pdf.l_margin - pdf.r_margin
+        for block in self.document.blocks:
+            if isinstance(block, Columns):
+                self.columns(block)
+            elif isinstance(block, Table):
+                self.table(block)
+            else:
+                self.blocks([block], pdf.l_margin, width)
+        return bytes(pdf.output())
+
+
+def render_pdf(document: Document) -> bytes:
+    return _Writer(document).write()

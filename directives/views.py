@@ -1,0 +1,226 @@
+"""Pages of directives: inbox and sent box, composing, the letter with its recipients' progress,
+issuing, acknowledging, corrections, the DOCX/PDF, incoming documents and the public list."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import User
+
+from . import access, actions, official, schedule
+from .forms import DirectiveForm, IncomingForm
+from .models import Delivery, Directive, Status
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _visible(request: HttpRequest, pk: int) -> Directive:
+    directive = access.visible_directives(request.user).select_related("issuer", "corrects").filter(pk=pk).first()
+    if directive is None:
+        raise Http404(_("No such directive."))
+    return directive
+
+
+def _form_errors(form: DirectiveForm | IncomingForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, problems in error.message_dict.items():
+            for problem in problems:
+                form.add_error(name if name in form.fields else None, problem)
+    else:
+        for problem in error.messages:
+            form.add_error(None, problem)
+
+
+@login_required
+def directive_list(request: HttpRequest) -> HttpResponse:
+    box = request.GET.get("box", "received")
+    if box == "sent":
+        directives = access.issuer_side(request.user)
+    else:
+        box = "received"
+        received = access.seen_deliveries(request.user).values("directive_id")
+        directives = Directive.objects.filter(status=Status.ISSUED, pk__in=received)
+    page = Paginator(directives.select_related("issuer").order_by("-issued_on", "-id"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    own = {
+        d.directive_id: d
+        for d in access.own_deliveries(request.user).filter(directive__in=[d.pk for d in page.object_list])
+    }
+    rows = [(d, own.get(d.pk)) for d in page.object_list]
+    can_write = access.issuing_organisations(request.user).exists()
+    return render(request, "directives/list.html", {"box": box, "page": page, "rows": rows, "can_write": can_write})
+
+
+@login_required
+def compose(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    directive = _visible(request, pk) if pk else None
+    if directive is not None:
+        if directive.is_issued:
+            messages.error(request, _("An issued directive cannot be changed; write a correction instead."))
+            return redirect("directives:detail", pk=directive.pk)
+        if not access.can_act_for(request.user, directive.issuer):
+            raise PermissionDenied
+    initial = DirectiveForm.initial_from(directive) if directive else {}
+    form = DirectiveForm(request.POST or None, user=request.user, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = actions.save_draft(form.draft_data(), by=_user(request), directive=directive)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(request, _("Draft saved."))
+                return redirect("directives:detail", pk=saved.pk)
+        status = 400
+    return render(request, "directives/compose.html", {"form": form, "directive": directive}, status=status)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from outreach.reports import recipient_rows
+
+    directive = _visible(request, pk)
+    actions.mark_opened(directive, _user(request))
+    issuer_side = access.is_issuer_side(request.user, directive)
+    deliveries = Delivery.objects.all() if issuer_side else access.seen_deliveries(request.user)
+    rows = recipient_rows(directive, deliveries) if directive.is_issued else []
+    own = list(
+        access.own_deliveries(request.user)
+        .filter(directive=directive, acknowledged_at__isnull=True)
+        .select_related("organisation")[:50]
+    )
+    context = {
+        "directive": directive,
+        "document": official.build(directive),
+        "issuer_side": issuer_side,
+        "can_change": issuer_side and access.can_act_for(request.user, directive.issuer),
+        "rows": rows,
+        "late": sum(1 for r in rows if r.is_late),
+        "to_acknowledge": own,
+        "deadlines": schedule.deadlines(directive)[:24],
+        "corrections": directive.corrections.filter(
+            Q(status=Status.ISSUED) | Q(pk__in=access.issuer_side(request.user).values("pk"))
+        ),
+    }
+    return render(request, "directives/detail.html", context)
+
+
+@login_required
+@require_POST
+def issue(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _visible(request, pk)
+    try:
+        directive = actions.issue_directive(directive, by=_user(request))
+    except actions.DirectiveLocked:
+        messages.error(request, _("The directive is already issued."))
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("Issued as %(reference)s and delivered.") % {"reference": directive.reference})
+    return redirect("directives:detail", pk=directive.pk)
+
+
+@login_required
+@require_POST
+def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _visible(request, pk)
+    try:
+        delivery = actions.acknowledge(
+            directive, by=_user(request), organisation=request.POST.get("organisation") or None
+        )
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+    else:
+        messages.success(request, _("Acknowledged for %(organisation)s.") % {"organisation": delivery.organisation})
+    return redirect("directives:detail", pk=directive.pk)
+
+
+@login_required
+@require_POST
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _visible(request, pk)
+    try:
+        correction = actions.start_correction(directive, by=_user(request))
+    except ValidationError as error:
+        for problem in error.messages:
+            messages.error(request, problem)
+        return redirect("directives:detail", pk=directive.pk)
+    return redirect("directives:edit", pk=correction.pk)
+
+
+@login_required
+def document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    directive = _visible(request, pk)
+    actions.mark_opened(directive, _user(request))
+    content = official.render(official.build(directive), extension)
+    return official.download(content, extension, official.file_name(directive, extension))
+
+
+@login_required
+def incoming(request: HttpRequest) -> HttpResponse:
+    form = IncomingForm(request.POST or None, request.FILES or None, user=request.user)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.record_incoming(
+                    by=_user(request),
+                    organisation=data["organisation"],
+                    number=data["number"],
+                    issued_on=data["issued_on"],
+                    issuer=data["issuer"],
+                    subject=data["subject"],
+                    file=data["file"],
+                )
+            except actions.FileTooLarge as error:
+                _form_errors(form, error)
+                status = 413
+            except ValidationError as error:
+                _form_errors(form, error)
+                status = 400
+            else:
+                messages.success(request, _("Incoming document recorded."))
+                return redirect("directives:incoming")
+        else:
+            status = 400
+    documents = access.visible_incoming(request.user).select_related("organisation")[:200]
+    return render(request, "directives/incoming.html", {"form": form, "documents": documents}, status=status)
+
+
+@login_required
+def incoming_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    document = get_object_or_404(access.visible_incoming(request.user), pk=pk)
+    if not document.file:
+        raise Http404
+    name = (document.file.name or "").rsplit("/", 1)[-1]
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=name)
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    published = Directive.objects.filter(status=Status.ISSUED, is_public=True).select_related("issuer")
+    page = Paginator(published.order_by("-issued_on", "-id"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "directives/public.html", {"page": page})
+
+
+def public_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = get_object_or_404(Directive, pk=pk, status=Status.ISSUED, is_public=True)
+    return official.download(
+        official.render(official.build(directive), "pdf"), "pdf", official.file_name(directive, "pdf")
+    )

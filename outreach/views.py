@@ -1,0 +1,244 @@
+"""Pages of outreach: report an activity, import a file of them, a directive's activities and
+summary report, activities by channel, unit and period, and village coverage with its map."""
+
+import io
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import jurisdiction
+from accounts.models import User
+from directives import access, official
+from directives.models import Delivery, Directive
+from territory import queries
+from territory.models import AdminUnit
+
+from . import actions, imports, reports, summary_report
+from .forms import ActivityForm, ImportForm, PeriodForm
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _directive(request: HttpRequest, pk: int) -> Directive:
+    directive = access.visible_directives(request.user).select_related("issuer").filter(pk=pk, status="issued").first()
+    if directive is None:
+        raise Http404(_("No such directive."))
+    return directive
+
+
+def _unit(request: HttpRequest, code: str) -> AdminUnit:
+    home = jurisdiction.home_unit(request.user)
+    if code:
+        unit = queries.get_unit(code, home.scheme if home else None)
+    elif home is not None:
+        unit = home
+    else:
+        raise PermissionDenied(_("You have no jurisdiction to look at."))
+    jurisdiction.require_unit(request.user, unit)
+    return unit
+
+
+def _add_errors(form: ActivityForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, problems in error.message_dict.items():
+            for problem in problems:
+                form.add_error(name if name in form.fields else None, problem)
+    else:
+        for problem in error.messages:
+            form.add_error(None, problem)
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _directive(request, pk)
+    organisations = actions.reporting_organisations(_user(request), directive)
+    if not organisations:
+        raise PermissionDenied(_("None of your organisations received this directive."))
+    form = ActivityForm(request.POST or None, request.FILES or None, directive=directive, organisations=organisations)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                actions.report_activity(
+                    actions.ActivityData(
+                        directive=directive,
+                        content_item=data["content_item"],
+                        channel=data["channel"],
+                        quantity=data["quantity"],
+                        occurred_on=data["occurred_on"],
+                        organisation=data["organisation"],
+                        units=list(data["units"]),
+                        priority=data["priority"] or "",
+                        title=data["title"],
+                        evidence_url=data["evidence_url"].strip(),
+                        evidence_file=data["evidence_file"],
+                    ),
+                    by=_user(request),
+                )
+            except actions.EvidenceTooLarge as error:
+                _add_errors(form, error)
+                status = 413
+            except ValidationError as error:
+                _add_errors(form, error)
+                status = 400
+            else:
+                messages.success(request, _("Activity reported."))
+                return redirect("outreach:report", pk=directive.pk)
+        else:
+            status = 400
+    return render(request, "outreach/report.html", {"form": form, "directive": directive}, status=status)
+
+
+@login_required
+def import_file(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _directive(request, pk)
+    organisations = actions.reporting_organisations(_user(request), directive)
+    if not organisations:
+        raise PermissionDenied(_("None of your organisations received this directive."))
+    form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
+    checked = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            checked = imports.check_file(
+                upload,
+                upload.name,
+                directive=directive,
+                organisation=form.cleaned_data["organisation"],
+                by=_user(request),
+            )
+            if checked.file_error:
+                form.add_error("file", checked.file_error)
+                status = 400
+            elif not form.cleaned_data["dry_run"]:
+                try:
+                    count = imports.import_activities(
+                        checked, by=_user(request), skip_bad_rows=form.cleaned_data["skip_bad_rows"]
+                    )
+                except imports.ImportRefused:
+                    messages.error(request, _("The file has bad rows, so nothing was imported."))
+                    status = 400
+                else:
+                    messages.success(request, _("%(n)d activities imported.") % {"n": count})
+        else:
+            status = 400
+    context = {
+        "form": form,
+        "directive": directive,
+        "checked": checked,
+        "columns": [n[0] for n in imports.COLUMNS.values()],
+    }
+    return render(request, "outreach/import.html", context, status=status)
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append([names[0] for names in imports.COLUMNS.values()])
+    sheet.append(
+        [
+            1,
+            "bao-in",
+            2,
+            timezone.localdate().strftime("%d/%m/%Y"),
+            "",
+            "",
+            "Bài viết về phòng, chống dịch",
+            "https://baodaknong.vn/",
+        ]
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return official.download(buffer.getvalue(), "xlsx", "mau-bao-cao-tuyen-truyen.xlsx")
+
+
+@login_required
+def directive_view(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _directive(request, pk)
+    if not access.is_issuer_side(request.user, directive):
+        # A recipient sees its own progress on the directive's page.
+        raise PermissionDenied(_("Only the issuing side follows every recipient."))
+    rows = reports.recipient_rows(directive, Delivery.objects.all())
+    matrix = reports.item_matrix(directive)
+    items = list(directive.items.all())
+    table = [(row, [matrix.get((item.pk, row.delivery.organisation_id), 0) for item in items]) for row in rows]
+    context = {"directive": directive, "items": items, "table": table, "summary": reports.summary(directive)}
+    return render(request, "outreach/directive.html", context)
+
+
+@login_required
+def summary_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    directive = _directive(request, pk)
+    if not access.is_issuer_side(request.user, directive):
+        raise PermissionDenied
+    summary = reports.summary(directive)
+    name = f"bao-cao-{official.file_name(directive, extension)}"
+    if extension == "xlsx":
+        return official.download(summary_report.render_xlsx(summary), "xlsx", name)
+    return official.download(official.render(summary_report.build(summary), extension), extension, name)
+
+
+@login_required
+def activities(request: HttpRequest) -> HttpResponse:
+    form = PeriodForm(request.GET or None)
+    today = timezone.localdate()
+    start, end, code = today - timedelta(days=29), today, ""
+    if form.is_bound and form.is_valid():
+        start = form.cleaned_data["start"] or start
+        end = form.cleaned_data["end"] or end
+        code = form.cleaned_data["unit"].strip()
+    unit = _unit(request, code)
+    table = reports.by_channel_and_unit(request.user, unit, start, end)
+    context = {"form": form, "unit": unit, "table": table, "start": start, "end": end}
+    return render(request, "outreach/activities.html", context, status=400 if form.is_bound and form.errors else 200)
+
+
+MAP_LIMIT = 10_000
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+@login_required
+def coverage(request: HttpRequest) -> HttpResponse:
+    unit = _unit(request, request.GET.get("unit", "").strip())
+    on = _day(request.GET.get("on", "").strip())
+    result = reports.coverage(unit, on)
+    # Compact rows for the map, [lat, lng, days since reached (-1 never, null not in 30 days), name,
+    # commune]: a province's thousands of villages stay a small page.
+    villages = [
+        [v.latitude, v.longitude, -1 if not v.ever_reached else v.days_since, v.name, v.commune]
+        for v in result.villages[:MAP_LIMIT]
+        if v.latitude is not None and v.longitude is not None
+    ]
+    ancestors = [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
+    context = {
+        "coverage": result,
+        "unit": unit,
+        "ancestors": ancestors,
+        "listed": result.villages[:300],
+        "map_villages": villages,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "windows": reports.WINDOWS,
+    }
+    return render(request, "outreach/coverage.html", context)
