@@ -7,10 +7,15 @@ from pathlib import Path
 from django.db import transaction
 
 from accounts.models import Role, RoleAssignment, User
+from demo.safety import load_safety_demo
+from enforcement.demo import load_demo as load_enforcement_demo
+from inspections.demo import load_demo as load_inspections_demo
 from lib.text import fold
+from outreach.demo import load_demo as load_outreach_demo
 from territory.loader import load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
 from territory.organisations import load_organisations
+from zones.demo import load_demo as load_zones_demo
 
 DATA = Path(__file__).parent / "data"
 PROVINCE = "67"  # Đắk Nông, legacy scheme
@@ -118,6 +123,11 @@ def load_dak_nong() -> str:
     named = json.loads((DATA / "dak_nong_organisations.json").read_text(encoding="utf-8"))["organisations"]
     organisations = load_organisations(province, named, demo=True)
     _demo_users()
+    safety = load_safety_demo(province, User.objects.get(username="owner"), demo_communes()[0])
+    inspections = load_inspections_demo(province)  # before enforcement: one violation comes from an inspection
+    enforcement = load_enforcement_demo(province)
+    zones = load_zones_demo(province)
+    outreach = load_outreach_demo(province)
     counts = {
         level: AdminUnit.objects.filter(path__startswith=province.path, level=level).count()
         for level in (Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)
@@ -125,5 +135,6 @@ def load_dak_nong() -> str:
     return (
         f"Đắk Nông (legacy): {counts[Level.DISTRICT]} districts, {counts[Level.COMMUNE]} communes, "
         f"{counts[Level.VILLAGE]} villages ({villages} new); units created {legacy.created}, updated {legacy.updated}. "
-        f"Lâm Đồng (2025): {modern.created} units created. {links} legacy→2025 links. {organisations} organisations."
+        f"Lâm Đồng (2025): {modern.created} units created. {links} legacy→2025 links. {organisations} organisations.\n"
+        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}"
     )

@@ -1,4 +1,4 @@
-from django.urls import URLPattern
+from .views import officers, public, reports
 
 app_name = "enforcement"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [*reports.urlpatterns, *public.urlpatterns, *officers.urlpatterns]

@@ -1,4 +1,4 @@
-from django.urls import URLPattern
+from .views import coverage, inspections, screening
 
 app_name = "inspections"
-urlpatterns: list[URLPattern] = []
+urlpatterns = [*coverage.urlpatterns, *inspections.urlpatterns, *screening.urlpatterns]

@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from accounts import jurisdiction
+from accounts.models import Role
 
 
 @never_cache
@@ -22,4 +23,6 @@ def home(request: HttpRequest) -> HttpResponse:
     unit = jurisdiction.home_unit(request.user)
     if unit is not None:
         return redirect("territory:unit", scheme=unit.scheme, code=unit.code)
+    if jurisdiction.has_role(request.user, Role.OWNER):
+        return redirect("safety:my_places")
     return render(request, "home.html")

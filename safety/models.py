@@ -129,7 +129,7 @@ class Establishment(models.Model):
         _("registration"), max_length=10, choices=Registration.choices, default=Registration.ACCEPTED
     )
     public_code = models.CharField(_("public code"), max_length=12, unique=True, default=new_public_code)
-    search_name = models.CharField(max_length=400, editable=False)
+    search_name = models.CharField(max_length=510, editable=False)
     # The public state, kept here so maps and lists of a million places need no join. It is
     # the latest assessment's state until that expires; then a safe or at-risk rating no longer
     # vouches for the place and the state falls back to "not assessed" (expire_ratings).

@@ -20,6 +20,7 @@ A definition (one JSON file per official set in safety/data/criteria/) has:
 Scoring is deterministic and has no side effects; actions store what it returns.
 """
 
+import math
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -101,6 +102,8 @@ def item_points(item: dict[str, Any], value: Any) -> int | None:
                 return int(band["points"])
         raise ValueError(_("no band covers %(value)s") % {"value": number})
     if kind == "pass_fail":
+        if not isinstance(value, str | int | bool):
+            raise ValueError(_("answer pass or fail"))
         key = value.strip().lower() if isinstance(value, str) else value
         if key in PASS_VALUES:
             return 1
@@ -119,9 +122,12 @@ def _number(value: Any) -> float:
     if isinstance(value, bool):
         raise ValueError(_("must be a number"))
     try:
-        return float(str(value).replace(",", "."))
+        number = float(str(value).replace(",", "."))
     except (TypeError, ValueError):
         raise ValueError(_("must be a number")) from None
+    if not math.isfinite(number):
+        raise ValueError(_("must be a number"))
+    return number
 
 
 def check_answers(definition: dict[str, Any], answers: dict[str, Any]) -> dict[str, int | None]:

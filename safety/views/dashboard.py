@@ -1,3 +1,207 @@
-from django.urls import URLPattern
+"""The officers' view of the safety system in their jurisdiction: counts, overdue places, export."""
 
-urlpatterns: list[URLPattern] = []
+import tempfile
+from datetime import datetime
+from typing import Any
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounts import jurisdiction
+from territory import queries
+from territory.models import AdminUnit
+
+from .. import dashboard
+from ..dashboard import Which
+from ..models import STATE_COLOURS, Establishment, EstablishmentType, PublicState
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 200_000  # rows; a bigger export must be narrowed by unit or type
+
+
+def _unit(request: HttpRequest, code: str | None) -> AdminUnit:
+    """The unit asked for (?unit=CODE) or the user's widest one; 403 outside their jurisdiction."""
+    home = jurisdiction.home_unit(request.user)
+    if code:
+        unit = queries.get_unit(code, home.scheme if home else None)
+    elif home is not None:
+        unit = home
+    else:
+        raise PermissionDenied(_("You have no jurisdiction to look at."))
+    jurisdiction.require_unit(request.user, unit)
+    return unit
+
+
+def _breadcrumb(request: HttpRequest, unit: AdminUnit) -> list[AdminUnit]:
+    return [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
+
+
+@login_required
+def dashboard_page(request: HttpRequest) -> HttpResponse:
+    unit = _unit(request, request.GET.get("unit", "").strip())
+    overview = dashboard.overview(request.user, unit, timezone.now())
+    context = {
+        "unit": unit,
+        "ancestors": _breadcrumb(request, unit),
+        "overview": overview,
+        "states": dashboard.state_labels(),
+    }
+    return render(request, "safety/dashboard/index.html", context)
+
+
+class FollowUpFilter(forms.Form):
+    unit = forms.CharField(label=gettext_lazy("Unit code"), required=False, max_length=20)
+    type = forms.ModelChoiceField(
+        label=gettext_lazy("Type of place"),
+        queryset=EstablishmentType.objects.order_by("position", "name"),
+        to_field_name="code",
+        required=False,
+        empty_label=gettext_lazy("All types"),
+    )
+    which = forms.ChoiceField(
+        label=gettext_lazy("Show"),
+        choices=[
+            (Which.BOTH, gettext_lazy("Overdue or never assessed")),
+            (Which.OVERDUE, gettext_lazy("Overdue")),
+            (Which.NEVER, gettext_lazy("Never assessed")),
+        ],
+        required=False,
+    )
+
+
+def _follow_up(request: HttpRequest) -> tuple[FollowUpFilter, AdminUnit, QuerySet[Establishment] | None, datetime]:
+    """The filter as asked, the unit, and the matching places (None when the filter is bad)."""
+    form = FollowUpFilter(request.GET)
+    now = timezone.now()
+    if not form.is_valid():
+        return form, _unit(request, None), None, now
+    unit = _unit(request, form.cleaned_data["unit"].strip())
+    places = dashboard.follow_up(
+        request.user, unit, now, which=form.cleaned_data["which"] or Which.BOTH, kind=form.cleaned_data["type"]
+    )
+    return form, unit, places, now
+
+
+def _days_overdue(place: Establishment, now: datetime) -> int | None:
+    return (now - place.valid_until).days if place.valid_until and place.valid_until < now else None
+
+
+@login_required
+def overdue_page(request: HttpRequest) -> HttpResponse:
+    form, unit, places, now = _follow_up(request)
+    page = Paginator(places, PAGE_SIZE).get_page(request.GET.get("page")) if places is not None else None
+    rows = [
+        (place, _days_overdue(place, now), STATE_COLOURS[PublicState(place.state)], PublicState(place.state).label)
+        for place in (page or [])
+    ]
+    context = {
+        "form": form,
+        "unit": unit,
+        "ancestors": _breadcrumb(request, unit),
+        "page": page,
+        "rows": rows,
+        "export_query": request.GET.urlencode(),
+    }
+    return render(request, "safety/dashboard/overdue.html", context, status=200 if places is not None else 400)
+
+
+EXPORT_COLUMNS = [
+    gettext_lazy("Place"),
+    gettext_lazy("Type"),
+    gettext_lazy("Commune or village"),
+    gettext_lazy("Address"),
+    gettext_lazy("Public state"),
+    gettext_lazy("Valid until"),
+    gettext_lazy("Days overdue"),
+    gettext_lazy("Contact person"),
+    gettext_lazy("Contact phone"),
+    gettext_lazy("Public code"),
+]
+
+
+@login_required
+def overdue_export(request: HttpRequest) -> HttpResponse | FileResponse:
+    """The same list as the page, every row, as an Excel workbook written row by row."""
+    form, unit, places, now = _follow_up(request)
+    if places is None:
+        errors = "; ".join(f"{name}: {' '.join(map(str, messages))}" for name, messages in form.errors.items())
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    count = places.count()
+    if count > EXPORT_LIMIT:
+        message = _("%(count)d places match: narrow the list by unit or type to export at most %(limit)d.") % {
+            "count": count,
+            "limit": EXPORT_LIMIT,
+        }
+        return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
+    _write_workbook(handle, places, now)
+    handle.seek(0)
+    filename = f"qua-han-tu-danh-gia-{unit.code}-{timezone.localdate(now):%Y%m%d}.xlsx"
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def _write_workbook(handle: Any, places: QuerySet[Establishment], now: datetime) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Overdue"))
+    sheet.append([str(title) for title in EXPORT_COLUMNS])
+    labels = {state.value: str(state.label) for state in PublicState}
+
+    def text(value: str) -> WriteOnlyCell:
+        # Names come from people: "=…" must stay text, never become a formula.
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+
+    rows = places.values_list(
+        "name",
+        "type__name",
+        "unit__name",
+        "address",
+        "state",
+        "valid_until",
+        "contact_name",
+        "contact_phone",
+        "public_code",
+    )
+    for name, kind, unit_name, address, state, valid_until, contact, phone, code in rows.iterator(chunk_size=2000):
+        local = timezone.localtime(valid_until).replace(tzinfo=None) if valid_until else None
+        days = (now - valid_until).days if valid_until and valid_until < now else None
+        sheet.append(
+            [
+                text(name),
+                kind,
+                unit_name,
+                text(address),
+                labels.get(state, state),
+                local,
+                days,
+                text(contact),
+                text(phone),
+                code,
+            ]
+        )
+    workbook.save(handle)
+
+
+urlpatterns = [
+    path("safety/", dashboard_page, name="dashboard"),
+    path("safety/overdue/", overdue_page, name="overdue"),
+    path("safety/overdue.xlsx", overdue_export, name="overdue_export"),
+]

@@ -1,0 +1,204 @@
+"""Violations of the epidemic-prevention rules, their decisions and their public disclosure.
+
+Violation types (act, legal basis, fine range) are data loaded from
+enforcement/data/violation_types.json and edited by the provincial administrator. A violation
+goes draft → decided → published, or is withdrawn with a reason; nothing is ever deleted, and
+the audit trail keeps every step.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from territory.models import AdminUnit
+
+
+class TypeStatus(models.TextChoices):
+    COMPLETE = "complete", _("Complete")
+    PARTIAL = "partial", _("Partial — article or bound not at hand")
+
+
+class ViolationType(models.Model):
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    name = models.CharField(_("act"), max_length=300)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
+    fine_min = models.PositiveBigIntegerField(_("lowest fine (VND)"), null=True, blank=True)
+    fine_max = models.PositiveBigIntegerField(_("highest fine (VND)"))
+    additional_measures = models.CharField(_("additional measures"), max_length=300, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=TypeStatus.choices, default=TypeStatus.PARTIAL)
+    status_note = models.TextField(_("what is missing"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("violation type")
+        verbose_name_plural = _("violation types")
+        ordering = ["position", "code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fine_min__isnull=True) | Q(fine_min__lte=models.F("fine_max")),
+                name="violation_type_range_ordered",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ShowFrom(models.TextChoices):
+    DECIDED = "decided", _("From the decision")
+    PUBLISHED = "published", _("Only once published")
+
+
+class DisclosurePolicy(models.Model):
+    """What a province chooses about disclosure: how long a place's public page shows its
+    violations, and whether a decision alone puts it there."""
+
+    unit = models.OneToOneField(AdminUnit, verbose_name=_("province"), on_delete=models.CASCADE)
+    days_on_place_page = models.PositiveSmallIntegerField(
+        _("days a violation stays on the place's public page"), default=90
+    )
+    show_from = models.CharField(
+        _("shown on the place's page"), max_length=10, choices=ShowFrom.choices, default=ShowFrom.DECIDED
+    )
+
+    class Meta:
+        verbose_name = _("disclosure policy")
+        verbose_name_plural = _("disclosure policies")
+
+    def __str__(self) -> str:
+        return str(self.unit)
+
+
+class OffenderKind(models.TextChoices):
+    PLACE = "place", _("A registered place")
+    BUSINESS = "business", _("A business or organisation")
+    PERSON = "person", _("A person")
+
+
+class ViolationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    DECIDED = "decided", _("Decided")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Violation(models.Model):
+    offender_kind = models.CharField(_("who"), max_length=10, choices=OffenderKind.choices)
+    establishment = models.ForeignKey(
+        "safety.Establishment",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="violations",
+    )
+    offender_name = models.CharField(_("name"), max_length=200)
+    # Public: a state official is disclosed like anyone else, with position and agency.
+    is_official = models.BooleanField(_("state official"), default=False)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    agency = models.CharField(_("agency"), max_length=200, blank=True)
+    type = models.ForeignKey(ViolationType, verbose_name=_("type"), on_delete=models.PROTECT)
+    act = models.TextField(_("what was done"))
+    unit = models.ForeignKey(AdminUnit, verbose_name=_("where"), on_delete=models.PROTECT, related_name="violations")
+    unit_path = models.CharField(max_length=255, editable=False)
+    occurred_on = models.DateField(_("when"))
+    inspection = models.ForeignKey(
+        "inspections.Inspection",
+        verbose_name=_("found in inspection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="violations",
+    )
+    decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
+    decision_date = models.DateField(_("decision date"), null=True, blank=True)
+    decision_authority = models.CharField(_("decided by"), max_length=200, blank=True)
+    fine_amount = models.PositiveBigIntegerField(_("fine (VND)"), null=True, blank=True)
+    fine_reason = models.TextField(_("why no fine, or another measure"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ViolationStatus.choices, default=ViolationStatus.DRAFT
+    )
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("violation")
+        verbose_name_plural = _("violations")
+        ordering = ["-decision_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(offender_kind="place") | Q(establishment__isnull=False), name="violation_place_given"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(decision_date__isnull=False), name="violation_decided_has_date"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "decision_date", "id"], name="violation_public_idx"),
+            models.Index(fields=["status", "published_at", "id"], name="violation_feed_idx"),
+            # Covers the report of decided violations in a period: no table reads.
+            models.Index(
+                fields=["decision_date", "status", "unit_path", "type", "is_official", "fine_amount"],
+                name="violation_report_idx",
+            ),
+            models.Index(
+                fields=["unit_path", "status", "decision_date"],
+                name="violation_path_idx",
+                opclasses=["varchar_pattern_ops", "", ""],
+            ),
+            models.Index(fields=["type", "status", "decision_date"], name="violation_type_idx"),
+            models.Index(fields=["establishment", "status"], name="violation_place_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offender_name} — {self.type}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.unit_path = self.unit.path
+        super().save(*args, **kwargs)
+
+
+def evidence_upload_to(instance: "Evidence", filename: str) -> str:
+    return f"violations/{instance.violation_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A photo or PDF kept with a violation; never public (it may show people)."""
+
+    violation = models.ForeignKey(
+        Violation, verbose_name=_("violation"), on_delete=models.PROTECT, related_name="evidence"
+    )
+    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=255)
+    name = models.CharField(_("name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

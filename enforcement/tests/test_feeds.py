@@ -1,0 +1,49 @@
+"""RSS and Atom feeds of published violations for the press."""
+
+from xml.etree import ElementTree
+
+from django.urls import reverse
+
+from enforcement.models import Violation
+
+from .base import ViolationTestCase
+
+
+class FeedTests(ViolationTestCase):
+    official_violation: Violation
+    elsewhere: Violation
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.official_violation = cls.published(cls.official())
+        cls.elsewhere = cls.published(
+            cls.person(unit=cls.other_commune, offender_name="Phạm Thị Hoa"), by=cls.province_officer
+        )
+        cls.draft(cls.person(offender_name="Bản nháp"))
+        cls.decided(cls.person(offender_name="Chưa công bố"))
+
+    def titles(self, response, tag: str, ns: str = "") -> list[str]:  # type: ignore[no-untyped-def]
+        root = ElementTree.fromstring(response.content)  # noqa: S314 - the app's own feed
+        return [element.text or "" for element in root.iter(f"{ns}{tag}")]
+
+    def test_rss(self) -> None:
+        response = self.client.get(reverse("enforcement:feed_rss"))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("rss", response["Content-Type"])
+        titles = self.titles(response, "title")[1:]  # the first is the channel's
+        self.assertEqual(len(titles), 2)
+        self.assertTrue(any(title.startswith("Lê Văn Tâm") for title in titles))
+        self.assertContains(response, "Phó Chủ tịch UBND xã")
+        self.assertNotContains(response, "Bản nháp")
+        self.assertNotContains(response, "Chưa công bố")
+        self.assertContains(response, reverse("enforcement:public_detail", kwargs={"pk": self.official_violation.pk}))
+
+    def test_atom_and_its_filters(self) -> None:
+        response = self.client.get(reverse("enforcement:feed_atom"), {"unit": self.other_district.code})
+        self.assertEqual(response.status_code, 200)
+        entries = self.titles(response, "title", "{http://www.w3.org/2005/Atom}")[1:]
+        self.assertEqual(len(entries), 1)
+        self.assertTrue(entries[0].startswith("Phạm Thị Hoa"))
+        self.assertEqual(self.client.get(reverse("enforcement:feed_atom"), {"type": "khong-co"}).status_code, 404)
+        self.assertEqual(self.client.get(reverse("enforcement:feed_rss"), {"unit": "00000"}).status_code, 404)

@@ -1,0 +1,253 @@
+"""Officers' and inspectors' pages: violations of their jurisdiction, recording one, and the
+decision, publication and withdrawal that only officers of the unit or above may make."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import jurisdiction
+from accounts.models import User
+from inspections.files import FileTooLarge
+from inspections.models import TargetKind
+from inspections.queries import visible_inspections
+from inspections.views.common import add_errors, unit_from
+
+from .. import actions
+from ..actions import ViolationConflict
+from ..forms import DecideForm, EvidenceForm, OfficerFilterForm, ViolationForm, WithdrawForm
+from ..models import Evidence, Violation, ViolationStatus
+from ..queries import apply_filters, get_violation, parse_filters, visible_violations
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def violation_list(request: HttpRequest) -> HttpResponse:
+    form = OfficerFilterForm(request.GET)
+    page = None
+    unit = None
+    if form.is_valid():
+        data = form.cleaned_data
+        unit = unit_from(request, data["unit"])
+        try:
+            filters = parse_filters(None, data["type"], data["period"], status=data["status"])
+        except ValidationError as invalid:
+            add_errors(form, invalid)
+        else:
+            found = apply_filters(visible_violations(request.user).filter(unit_path__startswith=unit.path), filters)
+            ordered = found.select_related("type", "unit").order_by("-created_at", "-pk")
+            page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "unit": unit, "query": query.urlencode()}
+    return render(request, "enforcement/list.html", context, status=200 if page is not None else 400)
+
+
+def _values(form: ViolationForm) -> dict[str, Any]:
+    data = dict(form.cleaned_data)
+    data["establishment"] = data["establishment"] or None
+    data["inspection"] = data["inspection"] or None
+    return data
+
+
+def _initial(request: HttpRequest) -> dict[str, Any]:
+    """A violation found in an inspection starts from that inspection's target."""
+    initial: dict[str, Any] = {}
+    number = request.GET.get("inspection", "")
+    if number.isdigit():
+        inspection = (
+            visible_inspections(request.user).filter(pk=int(number)).select_related("target_place", "target_unit")
+        )
+        found = inspection.first()
+        if found is not None:
+            initial["inspection"] = found.pk
+            initial["occurred_on"] = found.inspected_on
+            if found.target_kind == TargetKind.PLACE and found.target_place is not None:
+                initial["offender_kind"] = "place"
+                initial["establishment"] = found.target_place.public_code
+            elif found.target_unit is not None:
+                initial["unit"] = found.target_unit.code
+    return initial
+
+
+@login_required
+def violation_new(request: HttpRequest) -> HttpResponse:
+    if not (request.user.is_superuser or jurisdiction.unit_paths(request.user)):
+        raise PermissionDenied(_("Only officers and inspectors record violations."))
+    form = ViolationForm(request.POST or None, initial=_initial(request))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                violation = actions.record_violation(_user(request), _values(form))
+            except ValidationError as invalid:
+                add_errors(form, invalid)
+            else:
+                messages.success(request, _("The violation is recorded as a draft."))
+                return redirect("enforcement:detail", pk=violation.pk)
+        status = 400
+    return render(request, "enforcement/form.html", {"form": form}, status=status)
+
+
+@login_required
+def violation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    violation = get_violation(request.user, pk)
+    if violation.status != ViolationStatus.DRAFT:
+        messages.error(request, _("Only a draft can be changed; withdraw a decided violation instead."))
+        return redirect("enforcement:detail", pk=pk)
+    initial = {
+        "offender_kind": violation.offender_kind,
+        "establishment": violation.establishment.public_code if violation.establishment else "",
+        "offender_name": violation.offender_name,
+        "is_official": violation.is_official,
+        "position": violation.position,
+        "agency": violation.agency,
+        "type": violation.type.code,
+        "act": violation.act,
+        "unit": violation.unit.code,
+        "occurred_on": violation.occurred_on,
+        "inspection": violation.inspection_id,
+    }
+    form = ViolationForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            values = _values(form)
+            values["scheme"] = violation.unit.scheme
+            try:
+                actions.update_violation(violation, _user(request), values)
+            except ValidationError as invalid:
+                add_errors(form, invalid)
+            except ViolationConflict as conflict:
+                messages.error(request, str(conflict))
+                return redirect("enforcement:detail", pk=pk)
+            else:
+                messages.success(request, _("The draft is saved."))
+                return redirect("enforcement:detail", pk=pk)
+        status = 400
+    return render(request, "enforcement/form.html", {"form": form, "violation": violation}, status=status)
+
+
+def _detail(request: HttpRequest, violation: Violation, status: int = 200, **forms: Any) -> HttpResponse:
+    officer = jurisdiction.can_change_unit(request.user, violation.unit)
+    context = {
+        "v": violation,
+        "officer": officer,
+        "evidence": violation.evidence.all(),
+        "decide_form": forms.get("decide_form") or DecideForm(initial={"decision_authority": ""}),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
+        "evidence_form": forms.get("evidence_form") or EvidenceForm(),
+    }
+    return render(request, "enforcement/detail.html", context, status=status)
+
+
+@login_required
+def violation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, get_violation(request.user, pk))
+
+
+def _transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    violation = get_violation(request.user, pk)
+    form_class = {"decide": DecideForm, "withdraw": WithdrawForm}.get(step)
+    form = form_class(request.POST) if form_class else None
+    try:
+        if step == "publish":
+            actions.publish_violation(violation, _user(request))
+        elif form is None or not form.is_valid():
+            return _detail(request, violation, 400, **{f"{step}_form": form})
+        elif step == "decide":
+            actions.decide_violation(violation, _user(request), **form.cleaned_data)
+        else:
+            actions.withdraw_violation(violation, _user(request), reason=form.cleaned_data["reason"])
+    except ValidationError as invalid:
+        assert form is not None
+        add_errors(form, invalid)
+        return _detail(request, violation, 400, **{f"{step}_form": form})
+    except ViolationConflict as conflict:
+        messages.error(request, str(conflict))
+        return _detail(request, get_violation(request.user, pk), 409)
+    done = {
+        "decide": _("The decision is recorded."),
+        "publish": _("The violation is published."),
+        "withdraw": _("The violation is withdrawn; its record stays."),
+    }
+    messages.success(request, done[step])
+    return redirect("enforcement:detail", pk=pk)
+
+
+@login_required
+@require_POST
+def decide_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(request, pk, "decide")
+
+
+@login_required
+@require_POST
+def publish_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(request, pk, "publish")
+
+
+@login_required
+@require_POST
+def withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _transition(request, pk, "withdraw")
+
+
+@login_required
+@require_POST
+def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    violation = get_violation(request.user, pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    too_large = False
+    if form.is_valid():
+        try:
+            actions.attach_evidence(violation, _user(request), form.cleaned_data["file"])
+        except ValidationError as invalid:
+            add_errors(form, invalid)
+            too_large = isinstance(invalid, FileTooLarge)
+        except ViolationConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("enforcement:detail", pk=pk)
+        else:
+            messages.success(request, _("The file is kept with the violation."))
+            return redirect("enforcement:detail", pk=pk)
+    return _detail(request, violation, 413 if too_large else 400, evidence_form=form)
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = Evidence.objects.filter(pk=pk).first()
+    if evidence is None or not visible_violations(request.user).filter(pk=evidence.violation_id).exists():
+        raise Http404(_("No file with this number is visible to you."))
+    return FileResponse(
+        evidence.file.open("rb"),
+        content_type=evidence.content_type,
+        as_attachment=evidence.content_type == "application/pdf",
+        filename=evidence.name,
+    )
+
+
+urlpatterns = [
+    path("enforcement/", violation_list, name="list"),
+    path("enforcement/new/", violation_new, name="new"),
+    path("enforcement/<int:pk>/", violation_detail, name="detail"),
+    path("enforcement/<int:pk>/edit/", violation_edit, name="edit"),
+    path("enforcement/<int:pk>/decide/", decide_view, name="decide"),
+    path("enforcement/<int:pk>/publish/", publish_view, name="publish"),
+    path("enforcement/<int:pk>/withdraw/", withdraw_view, name="withdraw"),
+    path("enforcement/<int:pk>/evidence/", evidence_upload, name="evidence"),
+    path("enforcement/evidence/<int:pk>/", evidence_file, name="evidence_file"),
+]

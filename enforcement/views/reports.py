@@ -1,0 +1,68 @@
+"""The report of a jurisdiction over a period, on a page and as an Excel workbook."""
+
+import tempfile
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+
+from inspections.periods import Period, parse_period, recent_period
+from inspections.views.common import breadcrumb, unit_from
+from territory.models import AdminUnit
+
+from .. import reports
+from ..forms import ReportForm
+
+
+def _asked(request: HttpRequest) -> tuple[ReportForm, AdminUnit | None, Period | None]:
+    form = ReportForm(request.GET)
+    if not form.is_valid():
+        return form, None, None
+    unit = unit_from(request, form.cleaned_data["unit"])
+    try:
+        period = parse_period(form.cleaned_data["period"]) or recent_period()
+    except ValidationError as invalid:
+        form.add_error("period", invalid.message_dict["period"])
+        return form, unit, None
+    return form, unit, period
+
+
+@login_required
+def report_page(request: HttpRequest) -> HttpResponse:
+    form, unit, period = _asked(request)
+    if unit is None or period is None:
+        return render(request, "enforcement/report.html", {"form": form}, status=400)
+    context = {
+        "form": form,
+        "unit": unit,
+        "ancestors": breadcrumb(request, unit),
+        "report": reports.build(unit, period),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "enforcement/report.html", context)
+
+
+@login_required
+def report_workbook(request: HttpRequest) -> HttpResponse | FileResponse:
+    form, unit, period = _asked(request)
+    if unit is None or period is None:
+        message = "; ".join(f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items())
+        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
+    reports.write_workbook(handle, reports.build(unit, period))
+    handle.seek(0)
+    filename = f"bao-cao-kiem-tra-vi-pham-{unit.code}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=filename,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+urlpatterns = [
+    path("enforcement/report/", report_page, name="report"),
+    path("enforcement/report.xlsx", report_workbook, name="report_xlsx"),
+]

@@ -1,0 +1,403 @@
+"""Inspections down the hierarchy and door-to-door screening campaigns.
+
+The higher level inspects the lower: an inspection is made *by* a unit (`unit`, the inspecting
+level) of a *target* strictly below it — a unit, or a place in its subtree. Each inspection keeps
+the materialised path of its target (`target_path`), so coverage and jurisdiction are one
+prefix filter, as everywhere else.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from territory.models import AdminUnit
+
+
+class ChecklistStatus(models.TextChoices):
+    COMPLETE = "complete", _("Complete")
+    PARTIAL = "partial", _("Partial — not an official form")
+
+
+class Checklist(models.Model):
+    """A checklist for inspecting a unit (steering committee set up, plan in place, quarantine
+    site ready…), loaded from inspections/data/unit_checklists.json and editable by the
+    provincial administrator. `items` is a list of {"code", "text", "key", "na_allowed"}."""
+
+    code = models.SlugField(_("code"), max_length=60, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    basis = models.CharField(_("source"), max_length=300, blank=True)
+    levels = models.JSONField(
+        _("levels"), default=list, blank=True, help_text=_("levels of the units it is used for by default")
+    )
+    items = models.JSONField(_("items"))
+    status = models.CharField(_("status"), max_length=10, choices=ChecklistStatus.choices)
+    status_note = models.TextField(_("what is missing"), blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("unit checklist")
+        verbose_name_plural = _("unit checklists")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .checklists import checklist_problems
+
+        problems = checklist_problems(self.items)
+        if problems:
+            raise ValidationError({"items": problems})
+
+
+class InspectionPlan(models.Model):
+    """A unit's plan to inspect units below it and places in its jurisdiction over a period."""
+
+    unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("inspecting unit"), on_delete=models.PROTECT, related_name="inspection_plans"
+    )
+    unit_path = models.CharField(max_length=255, editable=False)
+    title = models.CharField(_("title"), max_length=300)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    team = models.TextField(_("team"), blank=True, help_text=_("names and positions of the inspectors"))
+    checklist = models.ForeignKey(
+        Checklist, verbose_name=_("checklist for units"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("inspection plan")
+        verbose_name_plural = _("inspection plans")
+        ordering = ["-period_start", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["unit_path", "period_start"], name="plan_path_idx", opclasses=["varchar_pattern_ops", ""]
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="plan_period_ordered")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.unit_path = self.unit.path
+        super().save(*args, **kwargs)
+
+
+class TargetKind(models.TextChoices):
+    UNIT = "unit", _("Administrative unit")
+    PLACE = "place", _("Place")
+
+
+class InspectionStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Outcome(models.TextChoices):
+    COMPLIANT = "compliant", _("Compliant")
+    NEEDS_FIXES = "needs_fixes", _("Needs fixes by a date")
+    VIOLATION = "violation", _("Violation found")
+
+
+class Inspection(models.Model):
+    """One target of a plan (or an unplanned inspection): planned, then recorded."""
+
+    plan = models.ForeignKey(
+        InspectionPlan,
+        verbose_name=_("plan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
+    unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("inspecting unit"), on_delete=models.PROTECT, related_name="inspections_made"
+    )
+    unit_path = models.CharField(max_length=255, editable=False)
+    target_kind = models.CharField(_("target"), max_length=5, choices=TargetKind.choices)
+    target_unit = models.ForeignKey(
+        AdminUnit,
+        verbose_name=_("unit inspected"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections_received",
+    )
+    target_place = models.ForeignKey(
+        "safety.Establishment",
+        verbose_name=_("place inspected"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
+    # The inspected unit's path, or the path of the unit the inspected place lies in.
+    target_path = models.CharField(max_length=255, editable=False)
+    target_level = models.CharField(_("level of the target"), max_length=10, editable=False)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    planned_on = models.DateField(_("planned date"), null=True, blank=True)
+    team = models.TextField(_("team"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InspectionStatus.choices, default=InspectionStatus.PLANNED
+    )
+    checklist = models.ForeignKey(
+        Checklist, verbose_name=_("checklist for units"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    criteria_set = models.ForeignKey(
+        "safety.CriteriaSet",
+        verbose_name=_("criteria set"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    # The record.
+    inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
+    inspectors = models.TextField(_("inspectors"), blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    item_points = models.JSONField(_("points per item"), default=dict, blank=True)
+    score = models.DecimalField(_("score"), max_digits=8, decimal_places=2, null=True, blank=True)
+    max_score = models.DecimalField(_("maximum"), max_digits=8, decimal_places=2, null=True, blank=True)
+    percent = models.DecimalField(_("percent"), max_digits=5, decimal_places=1, null=True, blank=True)
+    result_label = models.CharField(_("result"), max_length=200, blank=True)
+    verified_state = models.CharField(_("verified public state"), max_length=12, blank=True)
+    failed_items = models.JSONField(_("criteria not met"), default=list, blank=True)
+    # The owner's latest self-assessment when the place was inspected, and how far apart they are.
+    self_assessment = models.ForeignKey(
+        "safety.Assessment",
+        verbose_name=_("owner's self-assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    self_percent = models.DecimalField(
+        _("self-assessed percent"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    self_state = models.CharField(_("self-assessed state"), max_length=12, blank=True)
+    gap = models.DecimalField(_("gap (percentage points)"), max_digits=5, decimal_places=1, null=True, blank=True)
+    gap_flagged = models.BooleanField(_("large gap"), default=False)
+    findings = models.TextField(_("findings"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)
+    fix_by = models.DateField(_("fix by"), null=True, blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    reinspection_of = models.ForeignKey(
+        "self",
+        verbose_name=_("re-inspection of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reinspections",
+    )
+    follow_up_closed_on = models.DateField(_("fixes closed on"), null=True, blank=True)
+    follow_up_closed_by = models.ForeignKey(
+        "self", verbose_name=_("closed by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+        ordering = ["-period_start", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_kind="unit", target_unit__isnull=False, target_place__isnull=True)
+                | Q(target_kind="place", target_place__isnull=False, target_unit__isnull=True),
+                name="inspection_one_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="inspection_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | Q(inspected_on__isnull=False, outcome__gt=""),
+                name="inspection_done_has_record",
+            ),
+            # So "inspected in a period" is a plain date range that a covering index answers.
+            models.CheckConstraint(
+                condition=Q(status="done") | Q(inspected_on__isnull=True), name="inspection_date_only_when_done"
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["target_path", "inspected_on"],
+                name="inspection_target_idx",
+                opclasses=["varchar_pattern_ops", ""],
+            ),
+            # Covers coverage and reports of what was inspected in a period: no table reads.
+            models.Index(
+                fields=["inspected_on", "target_path", "target_kind", "target_level", "target_place"],
+                name="inspection_done_idx",
+            ),
+            models.Index(fields=["target_place", "inspected_on"], name="inspection_place_idx"),
+            models.Index(
+                fields=["period_end", "period_start"],
+                name="inspection_planned_idx",
+                condition=Q(status="planned"),
+            ),
+            models.Index(fields=["unit_path"], name="inspection_by_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["fix_by"],
+                name="inspection_open_fix_idx",
+                condition=Q(outcome="needs_fixes", follow_up_closed_on__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target_name} ({self.period_start:%d/%m/%Y})"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.unit_path = self.unit.path
+        if self.target_kind == TargetKind.PLACE:
+            assert self.target_place is not None
+            self.target_path = self.target_place.unit_path
+            self.target_level = TargetKind.PLACE
+        else:
+            assert self.target_unit is not None
+            self.target_path = self.target_unit.path
+            self.target_level = self.target_unit.level
+        super().save(*args, **kwargs)
+
+    @property
+    def target_name(self) -> str:
+        target = self.target_place if self.target_kind == TargetKind.PLACE else self.target_unit
+        return str(target)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == InspectionStatus.DONE
+
+    @property
+    def follow_up_open(self) -> bool:
+        return self.outcome == Outcome.NEEDS_FIXES and self.follow_up_closed_on is None
+
+
+def inspection_upload_to(instance: "InspectionFile", filename: str) -> str:
+    return f"inspections/{instance.inspection_id}/{filename}"
+
+
+class InspectionFile(models.Model):
+    """A photo or PDF attached to an inspection record (checked by content, not name)."""
+
+    inspection = models.ForeignKey(
+        Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="files"
+    )
+    file = models.FileField(_("file"), upload_to=inspection_upload_to, max_length=255)
+    name = models.CharField(_("name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("inspection file")
+        verbose_name_plural = _("inspection files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ScreeningCampaign(models.Model):
+    """A door-to-door screening campaign a commune or district opens for a period and a target
+    group ("people back from an outbreak area"). Counts only: no personal data."""
+
+    unit = models.ForeignKey(
+        AdminUnit, verbose_name=_("commune or district"), on_delete=models.PROTECT, related_name="screening_campaigns"
+    )
+    unit_path = models.CharField(max_length=255, editable=False)
+    title = models.CharField(_("title"), max_length=300)
+    target_group = models.CharField(_("target group"), max_length=300)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("screening campaign")
+        verbose_name_plural = _("screening campaigns")
+        ordering = ["-period_start", "-pk"]
+        indexes = [
+            models.Index(
+                fields=["unit_path", "period_start"], name="campaign_path_idx", opclasses=["varchar_pattern_ops", ""]
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="campaign_period_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.unit_path = self.unit.path
+        super().save(*args, **kwargs)
+
+
+class ScreeningDay(models.Model):
+    """What one village did on one day of a campaign; recording the same day again corrects it."""
+
+    campaign = models.ForeignKey(
+        ScreeningCampaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="days"
+    )
+    village = models.ForeignKey(AdminUnit, verbose_name=_("village"), on_delete=models.PROTECT, related_name="+")
+    village_path = models.CharField(max_length=255, editable=False)
+    day = models.DateField(_("day"))
+    households = models.PositiveIntegerField(_("households in the village"))
+    households_visited = models.PositiveIntegerField(_("households visited"))
+    people_screened = models.PositiveIntegerField(_("people screened"))
+    people_referred = models.PositiveIntegerField(_("people referred for testing or follow-up"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("screening day")
+        verbose_name_plural = _("screening days")
+        ordering = ["day", "village_path"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "village", "day"], name="screening_day_unique"),
+            models.CheckConstraint(
+                condition=Q(households_visited__lte=models.F("households")), name="screening_visited_le_households"
+            ),
+            models.CheckConstraint(
+                condition=Q(people_referred__lte=models.F("people_screened")), name="screening_referred_le_screened"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village} {self.day:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.village_path = self.village.path
+        super().save(*args, **kwargs)

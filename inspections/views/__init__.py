@@ -1,0 +1,1 @@
+"""The inspection pages, one module per subject; each lists its own urlpatterns."""

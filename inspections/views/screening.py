@@ -1,0 +1,117 @@
+"""Door-to-door screening: campaigns, their progress per village and the day-by-day record."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import jurisdiction
+from accounts.models import User
+from territory.models import AdminUnit, Level
+
+from .. import actions, screening
+from ..forms import CampaignForm, ScreeningDayForm
+from ..models import ScreeningCampaign
+from ..queries import get_campaign, visible_campaigns
+from .common import add_errors
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@login_required
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    campaigns = visible_campaigns(request.user).select_related("unit").order_by("-period_start", "-pk")
+    page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("page"))
+    may_open = bool(jurisdiction.unit_paths(request.user, jurisdiction.CHANGE_ROLES)) or request.user.is_superuser
+    return render(request, "inspections/campaigns.html", {"page": page, "may_open": may_open})
+
+
+@login_required
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    form = CampaignForm(request.user, request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            unit = AdminUnit.objects.get(pk=int(form.cleaned_data["unit"]))
+            try:
+                campaign = actions.open_campaign(
+                    _user(request),
+                    unit=unit,
+                    title=form.cleaned_data["title"],
+                    target_group=form.cleaned_data["target_group"],
+                    period_start=form.cleaned_data["period_start"],
+                    period_end=form.cleaned_data["period_end"],
+                )
+            except ValidationError as invalid:
+                add_errors(form, invalid)
+            else:
+                messages.success(request, _("The campaign is open."))
+                return redirect("inspections:campaign", pk=campaign.pk)
+        status = 400
+    return render(request, "inspections/campaign_form.html", {"form": form}, status=status)
+
+
+def _villages(request: HttpRequest, campaign: ScreeningCampaign) -> list[AdminUnit]:
+    """The campaign's villages the user may record for."""
+    villages = AdminUnit.objects.filter(path__startswith=campaign.unit_path, level=Level.VILLAGE)
+    return list(
+        jurisdiction.filter_by_unit(request.user, villages, field="", roles=jurisdiction.CHANGE_ROLES)
+        .select_related("parent")
+        .order_by("path")
+    )
+
+
+@login_required
+def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
+    campaign = get_campaign(request.user, pk)
+    today = timezone.localdate()
+    villages = _villages(request, campaign)
+    form = ScreeningDayForm(villages, request.POST or None, initial={"day": min(today, campaign.period_end)})
+    status = 200
+    if request.method == "POST":
+        if not villages:
+            raise PermissionDenied(_("You may not record screening for this campaign."))
+        if form.is_valid():
+            village = next(v for v in villages if str(v.pk) == form.cleaned_data["village"])
+            data = form.cleaned_data
+            try:
+                actions.record_screening_day(
+                    campaign,
+                    _user(request),
+                    village=village,
+                    day=data["day"],
+                    households=data["households"],
+                    households_visited=data["households_visited"],
+                    people_screened=data["people_screened"],
+                    people_referred=data["people_referred"],
+                )
+            except ValidationError as invalid:
+                add_errors(form, invalid)
+            else:
+                messages.success(request, _("Recorded for %(village)s.") % {"village": village.name})
+                return redirect("inspections:campaign", pk=pk)
+        status = 400
+    context = {
+        "campaign": campaign,
+        "progress": screening.progress(campaign, today),
+        "form": form if villages else None,
+        "lag_margin": screening.LAG_MARGIN,
+    }
+    return render(request, "inspections/campaign.html", context, status=status)
+
+
+urlpatterns = [
+    path("screening/", campaign_list, name="campaigns"),
+    path("screening/new/", campaign_new, name="campaign_new"),
+    path("screening/<int:pk>/", campaign_page, name="campaign"),
+]

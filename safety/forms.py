@@ -1,0 +1,163 @@
+"""Forms of the places pages. They check the shape of the input; the rules live in the actions."""
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from accounts.jurisdiction import AnyUser
+from territory.models import AdminUnit, Scheme
+
+from .actions.registration import EDITABLE_BY_OWNERS, FIELDS, MAX_CAPACITY
+from .models import Establishment, EstablishmentType, OperatingStatus
+from .places import registration_units
+
+UNIT_OPTIONS_SHOWN = 300  # more are reached through the search box above the list
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def unit_label(unit: AdminUnit) -> str:
+    parent = f" — {unit.parent.running_name}" if unit.parent else ""
+    return f"{unit.name}{parent} ({unit.code})"
+
+
+def unit_options(
+    units: QuerySet[AdminUnit], selected: AdminUnit | None = None, *, blank: str = "—"
+) -> list[tuple[Any, str]]:
+    """A short list of options for the unit picker; the selected unit is always among them.
+    Without a blank option the first unit is chosen, as after a search."""
+    shown = list(units.select_related("parent").order_by("path")[:UNIT_OPTIONS_SHOWN])
+    if selected is not None and selected not in shown:
+        shown.insert(0, selected)
+    options: list[tuple[Any, str]] = [(unit.pk, unit_label(unit)) for unit in shown]
+    return [("", blank), *options] if blank else options
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "form-check-input")
+            elif isinstance(widget, forms.Select):
+                widget.attrs.setdefault("class", "form-select")
+            else:
+                widget.attrs.setdefault("class", "form-control")
+
+    def add_action_errors(self, error: ValidationError) -> None:
+        """Put an action's per-field messages next to the fields they are about."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field, messages in error.message_dict.items():
+            target = field if field in self.fields else None
+            if field == "location":
+                target = "latitude"
+            for message in messages:
+                self.add_error(target, message)
+
+
+class PlaceForm(StyledForm):
+    """Everything about a place, for officers (and owners registering a new place)."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    type = forms.ModelChoiceField(label=_("Type"), queryset=EstablishmentType.objects.all(), empty_label="—")
+    scheme = forms.ChoiceField(label=_("Administrative units"), choices=Scheme.choices, required=False)
+    unit = forms.ModelChoiceField(
+        label=_("Commune or village"), queryset=AdminUnit.objects.none(), empty_label="—", widget=forms.Select
+    )
+    address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    latitude = forms.DecimalField(
+        label=_("Latitude"),
+        required=False,
+        max_digits=12,
+        decimal_places=8,
+        help_text=_("Leave empty to place it at the centre of the commune or village."),
+    )
+    longitude = forms.DecimalField(label=_("Longitude"), required=False, max_digits=12, decimal_places=8)
+    capacity = forms.IntegerField(
+        label=_("Capacity or headcount (people)"), required=False, min_value=0, max_value=MAX_CAPACITY
+    )
+    contact_name = forms.CharField(label=_("Contact person"), max_length=120, required=False)
+    contact_phone = forms.CharField(label=_("Contact phone"), max_length=20, required=False)
+    status = forms.ChoiceField(label=_("Operating status"), choices=OperatingStatus.choices)
+    confirm_duplicate = forms.BooleanField(
+        label=_("This is a different place: register it anyway"), required=False, widget=forms.CheckboxInput
+    )
+
+    def __init__(self, user: AnyUser, *args: Any, place: Establishment | None = None, **kwargs: Any) -> None:
+        if place is not None:
+            kwargs.setdefault("initial", self.initial_for(place))
+        super().__init__(*args, **kwargs)
+        self.place = place
+        scheme = self.data.get("scheme") or self.initial.get("scheme") or settings.DEFAULT_SCHEME
+        if scheme not in Scheme.values:
+            scheme = settings.DEFAULT_SCHEME
+        self.fields["scheme"].initial = scheme
+        # Any unit the user may register in is accepted; the list shows those of one scheme.
+        allowed = registration_units(user, scheme=None)
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = allowed
+        selected = place.unit if place is not None else None
+        if self.data.get("unit"):
+            selected = allowed.filter(pk=self.data["unit"]).first() if str(self.data["unit"]).isdigit() else None
+        unit_field.widget.choices = unit_options(allowed.filter(scheme=scheme), selected)
+        if place is not None:
+            del self.fields["scheme"]
+
+    @staticmethod
+    def initial_for(place: Establishment) -> dict[str, Any]:
+        initial = {field: getattr(place, field) for field in FIELDS if hasattr(place, field)}
+        initial.update(type=place.type_id, unit=place.unit_id, scheme=place.unit.scheme)
+        if place.location_approximate:
+            initial.update(latitude=None, longitude=None)  # an approximate location is not a typed one
+        return initial
+
+    def values(self) -> dict[str, Any]:
+        """The values for register_place, or for update_place only what was changed."""
+        data = {field: self.cleaned_data[field] for field in FIELDS if field in self.cleaned_data}
+        data.pop("scheme", None)
+        if self.place is None:
+            return data
+        changed = set(self.changed_data)
+        if changed & {"latitude", "longitude"}:
+            changed |= {"latitude", "longitude"}
+        return {field: value for field, value in data.items() if field in changed}
+
+
+class OwnerPlaceForm(StyledForm):
+    """What an owner may change about their place."""
+
+    address = PlaceForm.base_fields["address"]
+    capacity = PlaceForm.base_fields["capacity"]
+    contact_name = PlaceForm.base_fields["contact_name"]
+    contact_phone = PlaceForm.base_fields["contact_phone"]
+    status = PlaceForm.base_fields["status"]
+
+    def __init__(self, *args: Any, place: Establishment, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {field: getattr(place, field) for field in EDITABLE_BY_OWNERS})
+        super().__init__(*args, **kwargs)
+        self.place = place
+
+    def values(self) -> dict[str, Any]:
+        return {field: self.cleaned_data[field] for field in self.changed_data if field in EDITABLE_BY_OWNERS}
+
+
+class PlaceImportForm(StyledForm):
+    file = forms.FileField(label=_("File (.xlsx or .csv)"))
+    scheme = forms.ChoiceField(label=_("Unit codes are in"), choices=Scheme.choices, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["scheme"].initial = settings.DEFAULT_SCHEME
+
+    def clean_file(self):  # type: ignore[no-untyped-def]
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Only .csv and .xlsx files can be imported."))
+        return upload

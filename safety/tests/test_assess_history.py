@@ -1,0 +1,56 @@
+"""A place's history of assessments, newest first, for its owners and the officers above it."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from lib.testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
+from safety.actions.assessments import submit_assessment
+from safety.models import Assessment, Establishment
+
+
+class AssessmentHistoryTests(SafetyTestCase):
+    place: Establishment
+    url: str
+    oldest: Assessment
+    middle: Assessment
+    newest: Assessment
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.place = make_place(cls.village_a, owners=[cls.owner])
+        now = timezone.now()
+        cls.oldest = submit_assessment(
+            cls.place, cls.criteria_set, UNSAFE_ANSWERS, by=cls.owner, now=now - timedelta(days=14)
+        )
+        cls.newest = submit_assessment(
+            cls.place, cls.criteria_set, SAFE_ANSWERS, by=cls.officer_a, by_officer=True, now=now
+        )
+        cls.middle = submit_assessment(
+            cls.place, cls.criteria_set, AT_RISK_ANSWERS, by=cls.owner, now=now - timedelta(days=7)
+        )
+        other = make_place(cls.commune_a, "Siêu thị Đắk Mil", type_code="supermarket")
+        submit_assessment(other, cls.criteria_set, SAFE_ANSWERS, by=None)
+        cls.url = reverse("safety:history", kwargs={"pk": cls.place.pk})
+
+    def test_newest_first_and_only_this_place(self) -> None:
+        response = self.client_for(self.owner).get(self.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            [a.pk for a, _state in response.context["rows"]], [self.newest.pk, self.middle.pk, self.oldest.pk]
+        )
+        self.assertContains(response, reverse("safety:assessment", kwargs={"pk": self.oldest.pk}))
+
+    def test_sibling_commune_and_other_owner_are_refused(self) -> None:
+        other_owner = type(self.owner).objects.create_user("other_owner", password="x-long-password")
+        for user in (self.officer_b, self.other_district_officer, other_owner):
+            with self.subTest(user=user.username):
+                self.assertEqual(self.client_for(user).get(self.url).status_code, 403)
+        self.assertEqual(self.client_for(self.district_officer).get(self.url).status_code, 200)
+
+    def test_a_place_never_assessed_says_so(self) -> None:
+        fresh = make_place(self.commune_a, "Trường Tiểu học Đức Mạnh", type_code="school", owners=[self.owner])
+        response = self.client_for(self.owner).get(reverse("safety:history", kwargs={"pk": fresh.pk}))
+        self.assertContains(response, 'data-testid="no-history"')

@@ -1,0 +1,127 @@
+"""Case counts and populations."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from accounts import jurisdiction
+from accounts.models import User
+from territory.actions import set_population
+from territory.models import AdminUnit, Level
+
+from ..cases import CheckedFile, case_problems, population_problem, populations
+from ..models import CaseCount
+
+
+class ImportRefused(Exception):
+    pass
+
+
+@dataclass
+class ImportOutcome:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+def _commune_of(unit: AdminUnit) -> AdminUnit:
+    if unit.level == Level.COMMUNE:
+        return unit
+    assert unit.parent is not None
+    return unit.parent
+
+
+def _province_of(unit: AdminUnit) -> AdminUnit:
+    code = unit.path.strip("/").split("/")[1]
+    return AdminUnit.objects.get(scheme=unit.scheme, code=code)
+
+
+def _save(unit: AdminUnit, day: date, cases: int, untraced: int, linked: int, by: User | None) -> str:
+    row = CaseCount.objects.select_for_update().filter(unit=unit, date=day).first()
+    if row is not None and (row.cases, row.untraced_cases, row.linked_cases) == (cases, untraced, linked):
+        return "unchanged"
+    created = row is None
+    if row is None:
+        commune = _commune_of(unit)
+        row = CaseCount(unit=unit, unit_path=unit.path, commune=commune, province=_province_of(commune), date=day)
+    row.cases, row.untraced_cases, row.linked_cases = cases, untraced, linked
+    row.recorded_by = by
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        # Another officer recorded the same unit and day a moment ago: this count corrects it.
+        row = CaseCount.objects.select_for_update().get(unit=unit, date=day)
+        row.cases, row.untraced_cases, row.linked_cases, row.recorded_by = cases, untraced, linked, by
+        row.save()
+        return "updated"
+    return "created" if created else "updated"
+
+
+@transaction.atomic
+def record_case_count(
+    unit: AdminUnit,
+    day: Any,
+    cases: Any,
+    untraced_cases: Any = 0,
+    linked_cases: Any = 0,
+    *,
+    by: User,
+) -> tuple[CaseCount, bool]:
+    """Record (or correct) the confirmed cases of a commune or village on a day."""
+    if not jurisdiction.can_change_unit(by, unit):
+        raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+    errors = case_problems(unit, day, cases, untraced_cases, linked_cases, populations([unit])[unit.pk])
+    if errors:
+        raise ValidationError(errors)
+    outcome = _save(unit, day, cases, untraced_cases, linked_cases, by)
+    return CaseCount.objects.get(unit=unit, date=day), outcome == "created"
+
+
+@transaction.atomic
+def import_case_counts(checked: CheckedFile, *, by: User, skip_bad_rows: bool = False) -> ImportOutcome:
+    """Record the checked rows; a file with bad rows imports nothing unless asked to."""
+    _refuse_bad(checked, skip_bad_rows)
+    outcome = ImportOutcome()
+    for row in checked.rows:
+        if not jurisdiction.can_change_unit(by, row.unit):
+            raise PermissionDenied
+        result = _save(row.unit, row.date, row.cases, row.untraced_cases, row.linked_cases, by)
+        setattr(outcome, result, getattr(outcome, result) + 1)
+    return outcome
+
+
+@transaction.atomic
+def set_unit_population(unit: AdminUnit, population: Any, *, by: User) -> AdminUnit:
+    if not jurisdiction.can_change_unit(by, unit):
+        raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+    problem = population_problem(unit, population)
+    if problem:
+        raise ValidationError({"population": problem})
+    return set_population(unit, population)
+
+
+@transaction.atomic
+def import_populations(checked: CheckedFile, *, by: User, skip_bad_rows: bool = False) -> ImportOutcome:
+    _refuse_bad(checked, skip_bad_rows)
+    outcome = ImportOutcome()
+    for row in checked.rows:
+        if not jurisdiction.can_change_unit(by, row.unit):
+            raise PermissionDenied
+        if row.unit.population == row.population:
+            outcome.unchanged += 1
+            continue
+        set_population(row.unit, row.population)
+        outcome.updated += 1
+    return outcome
+
+
+def _refuse_bad(checked: CheckedFile, skip_bad_rows: bool) -> None:
+    if checked.file_error:
+        raise ImportRefused(checked.file_error)
+    if checked.errors and not skip_bad_rows:
+        raise ImportRefused(_("%(count)d bad rows; nothing was imported.") % {"count": len(checked.errors)})

@@ -1,0 +1,169 @@
+"""Case counts and populations: recorded one by one or imported from a file, by officers of the unit."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+from ninja.pagination import PageNumberPagination, paginate
+
+from accounts import jurisdiction
+from accounts.api import AUTH
+from accounts.models import User
+from territory.queries import get_unit
+
+from .. import cases as checking
+from ..actions.cases import (
+    ImportRefused,
+    import_case_counts,
+    import_populations,
+    record_case_count,
+    set_unit_population,
+)
+from ..models import CaseCount
+from ..public import parse_scheme
+from .common import ImportOut, SchemeName, UnitRefOut
+
+router = Router(tags=["zones: cases"])
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class CaseIn(Schema):
+    unit: str = Field(..., description="code of the commune or village")
+    scheme: SchemeName | None = None
+    date: date
+    cases: int
+    untraced_cases: int = Field(0, description="of which the source is not traced")
+    linked_cases: int = Field(0, description="of which linked to an industrial zone, school or large supermarket")
+
+
+class CaseOut(Schema):
+    id: int
+    unit: UnitRefOut
+    date: date
+    cases: int
+    untraced_cases: int
+    linked_cases: int
+    recorded_at: datetime
+
+
+class CaseRecordedOut(CaseOut):
+    created: bool
+
+
+class CaseFilter(Schema):
+    unit: str | None = Field(None, description="code of a unit: counts in its subtree")
+    scheme: SchemeName | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+class PopulationIn(Schema):
+    population: int
+
+
+class PopulationOut(Schema):
+    unit: UnitRefOut
+    population: int | None
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+@router.post(
+    "/cases",
+    response={200: CaseRecordedOut, 201: CaseRecordedOut},
+    auth=AUTH,
+    summary="Record (or correct) the confirmed cases of a commune or village on a day",
+)
+def record(request: HttpRequest, payload: CaseIn) -> Status:
+    unit = get_unit(payload.unit, payload.scheme)
+    row, created = record_case_count(
+        unit, payload.date, payload.cases, payload.untraced_cases, payload.linked_cases, by=_user(request)
+    )
+    row.created = created  # type: ignore[attr-defined]
+    return Status(201 if created else 200, row)
+
+
+@router.get("/cases", response=list[CaseOut], auth=AUTH, summary="Case counts in the caller's jurisdiction")
+@paginate(PageNumberPagination, page_size=200)
+def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignore[no-untyped-def]
+    rows = jurisdiction.filter_by_unit(request.user, CaseCount.objects.select_related("unit"), path_field="unit_path")
+    if filters.unit:
+        unit = get_unit(filters.unit, filters.scheme)
+        jurisdiction.require_unit(request.user, unit)
+        rows = rows.filter(unit_path__startswith=unit.path)
+    if filters.since:
+        rows = rows.filter(date__gte=filters.since)
+    if filters.until:
+        rows = rows.filter(date__lte=filters.until)
+    return rows.order_by("-date", "unit_path")
+
+
+def _import(checked: checking.CheckedFile, action: Any, user: User, skip_bad_rows: bool, dry_run: bool) -> Any:
+    errors = [{"row": e.row, "message": e.message} for e in checked.errors]
+    if checked.file_error:
+        raise HttpError(422, checked.file_error)
+    result: dict[str, Any] = {"imported": False, "rows": len(checked.rows), "errors": errors}
+    if dry_run:
+        return result
+    try:
+        outcome = action(checked, by=user, skip_bad_rows=skip_bad_rows)
+    except ImportRefused:
+        return Status(422, result)
+    return {**result, **outcome.__dict__, "imported": True}
+
+
+@router.post(
+    "/cases/import",
+    response={200: ImportOut, 422: ImportOut},
+    auth=AUTH,
+    summary="Import case counts from CSV or XLSX (columns Mã đơn vị, Ngày, Số ca, Chưa rõ nguồn lây, …)",
+)
+def import_cases(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    scheme: Form[str] = "",
+    skip_bad_rows: Form[bool] = False,
+    dry_run: Form[bool] = False,
+) -> Any:
+    if file.size and file.size > MAX_UPLOAD:
+        raise HttpError(413, _("The file is larger than 5 MB."))
+    checked = checking.check_case_file(file, file.name or "", parse_scheme(scheme), request.user)
+    return _import(checked, import_case_counts, _user(request), skip_bad_rows, dry_run)
+
+
+@router.put(
+    "/units/{scheme}/{code}/population",
+    response=PopulationOut,
+    auth=AUTH,
+    summary="Set a unit's population (officers of the unit)",
+)
+def population(request: HttpRequest, scheme: SchemeName, code: str, payload: PopulationIn) -> dict[str, Any]:
+    unit = set_unit_population(get_unit(code, scheme), payload.population, by=_user(request))
+    return {"unit": unit, "population": unit.population}
+
+
+@router.post(
+    "/populations/import",
+    response={200: ImportOut, 422: ImportOut},
+    auth=AUTH,
+    summary="Import populations from CSV or XLSX (columns Mã đơn vị, Dân số)",
+)
+def import_population_file(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    scheme: Form[str] = "",
+    skip_bad_rows: Form[bool] = False,
+    dry_run: Form[bool] = False,
+) -> Any:
+    if file.size and file.size > MAX_UPLOAD:
+        raise HttpError(413, _("The file is larger than 5 MB."))
+    checked = checking.check_population_file(file, file.name or "", parse_scheme(scheme), request.user)
+    return _import(checked, import_populations, _user(request), skip_bad_rows, dry_run)

@@ -1,0 +1,50 @@
+"""Helpers the zones endpoints share: unit references, naive datetimes, conflicts as 409."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Literal
+
+from django.utils import timezone
+from ninja import Schema
+from ninja.errors import HttpError
+
+from ..actions import Conflict
+
+SchemeName = Literal["legacy", "2025"]
+
+
+class UnitRefOut(Schema):
+    code: str
+    scheme: str
+    level: str
+    name: str
+
+
+class RowErrorOut(Schema):
+    row: int
+    message: str
+
+
+class ImportOut(Schema):
+    imported: bool
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rows: int
+    errors: list[RowErrorOut]
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """A time sent without a zone is the province's local time."""
+    if moment is not None and timezone.is_naive(moment):
+        return timezone.make_aware(moment)
+    return moment
+
+
+@contextmanager
+def conflicts_as_409() -> Iterator[None]:
+    try:
+        yield
+    except Conflict as conflict:
+        raise HttpError(409, str(conflict)) from conflict

@@ -1,0 +1,178 @@
+"""Distancing measures (data) and the zones officers declare with them."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from territory.models import AdminUnit
+
+from .levels import RiskLevel
+
+
+class DistancingMeasure(models.Model):
+    """A package of measures a zone may apply: Chỉ thị 15, 16, 19, a lockdown…"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    legal_basis = models.CharField(_("legal basis"), max_length=300)
+    strictness = models.PositiveSmallIntegerField(
+        _("strictness"), help_text=_("on the scale shared with risk levels; higher is stricter")
+    )
+    items = models.JSONField(_("what applies"), default=list)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("distancing measure")
+        verbose_name_plural = _("distancing measures")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from ..rules import text_list_problem
+
+        problem = text_list_problem(self.items)
+        if problem:
+            raise ValidationError({"items": problem})
+
+
+class EndReason(models.TextChoices):
+    LIFTED = "lifted", _("Lifted")
+    EXPIRED = "expired", _("Expired")
+
+
+class ZoneStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Not started yet")
+    ACTIVE = "active", _("In force")
+    LIFTED = "lifted", _("Lifted")
+    EXPIRED = "expired", _("Expired")
+
+
+class ZoneQuerySet(models.QuerySet["DistancingZone"]):
+    def active(self, now: datetime | None = None) -> "ZoneQuerySet":
+        """In force now: started, not lifted, and not past its planned end (even before the
+        expiry command has marked it)."""
+        now = now or timezone.now()
+        return self.filter(Q(ended_at__isnull=True) | Q(ended_at__gt=now), starts_at__lte=now, planned_end__gt=now)
+
+    def current_or_future(self, now: datetime | None = None) -> "ZoneQuerySet":
+        now = now or timezone.now()
+        return self.filter(Q(ended_at__isnull=True) | Q(ended_at__gt=now), planned_end__gt=now)
+
+
+class DistancingZone(models.Model):
+    """Units under one distancing decision, from its start to its lifting or planned end."""
+
+    name = models.CharField(_("name"), max_length=200)
+    units = models.ManyToManyField(AdminUnit, verbose_name=_("units"), through="ZoneUnit", related_name="+")
+    # The narrowest unit holding every unit of the zone: whose officers see and lift it.
+    area = models.ForeignKey(AdminUnit, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
+    area_path = models.CharField(max_length=255, editable=False)
+    measure = models.ForeignKey(
+        DistancingMeasure, verbose_name=_("measure"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    level = models.ForeignKey(
+        RiskLevel,
+        verbose_name=_("measures of the level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    strictness = models.PositiveSmallIntegerField(_("strictness"), editable=False)
+    decision_number = models.CharField(_("decision number"), max_length=60)
+    decision_date = models.DateField(_("decision date"))
+    signer_name = models.CharField(_("signed by"), max_length=120)
+    signer_title = models.CharField(_("signer's title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    planned_end = models.DateTimeField(_("planned end"))
+    reason = models.TextField(_("reason"))
+    triggering_cases = models.PositiveIntegerField(_("cases that triggered it"), default=0)
+    scope_justification = models.TextField(_("why not narrower"), blank=True)
+    villages_total = models.PositiveIntegerField(_("villages covered"), default=0, editable=False)
+    villages_with_cases = models.PositiveIntegerField(_("villages covered with cases"), default=0, editable=False)
+    is_wide = models.BooleanField(_("most villages covered had no case"), default=False, editable=False)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    end_reason = models.CharField(_("how it ended"), max_length=10, choices=EndReason.choices, blank=True)
+    lift_decision = models.CharField(_("lifting decision"), max_length=60, blank=True)
+    lift_reason = models.TextField(_("reason for lifting"), blank=True)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("declared by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lifted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    objects = ZoneQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("distancing zone")
+        verbose_name_plural = _("distancing zones")
+        ordering = ["-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(measure__isnull=False, level__isnull=True) | Q(measure__isnull=True, level__isnull=False),
+                name="zone_measure_or_level",
+            ),
+            models.CheckConstraint(condition=Q(planned_end__gt=models.F("starts_at")), name="zone_ends_after_start"),
+        ]
+        indexes = [
+            models.Index(fields=["area_path"], name="zone_area_path_idx", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["planned_end", "starts_at"], name="zone_period_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def status(self, now: datetime | None = None) -> ZoneStatus:
+        now = now or timezone.now()
+        if self.ended_at is not None and self.ended_at <= now:
+            return ZoneStatus.LIFTED if self.end_reason == EndReason.LIFTED else ZoneStatus.EXPIRED
+        if self.planned_end <= now:
+            return ZoneStatus.EXPIRED
+        if self.starts_at > now:
+            return ZoneStatus.SCHEDULED
+        return ZoneStatus.ACTIVE
+
+    @property
+    def ends_at(self) -> datetime:
+        return min(self.planned_end, self.ended_at) if self.ended_at else self.planned_end
+
+    @property
+    def measure_name(self) -> str:
+        return self.measure.name if self.measure else self.level.name if self.level else ""
+
+
+class ZoneUnit(models.Model):
+    zone = models.ForeignKey(DistancingZone, on_delete=models.CASCADE, related_name="zone_units")
+    unit = models.ForeignKey(AdminUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+    unit_path = models.CharField(max_length=255, editable=False)
+
+    class Meta:
+        verbose_name = _("unit of a zone")
+        verbose_name_plural = _("units of a zone")
+        constraints = [models.UniqueConstraint(fields=["zone", "unit"], name="zone_unit_unique")]
+        indexes = [models.Index(fields=["unit_path"], name="zone_unit_path_idx", opclasses=["varchar_pattern_ops"])]
+
+    def __str__(self) -> str:
+        return f"{self.zone_id}: {self.unit_id}"

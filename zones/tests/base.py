@@ -1,0 +1,99 @@
+"""The zones test base: the jurisdiction base plus the shipped frameworks, measures and goods, and
+one-line helpers to put cases in a commune, declare a zone or issue a permit."""
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from accounts.models import User
+from lib.testing import JurisdictionTestCase
+from territory.models import AdminUnit, Level, Scheme
+from zones.actions.permits import PermitInput, approve_permit, register_permit
+from zones.actions.zones import ZoneInput, declare_zone
+from zones.loader import load_zones_data
+from zones.models import CaseCount, DistancingZone, GoodsPermit
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def put_cases(unit: AdminUnit, cases: int, untraced: int = 0, linked: int = 0, day: date | None = None) -> CaseCount:
+    """A count written directly (no jurisdiction check): the setting of a scene, not the behaviour tested."""
+    commune = unit if unit.level == Level.COMMUNE else unit.parent
+    assert commune is not None
+    province = AdminUnit.objects.get(scheme=unit.scheme, code=unit.path.strip("/").split("/")[1])
+    return CaseCount.objects.create(
+        unit=unit,
+        unit_path=unit.path,
+        commune=commune,
+        province=province,
+        date=day or today(),
+        cases=cases,
+        untraced_cases=untraced,
+        linked_cases=linked,
+    )
+
+
+def zone_input(units: list[AdminUnit], measure: str = "ct-16", **changes: Any) -> ZoneInput:
+    now = timezone.now()
+    values: dict[str, Any] = {
+        "units": units,
+        "measure": measure,
+        "decision_number": "123/QĐ-UBND",
+        "decision_date": timezone.localdate(now),
+        "signer_name": "Nguyễn Văn An",
+        "signer_title": "Chủ tịch UBND huyện Đắk Mil",
+        "starts_at": now - timedelta(hours=1),
+        "planned_end": now + timedelta(days=14),
+        "reason": "Ổ dịch 3 ca chưa rõ nguồn lây",
+        "triggering_cases": 3,
+        "scope_justification": "",
+    }
+    values.update(changes)
+    return ZoneInput(**values)
+
+
+def make_zone(by: User, units: list[AdminUnit], measure: str = "ct-16", **changes: Any) -> DistancingZone:
+    changes.setdefault("scope_justification", "Cả xã có nguy cơ lây lan")
+    return declare_zone(zone_input(units, measure, **changes), by=by)
+
+
+def permit_input(origin: AdminUnit, destination: AdminUnit, **changes: Any) -> PermitInput:
+    values: dict[str, Any] = {
+        "operator_name": "Công ty TNHH Vận tải Thử nghiệm",
+        "operator_phone": "0912345678",
+        "plate": "48C-123.45",
+        "driver_name": "Trần Văn Bình",
+        "goods_type": "nong-san",
+        "origin": origin,
+        "destination": destination,
+        "valid_from": today(),
+        "valid_until": today() + timedelta(days=30),
+    }
+    values.update(changes)
+    return PermitInput(**values)
+
+
+class ZonesTestCase(JurisdictionTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        load_zones_data()
+
+    def issue_permit(self, approver: User | None = None, **changes: Any) -> GoodsPermit:
+        permit = register_permit(permit_input(self.commune_a, self.commune_b, **changes), by=self.owner)
+        return approve_permit(permit, by=approver or self.officer_a)
+
+    @staticmethod
+    def communes_of(district: AdminUnit) -> list[AdminUnit]:
+        return list(AdminUnit.objects.filter(parent=district).order_by("code"))
+
+    @staticmethod
+    def legacy(code: str) -> AdminUnit:
+        return AdminUnit.objects.get(scheme=Scheme.LEGACY, code=code)
+
+    @staticmethod
+    def aware(*args: int) -> datetime:
+        return timezone.make_aware(datetime(*args))  # type: ignore[arg-type]

@@ -1,0 +1,154 @@
+"""Officers record case counts and populations, one by one or from a file."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import jurisdiction
+from territory.models import Level
+
+from .. import cases as checking
+from ..actions.cases import (
+    ImportRefused,
+    import_case_counts,
+    import_populations,
+    record_case_count,
+    set_unit_population,
+)
+from ..forms import CaseForm, ImportForm, PopulationForm, apply_errors
+from ..models import CaseCount
+from .common import changeable_units, officer
+
+PAGE_SIZE = 100
+
+
+@login_required
+def cases_page(request: HttpRequest) -> HttpResponse:
+    """The counts of the officer's jurisdiction, newest first, and the form to record one."""
+    user = officer(request)
+    form = CaseForm(
+        request.POST if request.method == "POST" else None,
+        units=changeable_units(user, (Level.COMMUNE, Level.VILLAGE)),
+        initial={"date": timezone.localdate()},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                _row, created = record_case_count(
+                    data["unit"],
+                    data["date"],
+                    data["cases"],
+                    data["untraced_cases"],
+                    data["linked_cases"],
+                    by=user,
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+                status = 422
+            else:
+                messages.success(request, _("Count recorded.") if created else _("Count corrected."))
+                return redirect("zones:cases")
+        else:
+            status = 422
+    rows = jurisdiction.filter_by_unit(user, CaseCount.objects.select_related("unit"), path_field="unit_path")
+    page = Paginator(rows.order_by("-date", "unit_path"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "zones/cases/index.html", {"form": form, "page": page}, status=status)
+
+
+def _import_page(request: HttpRequest, check: Any, action: Any, template_context: dict[str, Any]) -> HttpResponse:
+    user = officer(request)
+    form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+    checked = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            checked = check(upload, upload.name, settings.DEFAULT_SCHEME, user)
+            if checked.file_error:
+                form.add_error("file", checked.file_error)
+                status = 400
+            elif not form.cleaned_data["dry_run"]:
+                try:
+                    outcome = action(checked, by=user, skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+                except ImportRefused:
+                    messages.error(request, _("The file has bad rows, so nothing was imported."))
+                    status = 400
+                else:
+                    messages.success(
+                        request,
+                        _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % outcome.__dict__,
+                    )
+        else:
+            status = 400
+    context = {"form": form, "checked": checked, "errors_shown": checked.errors[:500] if checked else []}
+    return render(request, "zones/cases/import.html", {**context, **template_context}, status=status)
+
+
+@login_required
+def cases_import(request: HttpRequest) -> HttpResponse:
+    return _import_page(
+        request,
+        checking.check_case_file,
+        import_case_counts,
+        {
+            "title": _("Import case counts"),
+            "columns": [names[0] for names in checking.CASE_COLUMNS.values()],
+            "sample": "24640,15/07/2021,3,1,0",
+        },
+    )
+
+
+@login_required
+def population_page(request: HttpRequest) -> HttpResponse:
+    user = officer(request)
+    form = PopulationForm(
+        request.POST if request.method == "POST" else None,
+        units=changeable_units(user, (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)),
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                unit = set_unit_population(form.cleaned_data["unit"], form.cleaned_data["population"], by=user)
+            except ValidationError as error:
+                apply_errors(form, error)
+                status = 422
+            else:
+                messages.success(request, _("Population of %(unit)s recorded.") % {"unit": unit.name})
+                return redirect("zones:population")
+        else:
+            status = 422
+    return render(request, "zones/cases/population.html", {"form": form}, status=status)
+
+
+@login_required
+def population_import(request: HttpRequest) -> HttpResponse:
+    return _import_page(
+        request,
+        checking.check_population_file,
+        import_populations,
+        {
+            "title": _("Import populations"),
+            "columns": [names[0] for names in checking.POPULATION_COLUMNS.values()],
+            "sample": "24640,12500",
+        },
+    )
+
+
+urlpatterns = [
+    path("cases/", cases_page, name="cases"),
+    path("cases/import/", cases_import, name="cases_import"),
+    path("cases/population/", population_page, name="population"),
+    path("cases/population/import/", population_import, name="population_import"),
+]
