@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from accounts.actions import issue_api_token
@@ -266,6 +267,7 @@ def _check(response: Any, what: str) -> None:
         raise RuntimeError(f"{what}: HTTP {response.status_code} {response.content[:300]!r}")
 
 
+@override_settings(ALLOWED_HOSTS=["testserver", *settings.ALLOWED_HOSTS])
 def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     officer = User.objects.filter(username="bench-district").first()
     if officer is None:
