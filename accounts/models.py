@@ -29,7 +29,8 @@ class Role(models.TextChoices):
     OWNER = "owner", _("Owner of places")
 
 
-UNIT_ROLES = {Role.ADMINISTRATOR, Role.OFFICER, Role.INSPECTOR}
+# A tuple, not a set: its order is written into a migration and must not change between runs.
+UNIT_ROLES = (Role.INSPECTOR, Role.ADMINISTRATOR, Role.OFFICER)
 
 
 class RoleAssignment(models.Model):

@@ -5,7 +5,6 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
@@ -18,6 +17,7 @@ from accounts.api import AUTH
 from accounts.models import User
 from inspections.files import FileTooLarge
 from inspections.periods import parse_period, recent_period
+from lib import attachments
 from territory.models import AdminUnit
 from territory.queries import get_unit
 
@@ -133,16 +133,7 @@ class ViolationOut(Schema):
 
     @staticmethod
     def resolve_evidence(violation: Violation) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": e.pk,
-                "name": e.name,
-                "content_type": e.content_type,
-                "size": e.size,
-                "url": reverse("enforcement:evidence_file", kwargs={"pk": e.pk}),
-            }
-            for e in violation.evidence.all()
-        ]
+        return attachments.describe(violation.evidence.all(), "enforcement:evidence_file")
 
 
 class ViolationIn(Schema):
@@ -348,16 +339,7 @@ def upload_evidence(request: HttpRequest, violation_id: int, file: File[Uploaded
         raise HttpError(413, " ".join(too_large.messages)) from too_large
     except ViolationConflict as conflict:
         raise HttpError(409, str(conflict)) from conflict
-    return Status(
-        201,
-        {
-            "id": evidence.pk,
-            "name": evidence.name,
-            "content_type": evidence.content_type,
-            "size": evidence.size,
-            "url": reverse("enforcement:evidence_file", kwargs={"pk": evidence.pk}),
-        },
-    )
+    return Status(201, attachments.describe([evidence], "enforcement:evidence_file")[0])
 
 
 @router.get(

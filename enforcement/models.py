@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lib.attachments import Attachment
 from territory.models import AdminUnit
 
 
@@ -180,25 +181,15 @@ def evidence_upload_to(instance: "Evidence", filename: str) -> str:
     return f"violations/{instance.violation_id}/{filename}"
 
 
-class Evidence(models.Model):
+class Evidence(Attachment):
     """A photo or PDF kept with a violation; never public (it may show people)."""
 
     violation = models.ForeignKey(
         Violation, verbose_name=_("violation"), on_delete=models.PROTECT, related_name="evidence"
     )
     file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=255)
-    name = models.CharField(_("name"), max_length=200)
-    content_type = models.CharField(_("type"), max_length=40)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
         ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.name

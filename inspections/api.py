@@ -10,7 +10,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
@@ -21,6 +20,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
+from lib import attachments
 from territory.models import AdminUnit
 from territory.queries import get_unit
 
@@ -136,16 +136,7 @@ class InspectionOut(Schema):
 
     @staticmethod
     def resolve_files(inspection: Inspection) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": f.pk,
-                "name": f.name,
-                "content_type": f.content_type,
-                "size": f.size,
-                "url": reverse("inspections:file", kwargs={"pk": f.pk}),
-            }
-            for f in inspection.files.all()
-        ]
+        return attachments.describe(inspection.files.all(), "inspections:file")
 
 
 class RecordIn(Schema):
@@ -554,16 +545,7 @@ def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFil
         attached = actions.attach_file(inspection, _user(request), file)
     except FileTooLarge as too_large:
         raise HttpError(413, " ".join(too_large.messages)) from too_large
-    return Status(
-        201,
-        {
-            "id": attached.pk,
-            "name": attached.name,
-            "content_type": attached.content_type,
-            "size": attached.size,
-            "url": reverse("inspections:file", kwargs={"pk": attached.pk}),
-        },
-    )
+    return Status(201, attachments.describe([attached], "inspections:file")[0])
 
 
 @router.post(

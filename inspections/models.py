@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lib.attachments import Attachment
 from territory.models import AdminUnit
 
 
@@ -298,28 +299,18 @@ def inspection_upload_to(instance: "InspectionFile", filename: str) -> str:
     return f"inspections/{instance.inspection_id}/{filename}"
 
 
-class InspectionFile(models.Model):
+class InspectionFile(Attachment):
     """A photo or PDF attached to an inspection record (checked by content, not name)."""
 
     inspection = models.ForeignKey(
         Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="files"
     )
     file = models.FileField(_("file"), upload_to=inspection_upload_to, max_length=255)
-    name = models.CharField(_("name"), max_length=200)
-    content_type = models.CharField(_("type"), max_length=40)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("inspection file")
         verbose_name_plural = _("inspection files")
         ordering = ["uploaded_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ScreeningCampaign(models.Model):

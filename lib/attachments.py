@@ -1,0 +1,41 @@
+"""Files kept with a record (photos, PDFs): the fields every attachment has, and its JSON form."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Attachment(models.Model):
+    """Subclasses add the record it belongs to and a `file` field with their own upload path."""
+
+    name = models.CharField(_("name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def describe(attachments: Any, url_name: str) -> list[dict[str, Any]]:
+    """The API's view of a record's attachments, each with the URL that serves it."""
+    return [
+        {
+            "id": a.pk,
+            "name": a.name,
+            "content_type": a.content_type,
+            "size": a.size,
+            "url": reverse(url_name, kwargs={"pk": a.pk}),
+        }
+        for a in attachments
+    ]
