@@ -1,6 +1,13 @@
 import pytest
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    # PBKDF2 costs ~0.85 s a password on this machine; tests create hundreds of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _vietnamese_by_default(settings):  # type: ignore[no-untyped-def]
     """Tests see the product as a visitor does: Vietnamese unless they switch."""

@@ -4,12 +4,14 @@ The package ships an SQLite file with both schemes and a JSON file with the oldâ
 both are read directly so that loading needs no network and no geocoding.
 """
 
+import functools
 import importlib.util
 import json
 import sqlite3
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -48,10 +50,12 @@ def _package_data() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
-def _query(sql: str, params: tuple[str, ...] = ()) -> list[sqlite3.Row]:
+@functools.lru_cache(maxsize=32)
+def _query(sql: str, params: tuple[str, ...] = ()) -> tuple[sqlite3.Row, ...]:
+    """The package's data never changes while a process runs: read each query once."""
     with sqlite3.connect(_package_data() / "dataset.db") as conn:
         conn.row_factory = sqlite3.Row
-        return conn.execute(sql, params).fetchall()
+        return tuple(conn.execute(sql, params).fetchall())
 
 
 def _type_of(full_name: str, short_name: str) -> str:
@@ -161,10 +165,15 @@ def load_units(scheme: str, provinces: list[str] | None = None) -> LoadResult:
     return result
 
 
+@functools.cache
+def _successions_mapping() -> dict[str, Any]:
+    return json.loads((_package_data() / "converter_2025.json").read_text(encoding="utf-8"))
+
+
 @transaction.atomic
 def load_successions() -> int:
     """Link every loaded legacy commune to the 2025 commune(s) it became part of."""
-    mapping = json.loads((_package_data() / "converter_2025.json").read_text(encoding="utf-8"))
+    mapping = _successions_mapping()
     old_keys = {
         f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}": r["wardCode"]
         for r in _query(
