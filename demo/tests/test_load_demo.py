@@ -8,14 +8,23 @@ from accounts.models import Role, User
 from territory.models import AdminUnit, Level, Organisation, RecipientGroup, Scheme
 
 
+def load() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
 class LoadDemoTests(TestCase):
-    def load(self) -> str:
-        out = StringIO()
-        call_command("load_demo", stdout=out)
-        return out.getvalue()
+    """The whole demo takes seconds to load: loaded once for the class, each test rolls back."""
+
+    output: str
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.output = load()
 
     def test_demo_has_dak_nong_with_villages_organisations_and_logins(self) -> None:
-        output = self.load()
+        output = self.output
         province = AdminUnit.objects.get(scheme=Scheme.LEGACY, code="67")
         below = AdminUnit.objects.filter(path__startswith=province.path)
         self.assertEqual(below.filter(level=Level.DISTRICT).count(), 8)
@@ -30,7 +39,6 @@ class LoadDemoTests(TestCase):
         self.assertIn("demo-password", output)
 
     def test_organisations_of_the_letter_and_its_recipient_groups(self) -> None:
-        self.load()
         kinds = dict.fromkeys(["district_committee", "district_culture_office", "district_culture_centre"], 8)
         for kind, count in {**kinds, "commune_committee": 71}.items():
             self.assertEqual(Organisation.objects.filter(kind=kind).count(), count, kind)
@@ -44,7 +52,6 @@ class LoadDemoTests(TestCase):
         self.assertEqual(groups["Các cơ quan báo chí trên địa bàn tỉnh"], 2)
 
     def test_demo_users_have_the_roles_of_the_readme(self) -> None:
-        self.load()
         district = User.objects.get(username="district").roles.get()
         self.assertEqual((district.role, district.unit.name), (Role.OFFICER, "Huyện Đắk Mil"))
         communes = [User.objects.get(username=u).roles.get().unit for u in ("commune", "commune2")]
@@ -57,17 +64,18 @@ class LoadDemoTests(TestCase):
         self.assertFalse(User.objects.get(username="province").is_staff)
 
     def test_running_twice_duplicates_nothing_and_keeps_changes(self) -> None:
-        self.load()
         counts = (AdminUnit.objects.count(), Organisation.objects.count(), User.objects.count())
         admin = User.objects.get(username="admin")
         admin.set_password("changed-by-the-admin")
         admin.save()
-        self.load()
+        load()
         self.assertEqual((AdminUnit.objects.count(), Organisation.objects.count(), User.objects.count()), counts)
         self.assertTrue(User.objects.get(username="admin").check_password("changed-by-the-admin"))
 
+
+class ProductionTests(TestCase):
     @override_settings(PRODUCTION=True)
     def test_refused_in_production(self) -> None:
         with self.assertRaisesMessage(CommandError, "PRODUCTION"):
-            self.load()
+            load()
         self.assertFalse(User.objects.exists())
