@@ -1,7 +1,11 @@
 """The signed code in a permit's QR: HMAC with SECRET_KEY (django.core.signing) over the number,
 plate and validity, so a code cannot be made up or extended by editing its text. What a code
-says is checked against the permit as it is now, so a revocation applies at the next scan."""
+says is checked against the permit as it is now, so a revocation applies at the next scan.
 
+A checkpoint without a camera types the permit's number or the vehicle's plate instead: that is
+looked up, never called forged — only a signed code whose signature does not match is."""
+
+import re
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
@@ -11,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import GoodsPermit, PermitStatus
+from .plates import PlateInvalid, normalise_plate
 
 SALT = "zones.goods-permit"
 MAX_CODE_LENGTH = 1000
@@ -22,6 +27,7 @@ class Result:
     EXPIRED = "expired"
     REVOKED = "revoked"
     FORGED = "forged"
+    NOT_FOUND = "not_found"
 
 
 RESULT_COLOURS = {
@@ -30,6 +36,7 @@ RESULT_COLOURS = {
     Result.EXPIRED: ("#F28E12", "#212529"),
     Result.REVOKED: ("#6c757d", "#ffffff"),
     Result.FORGED: ("#DA1E28", "#ffffff"),
+    Result.NOT_FOUND: ("#495057", "#ffffff"),
 }
 
 
@@ -61,6 +68,7 @@ class Verification:
                 Result.EXPIRED: _("Expired"),
                 Result.REVOKED: _("Revoked"),
                 Result.FORGED: _("Forged"),
+                Result.NOT_FOUND: _("Not found"),
             }[self.result]
         )
 
@@ -75,11 +83,21 @@ def code_from(text: str) -> str:
     return text
 
 
+_NUMBER = re.compile(r"^LX([A-Z0-9]{8})$")
+
+
+def is_signed_code(code: str) -> bool:
+    """A signed code always holds the signer's ":" separator; a number or a plate never does."""
+    return ":" in code
+
+
 def verify(text: str, today: date | None = None) -> Verification:
     today = today or timezone.localdate()
     code = code_from(text)
     if len(code) > MAX_CODE_LENGTH:
-        return Verification(Result.FORGED, _("This is not a permit code."))
+        return Verification(Result.NOT_FOUND, _("This is not a permit code, number or number plate."))
+    if not is_signed_code(code):
+        return look_up(code, today)
     try:
         payload = signing.loads(code, salt=SALT)
     except signing.BadSignature:
@@ -95,6 +113,46 @@ def verify(text: str, today: date | None = None) -> Verification:
         return Verification(
             Result.REVOKED, _("This permit was changed after it was printed: the code no longer applies."), permit
         )
+    return _state(permit, today)
+
+
+def look_up(typed: str, today: date) -> Verification:
+    """A permit number ("LX-ABCD2345", dashes, spaces and case forgiven) or a vehicle's plate."""
+    compact = re.sub(r"[\s.\-_]", "", typed.upper())
+    match = _NUMBER.match(compact)
+    if match:
+        permit = GoodsPermit.objects.select_related("goods_type").filter(number=f"LX-{match.group(1)}").first()
+        if permit is not None:
+            return _state(permit, today)
+    try:
+        plate = normalise_plate(typed)
+    except PlateInvalid:
+        plate = ""
+    if plate:
+        permit = _best_for_plate(plate, today)
+        if permit is not None:
+            return _state(permit, today)
+        return Verification(Result.NOT_FOUND, _("No permit was issued for the vehicle %(plate)s.") % {"plate": plate})
+    return Verification(
+        Result.NOT_FOUND,
+        _("No permit has the number %(number)s. Check the number on the card, or type the plate.")
+        % {"number": typed.strip()[:40] or "—"},
+    )
+
+
+def _best_for_plate(plate: str, today: date) -> GoodsPermit | None:
+    """The permit that decides whether the vehicle passes today: an approved one valid today, else one
+    valid later, else the most recent."""
+    permits = GoodsPermit.objects.select_related("goods_type").filter(plate=plate)
+    approved = permits.filter(status=PermitStatus.APPROVED)
+    return (
+        approved.filter(valid_from__lte=today, valid_until__gte=today).order_by("-valid_until").first()
+        or approved.filter(valid_from__gt=today).order_by("valid_from").first()
+        or permits.order_by("-valid_until", "-pk").first()
+    )
+
+
+def _state(permit: GoodsPermit, today: date) -> Verification:
     if permit.status == PermitStatus.REVOKED:
         return Verification(Result.REVOKED, _("This permit has been revoked."), permit)
     if permit.status != PermitStatus.APPROVED:

@@ -152,7 +152,7 @@ class PermitFactsOut(Schema):
 
 
 class VerificationOut(Schema):
-    result: str = Field(..., description="valid, not_yet_valid, expired, revoked or forged")
+    result: str = Field(..., description="valid, not_yet_valid, expired, revoked, not_found or forged")
     label: str
     message: str
     colour: str
@@ -247,18 +247,23 @@ def active_zones(
     response=VerificationOut,
     auth=None,
     url_name="verify_permit",
-    summary="Check a goods permit's QR code: valid, expired, revoked or forged, with its plate and route",
+    summary="Check a goods permit by its QR code, number or plate: valid, expired, revoked, not found or forged",
 )
 def verify_permit(
     request: HttpRequest,
     response: HttpResponse,
-    code: str = Query(..., min_length=1, max_length=4000, description="the code, or the whole scanned address"),
+    code: str = Query(
+        ...,
+        min_length=1,
+        max_length=4000,
+        description="the code, the whole scanned address, the permit number or the plate",
+    ),
 ) -> dict[str, Any]:
     checked = verify(code)
     response["Cache-Control"] = "no-store"  # a revocation applies at the next scan
     permit = checked.permit
     facts = None
-    if permit is not None and checked.result != "forged":
+    if permit is not None and checked.result not in ("forged", "not_found"):
         facts = {
             "number": permit.number,
             "plate": permit.plate,

@@ -68,9 +68,9 @@ class VerifyPermitTests(ZonesTestCase):
         # A code signed with another key.
         other = signing.dumps(data, key="not-our-secret-key-0123456789", salt=SALT, compress=True)
         self.assertEqual(self.verify(other)["result"], "forged")
-        # One character changed, garbage, a very long text.
+        # One character changed, or a signed-looking text with no valid signature.
         flipped = self.code[:-1] + ("A" if self.code[-1] != "A" else "B")
-        for code in (flipped, "LX-ABCDEFGH", "x" * 3000, "https://example.com/?code="):
+        for code in (flipped, "abc:def", "https://example.com/?code=.eJx:abc"):
             with self.subTest(code=code[:30]):
                 body = self.verify(code)
                 self.assertEqual(body["result"], "forged")
