@@ -75,10 +75,20 @@ def can_change_unit(user: AnyUser, unit: AdminUnit) -> bool:
     return any(unit.path.startswith(path) for path in unit_paths(user, CHANGE_ROLES))
 
 
-def require_unit(user: AnyUser, unit: AdminUnit, *, change: bool = False) -> None:
-    allowed = can_change_unit(user, unit) if change else can_see_unit(user, unit)
+def require(allowed: bool, message: str = "") -> None:
+    """The one way an action refuses: PermissionDenied, a 403 page or a JSON 403 in the API."""
     if not allowed:
-        raise PermissionDenied
+        raise PermissionDenied(message) if message else PermissionDenied
+
+
+def require_role(user: AnyUser, *roles: str, message: str = "") -> None:
+    """The user holds one of the roles (a superuser always passes)."""
+    require(user.is_authenticated and (user.is_superuser or has_role(user, *roles)), message)
+
+
+def require_unit(user: AnyUser, unit: AdminUnit, *, change: bool = False, message: str = "") -> None:
+    """The unit lies in the user's jurisdiction (for changing it, as an officer or administrator)."""
+    require(can_change_unit(user, unit) if change else can_see_unit(user, unit), message)
 
 
 def filter_by_unit(

@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from .context import Actor, acting, source_of
+from lib.acting import Actor, acting, source_of
 
 
 class AuditMiddleware:

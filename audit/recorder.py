@@ -14,7 +14,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from .context import current_actor
+from lib.acting import current_actor
+
 from .models import Action, AuditEntry
 
 SECRET_FIELDS = {"password", "key_hash"}

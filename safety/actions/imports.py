@@ -24,8 +24,8 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
-from audit.context import current_actor
 from audit.models import Action, AuditEntry, Source
+from lib.acting import current_actor
 from lib.tabular import TableError, match_headers, read_rows
 from lib.text import fold
 from territory.models import AdminUnit

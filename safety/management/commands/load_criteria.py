@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from audit.context import Actor, acting
+from lib.acting import Actor, acting
 from safety.criteria import load_criteria_sets
 
 MESSAGES = {

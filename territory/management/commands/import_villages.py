@@ -3,7 +3,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from audit.context import Actor, acting
+from lib.acting import Actor, acting
 from territory.actions import ImportRefused, import_villages
 from territory.models import Scheme
 from territory.villages import check_villages_file
