@@ -1,7 +1,7 @@
 """Settings for Phòng dịch, read from the environment.
 
 PRODUCTION=1 turns on the hardened mode that `manage.py check --deploy` accepts; it then
-requires SECRET_KEY and ALLOWED_HOSTS from the environment.
+requires SECRET_KEY, ALLOWED_HOSTS and REDIS_URL from the environment.
 """
 
 from pathlib import Path
@@ -92,7 +92,10 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         envsecret("DATABASE_URL", f"sqlite:///{VAR_DIR / 'phongdich.sqlite3'}"),
-        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
+        # Keep each worker's connection open between requests (a new one costs several ms),
+        # checked before reuse so a restarted database does not fail the next request.
+        conn_max_age=envint("DATABASE_CONN_MAX_AGE", 600),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -107,6 +110,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = envsecret("REDIS_URL")
+if PRODUCTION and not REDIS_URL:
+    # Login throttling and cached public pages must be shared by every worker and machine.
+    raise ImproperlyConfigured("REDIS_URL must be set when PRODUCTION=1")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
@@ -141,18 +147,21 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static", ("leaflet", xstatic.pkg.leaflet.BASE_DIR)]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Hashed names cached for a year and pre-compressed copies, from `collectstatic`: on in
+# production and under `make serve`; off for runserver and tests, which read the sources.
+STATIC_MANIFEST = envbool("STATIC_MANIFEST", PRODUCTION)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
+            if STATIC_MANIFEST
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = not PRODUCTION
-if not PRODUCTION:
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
+if not STATIC_MANIFEST:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
