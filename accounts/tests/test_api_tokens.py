@@ -1,5 +1,5 @@
 from accounts.models import ApiToken
-from lib.testing import PASSWORD, JurisdictionTestCase
+from testing import PASSWORD, JurisdictionTestCase
 
 
 class ApiTokenTests(JurisdictionTestCase):

@@ -1,8 +1,8 @@
 from django.db.models import QuerySet
 
 from accounts import jurisdiction
-from lib.testing import JurisdictionTestCase
 from territory.models import AdminUnit, Scheme
+from testing import JurisdictionTestCase
 
 
 def unit_url(unit: AdminUnit) -> str:

@@ -1,6 +1,6 @@
 from django.test import override_settings
 
-from lib.testing import PASSWORD, JurisdictionTestCase
+from testing import PASSWORD, JurisdictionTestCase
 
 
 class LoginPageTests(JurisdictionTestCase):

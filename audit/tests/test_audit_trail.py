@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from accounts.models import ApiToken, User
 from audit.models import AuditEntry
-from lib.testing import PASSWORD, JurisdictionTestCase, add_village, make_user
 from territory.actions import set_population
 from territory.models import AdminUnit, Level, Organisation, OrganisationKind
+from testing import PASSWORD, JurisdictionTestCase, add_village, make_user
 
 NEW_PASSWORD = "lantern-mango-river-42"
 

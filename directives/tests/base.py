@@ -6,10 +6,10 @@ from typing import Any
 from accounts.models import Role, User
 from directives.actions import DraftData, issue_directive, save_draft
 from directives.models import Directive
-from lib.testing import JurisdictionTestCase, make_user
 from outreach.channels import load_channels
 from territory.models import Organisation, RecipientGroup
 from territory.organisations import load_organisations
+from testing import JurisdictionTestCase, make_user
 
 ITEMS = [
     "Thông tin, tuyên truyền kịp thời các hoạt động chỉ đạo, lãnh đạo phòng, chống dịch Covid-19.",

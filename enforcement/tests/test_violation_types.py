@@ -2,7 +2,7 @@
 
 from enforcement.models import ViolationType
 from enforcement.types import load_violation_types
-from lib.testing import JurisdictionTestCase
+from testing import JurisdictionTestCase
 
 
 class ViolationTypeTests(JurisdictionTestCase):

@@ -14,7 +14,7 @@ from inspections import actions
 from inspections.actions import Schedule
 from inspections.checklists import load_unit_checklists
 from inspections.models import Checklist, Inspection
-from lib.testing import SafetyTestCase, make_place
+from testing import SafetyTestCase, make_place
 
 TODAY = timezone.localdate
 

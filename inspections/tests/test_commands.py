@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from enforcement.models import ViolationType
 from inspections.models import Checklist
-from lib.testing import JurisdictionTestCase
+from testing import JurisdictionTestCase
 
 
 class CommandTests(JurisdictionTestCase):

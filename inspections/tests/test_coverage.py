@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from inspections.coverage import coverage
 from inspections.periods import Period
-from lib.testing import make_place
+from testing import make_place
 
 from .base import TODAY, InspectionTestCase
 

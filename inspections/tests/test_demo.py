@@ -2,7 +2,7 @@
 
 from inspections.demo import load_demo
 from inspections.models import Inspection, InspectionPlan, Outcome, ScreeningCampaign, ScreeningDay
-from lib.testing import add_village
+from testing import add_village
 
 from .base import InspectionTestCase
 

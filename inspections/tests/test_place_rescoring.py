@@ -7,9 +7,9 @@ from typing import Any
 from django.urls import reverse
 
 from inspections import actions
-from lib.testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS
 from safety.actions.assessments import submit_assessment
 from safety.models import PublicState
+from testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS
 
 from .base import TODAY, InspectionTestCase
 

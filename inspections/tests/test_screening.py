@@ -10,8 +10,8 @@ from django.urls import reverse
 from inspections import actions
 from inspections.models import ScreeningCampaign, ScreeningDay
 from inspections.screening import progress
-from lib.testing import add_village
 from territory.models import AdminUnit
+from testing import add_village
 
 from .base import TODAY, InspectionTestCase
 
@@ -141,7 +141,7 @@ class ScreeningTests(InspectionTestCase):
 
     def test_a_village_officer_records_for_the_communes_campaign(self) -> None:
         from accounts.models import Role
-        from lib.testing import make_user
+        from testing import make_user
 
         village_officer = make_user("village_a", Role.OFFICER, self.village_a)
         campaign = self.open()

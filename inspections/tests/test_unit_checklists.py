@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 
 from inspections.checklists import checklist_problems, default_checklist, load_unit_checklists
 from inspections.models import Checklist
-from lib.testing import JurisdictionTestCase
+from testing import JurisdictionTestCase
 
 
 class UnitChecklistTests(JurisdictionTestCase):

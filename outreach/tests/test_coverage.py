@@ -2,9 +2,9 @@
 
 from datetime import date
 
-from lib.testing import add_village
 from outreach import reports
 from territory.models import AdminUnit
+from testing import add_village
 
 from .base import OutreachTestCase
 

@@ -12,9 +12,9 @@ import pytest
 from django.core.cache import cache
 
 from accounts.models import Role
-from lib.testing import PASSWORD, make_user
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
+from testing import PASSWORD, make_user
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -4,7 +4,7 @@ from pathlib import Path
 import polib
 from django.conf import settings
 
-from lib.testing import JurisdictionTestCase
+from testing import JurisdictionTestCase
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES"
 

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from lib.testing import AT_RISK_ANSWERS, SAFE_ANSWERS, SafetyTestCase, make_criteria_set, make_place
 from safety.models import Assessment, CriteriaSetStatus, Establishment, PublicState
+from testing import AT_RISK_ANSWERS, SAFE_ANSWERS, SafetyTestCase, make_criteria_set, make_place
 
 
 def form_data(answers: dict[str, object]) -> dict[str, str]:

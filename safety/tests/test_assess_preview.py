@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from lib.testing import AT_RISK_ANSWERS, SafetyTestCase, make_place
 from safety.models import STATE_COLOURS, Assessment, Establishment, PublicState
+from testing import AT_RISK_ANSWERS, SafetyTestCase, make_place
 
 
 class AssessPreviewTests(SafetyTestCase):

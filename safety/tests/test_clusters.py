@@ -3,10 +3,10 @@ saves change them; rebuild() recounts from the places and must agree with the ru
 
 from decimal import Decimal
 
-from lib.testing import SAFE_ANSWERS, SafetyTestCase, make_place
 from safety import clusters
 from safety.actions.assessments import submit_assessment
 from safety.models import Establishment, MapCell, OperatingStatus, PublicState, Registration
+from testing import SAFE_ANSWERS, SafetyTestCase, make_place
 
 Key = tuple[int, int, int, str]
 

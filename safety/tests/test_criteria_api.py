@@ -1,8 +1,8 @@
 """The public criteria-sets API: the sets in force, one set in full, older versions."""
 
-from lib.testing import SafetyTestCase
 from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set, load_criteria_sets
+from testing import SafetyTestCase
 
 
 class CriteriaApiTests(SafetyTestCase):

@@ -2,10 +2,10 @@
 
 import json
 
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.criteria import DATA_DIR, read_set_file
 from safety.types import DATA as TYPES_FILE
+from testing import SafetyTestCase
 
 CODES = {
     "qd-2194-co-so-san-xuat-kinh-doanh",

@@ -9,11 +9,11 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEntry
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.actions.criteria import without_source
 from safety.criteria import BAND_COLUMNS, ITEM_COLUMNS, check_criteria_workbook, current_set, load_criteria_sets
 from safety.models import CriteriaSet
+from testing import SafetyTestCase
 
 HOSPITALS = "qd-3088-benh-vien"
 HUE = "hue-2020-nha-hang"

@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.http import Http404
 
-from lib.testing import SafetyTestCase, make_place
 from safety.actions.assessments import submit_assessment
 from safety.actions.criteria import revise_criteria_set
 from safety.criteria import DATA_DIR, current_set, load_criteria_sets, set_for_place
 from safety.models import CriteriaSet, EstablishmentType
+from testing import SafetyTestCase, make_place
 
 CLINICS = "qd-4999-co-so-kham-chua-benh"
 CLINIC_ANSWERS = {f"TC{n}": 1 for n in range(1, 9)}

@@ -4,9 +4,9 @@ import copy
 
 from django.urls import reverse
 
-from lib.testing import SIMPLE_DEFINITION, SafetyTestCase, make_criteria_set
 from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set, load_criteria_sets
+from testing import SIMPLE_DEFINITION, SafetyTestCase, make_criteria_set
 
 LIST = reverse("safety:criteria_list")
 

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from audit.models import AuditEntry
-from lib.testing import SIMPLE_DEFINITION, SafetyTestCase, make_criteria_set
 from safety.actions.criteria import create_criteria_set, revise_criteria_set
 from safety.models import CriteriaSet
+from testing import SIMPLE_DEFINITION, SafetyTestCase, make_criteria_set
 
 
 class ReviseTests(SafetyTestCase):

@@ -5,10 +5,10 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from lib.testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
 from safety import dashboard
 from safety.actions.assessments import submit_assessment
 from safety.models import OperatingStatus, Registration
+from testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
 
 URL = reverse("safety:dashboard")
 

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, PublicState, Registration
+from testing import SafetyTestCase, make_place
 
 URL = "/api/v1/establishments"
 

@@ -4,9 +4,9 @@ import io
 
 from openpyxl import load_workbook
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, PublicState, Registration
 from safety.places import EXPORT_HEADERS
+from testing import SafetyTestCase, make_place
 
 URL = "/places/export.xlsx"
 

@@ -16,9 +16,9 @@ from django.test import Client, override_settings
 from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEntry
-from lib.testing import SafetyTestCase, make_place
 from safety.actions.imports import HEADERS
 from safety.models import Establishment, MapCell, Registration
+from testing import SafetyTestCase, make_place
 
 Rows = list[list[Any]]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,10 +4,10 @@ at high zoom, filters, never pending or closed places, never more than a few hun
 from decimal import Decimal
 from typing import Any
 
-from lib.testing import SafetyTestCase, make_place
 from safety import clusters
 from safety.models import Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
 from safety.public import MAX_FEATURES
+from testing import SafetyTestCase, make_place
 
 URL = "/api/v1/public/places"
 WIDE = "107.0,11.5,108.5,13.0"  # Đắk Nông, on whole 0.5° cells

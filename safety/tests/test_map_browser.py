@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
-from lib.testing import make_place
 from safety.models import OperatingStatus, PublicState
 from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
+from testing import make_place
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]

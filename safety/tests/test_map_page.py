@@ -10,9 +10,9 @@ from django.contrib.staticfiles import finders
 from django.test import override_settings
 from django.urls import reverse
 
-from lib.testing import SafetyTestCase, make_place
 from safety import clusters
 from safety.models import Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
+from testing import SafetyTestCase, make_place
 
 PAGE_BUDGET = 300 * 1024  # no public page over 300 KB; Leaflet and Bootstrap are the shared cost
 

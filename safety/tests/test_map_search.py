@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, EstablishmentType, OperatingStatus, Registration
+from testing import SafetyTestCase, make_place
 
 URL = "/api/v1/public/places/search"
 

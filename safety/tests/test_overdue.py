@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from lib.testing import SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
 from safety.actions.assessments import submit_assessment
 from safety.models import Establishment, OperatingStatus
+from testing import SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
 
 URL = reverse("safety:overdue")
 EXPORT = reverse("safety:overdue_export")

@@ -2,8 +2,8 @@
 
 import re
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, PublicState, Registration
+from testing import SafetyTestCase, make_place
 
 NASTY = '<script>alert("x")</script> Chợ'
 

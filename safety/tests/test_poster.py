@@ -9,9 +9,9 @@ import segno
 from django.test import override_settings
 from django.utils import translation
 
-from lib.testing import SAFE_ANSWERS, SafetyTestCase, make_place, make_user
 from safety.actions.assessments import submit_assessment
 from safety.models import STATE_COLOURS, OperatingStatus, PublicState, Registration
+from testing import SAFE_ANSWERS, SafetyTestCase, make_place, make_user
 
 
 def _literal(data: bytes, start: int) -> tuple[bytes, int]:

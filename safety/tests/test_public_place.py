@@ -5,9 +5,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from lib.testing import AT_RISK_ANSWERS, SAFE_ANSWERS, SafetyTestCase, make_place
 from safety.actions.assessments import submit_assessment
 from safety.models import OperatingStatus, Registration
+from testing import AT_RISK_ANSWERS, SAFE_ANSWERS, SafetyTestCase, make_place
 
 
 class PublicPlaceTestCase(SafetyTestCase):

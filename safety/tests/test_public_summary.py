@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
 from territory.models import AdminUnit, Scheme, UnitSuccession
+from testing import SafetyTestCase, make_place
 
 URL = "/api/v1/public/summary"
 SAFE, AT_RISK, UNSAFE, NOT_ASSESSED = (s.value for s in PublicState)

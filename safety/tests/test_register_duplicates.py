@@ -3,8 +3,8 @@
 import re
 from typing import Any
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, EstablishmentType, Registration
+from testing import SafetyTestCase, make_place
 
 URL = "/api/v1/establishments"
 

@@ -4,9 +4,9 @@ from decimal import Decimal
 from typing import Any
 
 from accounts.models import Role
-from lib.testing import SafetyTestCase, add_village, make_user
 from safety.models import Establishment, OperatingStatus, Registration, SafetyPolicy
 from territory.models import AdminUnit, Scheme
+from testing import SafetyTestCase, add_village, make_user
 
 URL = "/api/v1/establishments"
 

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from lib.testing import SafetyTestCase, make_place
 from safety.models import Establishment, EstablishmentType, Registration
+from testing import SafetyTestCase, make_place
 
 
 class RegisterPageTests(SafetyTestCase):

@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from lib.testing import SAFE_ANSWERS, SafetyTestCase, make_place
 from safety import notify
 from safety.actions.assessments import submit_assessment
 from safety.models import Establishment, OperatingStatus, SafetyPolicy
+from testing import SAFE_ANSWERS, SafetyTestCase, make_place
 
 
 class RecordingSms:

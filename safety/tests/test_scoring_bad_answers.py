@@ -2,9 +2,9 @@
 
 from typing import Any
 
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.criteria import current_set, load_criteria_sets
+from testing import SafetyTestCase
 
 GOOD_2194 = {"CS1": 120, "CS2": "tu_1m2", "CS3": "khong_co"}
 

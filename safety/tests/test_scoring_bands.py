@@ -6,9 +6,9 @@ can be reached; rules are left out here (test_scoring_rules.py has them)."""
 from decimal import Decimal
 from typing import Any
 
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.criteria import current_set, load_criteria_sets
+from testing import SafetyTestCase
 
 PERCENT_CASES = {
     # ≤ 15 % rất ít; 16–30 thấp; 31–50 trung bình; 51–80 cao; 81–100 rất cao

@@ -7,10 +7,10 @@ an administrator would add them (a new version), and their bands and rules are c
 from decimal import Decimal
 from typing import Any
 
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set, load_criteria_sets
+from testing import SafetyTestCase
 
 WORKPLACES = "qd-2194-co-so-san-xuat-kinh-doanh"
 HCM = "qd-1203-hcm-co-so-san-xuat"

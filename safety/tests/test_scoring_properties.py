@@ -7,9 +7,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.criteria import DATA_DIR, read_set_file
+from testing import SafetyTestCase
 
 BANDS = [
     {"code": "low", "label": "Thấp", "min": 0, "state": "unsafe"},

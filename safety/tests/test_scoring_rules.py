@@ -3,10 +3,10 @@ criteria and 3088's "any criterion at 0"."""
 
 from typing import Any
 
-from lib.testing import SafetyTestCase
 from safety import scoring
 from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set, load_criteria_sets
+from testing import SafetyTestCase
 
 
 def hcm_answers(workforce: int, others: list[int]) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from lib.testing import JurisdictionTestCase
 from territory.actions import set_population
 from territory.models import AdminUnit, Level, Scheme
+from testing import JurisdictionTestCase
 
 VI_HEADER: list[object] = ["Mã xã", "Tên thôn", "Loại", "Dân số"]
 EN_HEADER: list[object] = ["commune_code", "village_name", "type", "population"]

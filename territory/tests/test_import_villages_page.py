@@ -10,9 +10,9 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from lib.tabular import match_headers
-from lib.testing import JurisdictionTestCase
 from territory.models import AdminUnit, Level, Scheme
 from territory.villages import COLUMNS, REQUIRED
+from testing import JurisdictionTestCase
 
 HEADER: list[object] = ["Mã xã", "Tên thôn", "Loại", "Dân số"]
 URL = reverse("territory:village_import")

@@ -1,5 +1,5 @@
-from lib.testing import JurisdictionTestCase
 from lib.text import fold
+from testing import JurisdictionTestCase
 
 
 class FoldTests(JurisdictionTestCase):

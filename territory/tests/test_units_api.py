@@ -1,4 +1,4 @@
-from lib.testing import JurisdictionTestCase
+from testing import JurisdictionTestCase
 
 
 class UnitsListTests(JurisdictionTestCase):

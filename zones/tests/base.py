@@ -7,8 +7,8 @@ from typing import Any
 from django.utils import timezone
 
 from accounts.models import User
-from lib.testing import JurisdictionTestCase
 from territory.models import AdminUnit, Level, Scheme
+from testing import JurisdictionTestCase
 from zones.actions.permits import PermitInput, approve_permit, register_permit
 from zones.actions.zones import ZoneInput, declare_zone
 from zones.loader import load_zones_data

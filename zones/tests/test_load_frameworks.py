@@ -4,7 +4,7 @@ administrator's edits."""
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from lib.testing import JurisdictionTestCase
+from testing import JurisdictionTestCase
 from zones.loader import load_zones_data
 from zones.measures import cumulative_measures
 from zones.models import DistancingMeasure, FrameworkStatus, GoodsType, LevelFramework, RiskLevel

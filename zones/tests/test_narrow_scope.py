@@ -5,8 +5,8 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 
-from lib.testing import add_village
 from territory.models import AdminUnit
+from testing import add_village
 from zones.actions.zones import declare_zone
 from zones.models import DistancingZone
 from zones.scope import scope_of

@@ -3,8 +3,8 @@
 from bench import inspections as bench
 from enforcement.models import Violation
 from inspections.models import Inspection
-
-from .base import InspectionTestCase
+from inspections.tests.base import InspectionTestCase
+from safety.models import Establishment
 
 
 class BenchmarkTests(InspectionTestCase):
@@ -13,8 +13,6 @@ class BenchmarkTests(InspectionTestCase):
             bench.run([10], repeat=1)  # the test places are not bench places
 
     def test_a_small_run(self) -> None:
-        from safety.models import Establishment
-
         Establishment.objects.all().delete()
         bench.PLACES, saved = 300, bench.PLACES
         try:

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from bench import directives as bench
+from directives.models import Directive
+from outreach.models import Activity, VillageDay
 
 
 class Command(BaseCommand):
@@ -27,9 +29,6 @@ class Command(BaseCommand):
             province, issuer = bench.prepare()
         except bench.NotAScratchDatabase as exc:
             raise CommandError(str(exc)) from exc
-        from directives.models import Directive
-        from outreach.models import Activity, VillageDay
-
         vendor = connection.vendor
         report: dict[str, object] = {"database": vendor, "sizes": {}}
         for size in sizes:

@@ -13,6 +13,8 @@ from django.test import Client, TestCase
 
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
+from safety.models import CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
+from safety.types import load_establishment_types
 from territory.loader import load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
 from territory.organisations import load_organisations
@@ -155,9 +157,7 @@ AT_RISK_ANSWERS = {"plan": "yes", "masks": "pass", "staff": 800, "toilets": 6}  
 UNSAFE_ANSWERS = {"plan": "no", "masks": "pass", "staff": 20, "toilets": 10}
 
 
-def make_criteria_set(code: str = "test-set", definition: dict[str, Any] | None = None, **extra: Any) -> Any:
-    from safety.models import CriteriaSet, CriteriaSetStatus
-
+def make_criteria_set(code: str = "test-set", definition: dict[str, Any] | None = None, **extra: Any) -> CriteriaSet:
     return CriteriaSet.objects.create(
         code=code,
         title=extra.pop("title", "Bộ tiêu chí thử nghiệm"),
@@ -168,9 +168,7 @@ def make_criteria_set(code: str = "test-set", definition: dict[str, Any] | None 
     )
 
 
-def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str = "market", **extra: Any) -> Any:
-    from safety.models import Establishment, EstablishmentType
-
+def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str = "market", **extra: Any) -> Establishment:
     owners = extra.pop("owners", [])
     kind = EstablishmentType.objects.get(code=type_code)
     place = Establishment.objects.create(
@@ -189,14 +187,11 @@ def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str =
 class SafetyTestCase(JurisdictionTestCase):
     """The jurisdiction base plus the types of place and one criteria set every type uses."""
 
-    criteria_set: Any
+    criteria_set: CriteriaSet
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        from safety.models import EstablishmentType
-        from safety.types import load_establishment_types
-
         load_establishment_types()
         cls.criteria_set = make_criteria_set()
         EstablishmentType.objects.update(criteria_set_code=cls.criteria_set.code)
