@@ -19,13 +19,12 @@ def check_credentials(request: HttpRequest, username: str, password: str) -> Use
     from django.utils.translation import gettext as _
 
     address = throttling.client_address(request)
-    if throttling.is_locked(username, address):
+    if not throttling.claim_attempt(username, address):
         raise LoginRefused(_("Too many failed sign-in attempts. Please wait 15 minutes and try again."), 429)
     user = authenticate(request, username=username, password=password)
     if user is None:
-        throttling.record_failure(username, address)
         raise LoginRefused(_("Wrong username or password."), 401)
-    throttling.reset(username)
+    throttling.forgive(username, address)
     assert isinstance(user, User)
     return user
 

@@ -1,4 +1,9 @@
-"""Login throttling: after repeated failures an account (or an address) must wait."""
+"""Login throttling: after repeated failures an account (or an address) must wait.
+
+Each try is counted in the shared cache before the password is checked, with the cache's
+atomic increment, so tries sent in parallel to several workers or machines cannot get more
+checks than the limit between them.
+"""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -18,18 +23,26 @@ def _keys(username: str, address: str) -> list[tuple[str, int]]:
     ]
 
 
-def is_locked(username: str, address: str) -> bool:
-    return any(cache.get(key, 0) >= limit for key, limit in _keys(username, address))
+def _count(key: str) -> int:
+    cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)  # the pause runs from the first failure
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+        return 1
 
 
-def record_failure(username: str, address: str) -> None:
-    for key, _limit in _keys(username, address):
-        cache.add(key, 0, settings.LOGIN_LOCKOUT_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, settings.LOGIN_LOCKOUT_SECONDS)
+def claim_attempt(username: str, address: str) -> bool:
+    """Count a try; False when the account or the address has used up its tries."""
+    counts = [(_count(key), limit) for key, limit in _keys(username, address)]
+    return all(count <= limit for count, limit in counts)
 
 
-def reset(username: str) -> None:
-    cache.delete(_keys(username, "")[0][0])
+def forgive(username: str, address: str) -> None:
+    """A right password clears the account's failures and gives the address its try back."""
+    (user_key, _), (address_key, _) = _keys(username, address)
+    cache.delete(user_key)
+    try:
+        cache.decr(address_key)
+    except ValueError:
+        pass
