@@ -5,6 +5,8 @@ atomic increment, so tries sent in parallel to several workers or machines canno
 checks than the limit between them.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -42,7 +44,5 @@ def forgive(username: str, address: str) -> None:
     """A right password clears the account's failures and gives the address its try back."""
     (user_key, _), (address_key, _) = _keys(username, address)
     cache.delete(user_key)
-    try:
+    with contextlib.suppress(ValueError):  # the address's count has already expired
         cache.decr(address_key)
-    except ValueError:
-        pass

@@ -28,7 +28,7 @@ pytestmark = [
     ),
 ]
 
-PASSWORD = "a-right-password-for-workers"  # noqa: S105
+PASSWORD = "a-right-password-for-workers"
 
 
 def ask_for_token(url: str, password: str) -> int:
