@@ -13,7 +13,7 @@ from accounts.models import User
 from lib.text import fold
 from safety import clusters, scoring
 from safety.actions.assessments import expire_ratings, submit_assessment
-from safety.criteria import load_criteria_sets
+from safety.actions.criteria import load_criteria_sets
 from safety.models import CriteriaSet, Establishment, EstablishmentType, Registration
 from safety.types import load_establishment_types
 from territory.models import AdminUnit, Level

@@ -11,9 +11,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from safety.assessing import answers_from_form, check, usable_set_for
 from territory.models import AdminUnit
 
-from .models import Checklist
+from .models import Checklist, checklist_problems
 
 DATA = Path(__file__).parent / "data" / "unit_checklists.json"
 PASS, FAIL, NA = "pass", "fail", "na"
@@ -48,22 +49,6 @@ def load_unit_checklists(*, refresh: bool = False) -> tuple[int, int]:
             checklist.save()
             refreshed += 1
     return created, refreshed
-
-
-def checklist_problems(items: Any) -> list[str]:
-    """What makes a list of items unusable; empty when it is sound."""
-    if not isinstance(items, list) or not items:
-        return [_("A checklist needs a list of items.")]
-    problems: list[str] = []
-    codes: set[str] = set()
-    for number, item in enumerate(items, start=1):
-        if not isinstance(item, dict) or not str(item.get("code", "")).strip() or not str(item.get("text", "")).strip():
-            problems.append(_("Item %(number)d needs a code and a text.") % {"number": number})
-            continue
-        if item["code"] in codes:
-            problems.append(_("Item code %(code)s is used twice.") % {"code": item["code"]})
-        codes.add(item["code"])
-    return problems
 
 
 def default_checklist(unit: AdminUnit) -> Checklist | None:
@@ -148,19 +133,13 @@ def item_texts(items: list[dict[str, Any]]) -> dict[str, str]:
 def criteria_set_for(place: Any) -> Any:
     """The current criteria set of the place's type, as the safety system assesses it with;
     ValidationError saying why when the place cannot be scored yet."""
-    from safety.assessing import usable_set_for
-
     return usable_set_for(place)
 
 
 def score_place(criteria_set: Any, answers: dict[str, Any]) -> Any:
     """The safety engine's result for the inspector's answers; ValidationError per bad item."""
-    from safety.assessing import check
-
     return check(criteria_set, answers)
 
 
 def place_answers_from_form(definition: dict[str, Any], data: Any) -> dict[str, Any]:
-    from safety.assessing import answers_from_form
-
     return answers_from_form(definition, data)

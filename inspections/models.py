@@ -6,9 +6,13 @@ the materialised path of its target (`target_path`), so coverage and jurisdictio
 prefix filter, as everywhere else.
 """
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
@@ -18,6 +22,22 @@ from territory.models import AdminUnit
 class ChecklistStatus(models.TextChoices):
     COMPLETE = "complete", _("Complete")
     PARTIAL = "partial", _("Partial — not an official form")
+
+
+def checklist_problems(items: Any) -> list[str]:
+    """What makes a list of items unusable; empty when it is sound."""
+    if not isinstance(items, list) or not items:
+        return [gettext("A checklist needs a list of items.")]
+    problems: list[str] = []
+    codes: set[str] = set()
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not str(item.get("code", "")).strip() or not str(item.get("text", "")).strip():
+            problems.append(gettext("Item %(number)d needs a code and a text.") % {"number": number})
+            continue
+        if item["code"] in codes:
+            problems.append(gettext("Item code %(code)s is used twice.") % {"code": item["code"]})
+        codes.add(item["code"])
+    return problems
 
 
 class Checklist(models.Model):
@@ -46,10 +66,6 @@ class Checklist(models.Model):
         return self.title
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from .checklists import checklist_problems
-
         problems = checklist_problems(self.items)
         if problems:
             raise ValidationError({"items": problems})

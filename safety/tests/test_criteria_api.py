@@ -1,7 +1,7 @@
 """The public criteria-sets API: the sets in force, one set in full, older versions."""
 
-from safety.actions.criteria import revise_criteria_set
-from safety.criteria import current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.criteria import current_set
 from testing import SafetyTestCase
 
 

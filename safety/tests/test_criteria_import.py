@@ -10,8 +10,8 @@ from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEntry
 from safety import scoring
-from safety.actions.criteria import without_source
-from safety.criteria import BAND_COLUMNS, ITEM_COLUMNS, check_criteria_workbook, current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets, without_source
+from safety.criteria import BAND_COLUMNS, ITEM_COLUMNS, check_criteria_workbook, current_set
 from safety.models import CriteriaSet
 from testing import SafetyTestCase
 

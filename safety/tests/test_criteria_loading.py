@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.http import Http404
 
 from safety.actions.assessments import submit_assessment
-from safety.actions.criteria import revise_criteria_set
-from safety.criteria import DATA_DIR, current_set, load_criteria_sets, set_for_place
+from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.criteria import DATA_DIR, current_set, set_for_place
 from safety.models import CriteriaSet, EstablishmentType
 from testing import SafetyTestCase, make_place
 

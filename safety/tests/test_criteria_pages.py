@@ -4,8 +4,8 @@ import copy
 
 from django.urls import reverse
 
-from safety.actions.criteria import revise_criteria_set
-from safety.criteria import current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.criteria import current_set
 from testing import SIMPLE_DEFINITION, SafetyTestCase, make_criteria_set
 
 LIST = reverse("safety:criteria_list")

@@ -3,7 +3,8 @@
 from typing import Any
 
 from safety import scoring
-from safety.criteria import current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets
+from safety.criteria import current_set
 from testing import SafetyTestCase
 
 GOOD_2194 = {"CS1": 120, "CS2": "tu_1m2", "CS3": "khong_co"}

@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from safety import scoring
-from safety.criteria import current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets
+from safety.criteria import current_set
 from testing import SafetyTestCase
 
 PERCENT_CASES = {

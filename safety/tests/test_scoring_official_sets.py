@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from safety import scoring
-from safety.actions.criteria import revise_criteria_set
-from safety.criteria import current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.criteria import current_set
 from testing import SafetyTestCase
 
 WORKPLACES = "qd-2194-co-so-san-xuat-kinh-doanh"

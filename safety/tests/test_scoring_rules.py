@@ -4,8 +4,8 @@ criteria and 3088's "any criterion at 0"."""
 from typing import Any
 
 from safety import scoring
-from safety.actions.criteria import revise_criteria_set
-from safety.criteria import current_set, load_criteria_sets
+from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.criteria import current_set
 from testing import SafetyTestCase
 
 

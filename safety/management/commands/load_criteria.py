@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lib.acting import Actor, acting
-from safety.criteria import load_criteria_sets
+from safety.actions.criteria import load_criteria_sets
 
 MESSAGES = {
     "created": "version {version} created",
