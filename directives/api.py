@@ -21,6 +21,7 @@ from territory.models import Organisation
 from . import access, actions, official, schedule
 from .models import Delivery, Directive
 from .models import Status as DirectiveStatus
+from .queries import recipient_rows
 
 router = Router(tags=["directives"])
 MAX_LIST = 200
@@ -173,8 +174,6 @@ DIRECT_FIELDS = (
 def detail(request: HttpRequest, directive: Directive) -> dict[str, object]:
     """The directive as DirectiveOut; recipients are all of them for the issuing side, the
     caller's own for a recipient."""
-    from outreach.reports import recipient_rows
-
     user = request.user
     deliveries = Delivery.objects.all() if access.is_issuer_side(user, directive) else access.seen_deliveries(user)
     rows = recipient_rows(directive, deliveries)

@@ -17,6 +17,7 @@ from accounts.models import User
 from . import access, actions, official, schedule
 from .forms import DirectiveForm, IncomingForm
 from .models import Delivery, Directive, Status
+from .queries import recipient_rows
 
 PAGE_SIZE = 50
 
@@ -91,8 +92,6 @@ def compose(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from outreach.reports import recipient_rows
-
     directive = _visible(request, pk)
     actions.mark_opened(directive, _user(request))
     issuer_side = access.is_issuer_side(request.user, directive)

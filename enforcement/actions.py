@@ -22,6 +22,7 @@ from accounts.models import User
 from inspections import files
 from inspections.models import Inspection, TargetKind
 from inspections.queries import visible_inspections
+from safety.models import Establishment
 from territory.models import AdminUnit
 
 from .models import Evidence, OffenderKind, Violation, ViolationStatus, ViolationType
@@ -69,8 +70,6 @@ def _text(values: Mapping[str, Any], field: str, errors: dict[str, str], *, requ
 
 
 def _find_place(value: Any) -> Any:
-    from safety.models import Establishment
-
     if value is None or value == "" or isinstance(value, Establishment):
         return value or None
     text = str(value).strip()

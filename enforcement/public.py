@@ -81,3 +81,8 @@ def violations_shown_for(establishment: Any, today: date | None = None) -> list[
         .order_by("-decision_date", "-pk")
     )
     return [public_facts(violation) for violation in found]
+
+
+def place_section(establishment: Any) -> dict[str, Any]:
+    """The context of the violations part of a place's public page (shown by safety)."""
+    return {"violations": violations_shown_for(establishment)}

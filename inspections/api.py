@@ -21,6 +21,7 @@ from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
 from lib import attachments
+from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
 
@@ -334,8 +335,6 @@ def _unit_code(code: str, scheme: str | None, field: str) -> AdminUnit:
 
 
 def _place_code(code: str, field: str) -> Any:
-    from safety.models import Establishment
-
     place = Establishment.objects.select_related("unit").filter(public_code=code.strip().upper()).first()
     if place is None:
         raise ValidationError({field: _("No place has code %(code)s.") % {"code": code}})

@@ -14,6 +14,7 @@ from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QueryS
 from django.db.models.functions import StrIndex, Substr
 
 from accounts.jurisdiction import AnyUser
+from safety.models import Establishment, OperatingStatus, Registration
 from territory.models import AdminUnit
 
 from .models import Inspection, InspectionStatus, Outcome, TargetKind
@@ -45,8 +46,6 @@ def overdue_q(today: date) -> Q:
 
 
 def places_in_service() -> QuerySet:  # type: ignore[type-arg]
-    from safety.models import Establishment, OperatingStatus, Registration
-
     return Establishment.objects.filter(registration=Registration.ACCEPTED).exclude(status=OperatingStatus.CLOSED)
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from accounts.models import Role, RoleAssignment, User
 from safety import scoring
+from safety.models import Establishment, Registration
 from territory.models import AdminUnit, Level
 
 from . import actions, checklists
@@ -110,8 +111,6 @@ def _inspect_units(
 
 def _inspect_places(by: User, district: AdminUnit, start: date, today: date, rng: random.Random) -> int:
     """The district checks a few places against their criteria set; one is found in violation."""
-    from safety.models import Establishment, Registration
-
     places = list(
         Establishment.objects.filter(unit_path__startswith=district.path, registration=Registration.ACCEPTED)
         .select_related("type", "unit", "last_assessment__criteria_set")

@@ -7,6 +7,8 @@ from typing import IO
 
 from django.utils.translation import gettext as _
 
+from lib.text import fold
+
 
 class TableError(ValueError):
     """The file as a whole cannot be read (wrong format, wrong headers)."""
@@ -60,8 +62,6 @@ def _read_csv(handle: IO[bytes]) -> Iterator[tuple[int, list[str]]]:
 
 def match_headers(header: list[str], columns: dict[str, tuple[str, ...]], required: set[str]) -> dict[str, int]:
     """Map each known column to its index, accepting Vietnamese or English header names."""
-    from lib.text import fold
-
     found: dict[str, int] = {}
     folded = [fold(cell) for cell in header]
     for key, names in columns.items():

@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
+from directives.access import is_issuer_side
 from directives.api import visible
 from directives.models import ContentItem
 from territory import queries
@@ -204,8 +205,6 @@ def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: 
     "/directives/{pk}/summary", response=SummaryOut, auth=AUTH, summary="Totals per content item, channel and district"
 )
 def directive_summary(request: HttpRequest, pk: int) -> dict[str, object]:
-    from directives.access import is_issuer_side
-
     directive = visible(request, pk)
     if not is_issuer_side(request.user, directive):
         raise PermissionDenied(_("Only the issuing side reads the summary of a directive."))

@@ -24,36 +24,14 @@ WINDOWS = (7, 14, 30)
 # --- a directive -------------------------------------------------------------------------------
 
 
-@dataclass
-class RecipientRow:
-    delivery: Delivery
-    activities: int
-    is_late: bool
-
-    @property
-    def state(self) -> str:
-        d = self.delivery
-        if self.activities:
-            return "reported"
-        if d.acknowledged_at:
-            return "acknowledged"
-        if d.opened_at:
-            return "opened"
-        return "received"
-
-
-def recipient_rows(
-    directive: Directive, deliveries: QuerySet[Delivery], today: date | None = None
-) -> list[RecipientRow]:
-    late = set(schedule.late_deliveries(directive, today).values_list("pk", flat=True))
-    counts = dict(
+def activities_by_organisation(directive: Directive) -> dict[int, int]:
+    """Activities each recipient organisation reported on the directive (its page's counts)."""
+    return dict(
         Tally.objects.filter(directive=directive)
         .values("organisation")
         .annotate(n=Sum("activities"))
         .values_list("organisation", "n")
     )
-    rows = deliveries.filter(directive=directive).select_related("organisation", "acknowledged_by")
-    return [RecipientRow(d, counts.get(d.organisation_id, 0), d.pk in late) for d in rows]
 
 
 def item_matrix(directive: Directive) -> dict[tuple[int, int], int]:

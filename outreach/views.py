@@ -17,6 +17,7 @@ from accounts import jurisdiction
 from accounts.models import User
 from directives import access, official
 from directives.models import Delivery, Directive
+from directives.queries import recipient_rows
 from territory import queries
 from territory.models import AdminUnit
 
@@ -174,7 +175,7 @@ def directive_view(request: HttpRequest, pk: int) -> HttpResponse:
     if not access.is_issuer_side(request.user, directive):
         # A recipient sees its own progress on the directive's page.
         raise PermissionDenied(_("Only the issuing side follows every recipient."))
-    rows = reports.recipient_rows(directive, Delivery.objects.all())
+    rows = recipient_rows(directive, Delivery.objects.all())
     matrix = reports.item_matrix(directive)
     items = list(directive.items.all())
     table = [(row, [matrix.get((item.pk, row.delivery.organisation_id), 0) for item in items]) for row in rows]

@@ -7,6 +7,7 @@ capped, so a registry of millions of places answers like a small one.
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
@@ -42,6 +43,26 @@ SEARCH_LIMIT = 20
 STATES = [str(state) for state in PublicState.values]
 # Text readable on each state's colour (dark on orange, white on the others).
 STATE_TEXT_COLOURS = {PublicState.AT_RISK: "#212529"}
+
+
+@dataclass(frozen=True)
+class PlaceSection:
+    template: str
+    context: Callable[[Establishment], dict[str, Any]]
+
+
+_place_sections: list[PlaceSection] = []
+
+
+def add_place_section(template: str, context: Callable[[Establishment], dict[str, Any]]) -> None:
+    """Show another app's facts on a place's public page, under its address: the app registers
+    its template and the context for a place in its AppConfig.ready() (enforcement: the
+    violations decided against the place)."""
+    _place_sections.append(PlaceSection(template, context))
+
+
+def place_sections() -> list[PlaceSection]:
+    return list(_place_sections)
 
 
 def public_places() -> QuerySet[Establishment]:

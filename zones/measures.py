@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from territory.models import AdminUnit
 
-from .models import DistancingZone, RiskLevel, UnitLevel
+from .models import DistancingZone, RiskLevel, UnitLevel, ZoneUnit
 
 
 def ancestor_paths(unit: AdminUnit) -> list[str]:
@@ -55,8 +55,6 @@ def zones_over(unit: AdminUnit, now: datetime | None = None) -> list[DistancingZ
 
 
 def _paths_by_zone(zone_ids: list[int], paths: list[str]) -> dict[int, list[str]]:
-    from .models import ZoneUnit
-
     found: dict[int, list[str]] = {}
     for zone_id, path in ZoneUnit.objects.filter(zone_id__in=zone_ids, unit_path__in=paths).values_list(
         "zone_id", "unit_path"

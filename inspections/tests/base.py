@@ -10,6 +10,7 @@ from typing import Any
 from django.test import override_settings
 from django.utils import timezone
 
+from enforcement.types import load_violation_types
 from inspections import actions
 from inspections.actions import Schedule
 from inspections.checklists import load_unit_checklists
@@ -35,8 +36,6 @@ class InspectionTestCase(SafetyTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         load_unit_checklists()
-        from enforcement.types import load_violation_types
-
         load_violation_types()
         cls.place_a = make_place(cls.commune_a, "Chợ Đức Mạnh", owners=[cls.owner])
         cls.place_b = make_place(cls.commune_b, "Quán ăn Bình Minh", type_code="restaurant")

@@ -7,11 +7,12 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from accounts.models import Role
 from inspections import actions
 from inspections.models import ScreeningCampaign, ScreeningDay
 from inspections.screening import progress
 from territory.models import AdminUnit
-from testing import add_village
+from testing import add_village, make_user
 
 from .base import TODAY, InspectionTestCase
 
@@ -140,9 +141,6 @@ class ScreeningTests(InspectionTestCase):
         self.assertEqual(self.get_json(self.district_officer, url).status_code, 200)
 
     def test_a_village_officer_records_for_the_communes_campaign(self) -> None:
-        from accounts.models import Role
-        from testing import make_user
-
         village_officer = make_user("village_a", Role.OFFICER, self.village_a)
         campaign = self.open()
         client = self.client_for(village_officer)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.models import Role, User
+from safety.models import Establishment
 from territory.models import AdminUnit
 
 from .. import actions, checklists
@@ -86,8 +87,6 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
 
 def _targets(form: PlanForm, scheme: str) -> tuple[list[Any], list[str]]:
     """The units and places a plan form names; messages for the codes that match nothing."""
-    from safety.models import Establishment
-
     data = form.cleaned_data
     ticked = list(AdminUnit.objects.filter(pk__in=[int(pk) for pk in data["target_units"]]).order_by("path"))
     wanted = [code for code in dict.fromkeys(codes(data["more_units"]))]

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from accounts.models import Role, RoleAssignment
 from safety.models import Establishment, PublicState, Registration
 from testing import SafetyTestCase, make_place
 
@@ -51,8 +52,6 @@ class EstablishmentsApiTests(SafetyTestCase):
         self.assertEqual(self.names(self.get(self.press)), set())
 
     def test_an_officer_who_also_owns_a_place_sees_it_once_besides_their_commune(self) -> None:
-        from accounts.models import Role, RoleAssignment
-
         RoleAssignment.objects.create(user=self.officer_a, role=Role.OWNER)
         self.owned_far.owners.add(self.officer_a)
         self.market_a.owners.add(self.owner, self.officer_b)  # several owners must not repeat a row

@@ -7,10 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from enforcement.public import violations_shown_for
 from lib.text import fold
 from territory.models import AdminUnit, Level
 
@@ -110,7 +110,10 @@ def public_place(request: HttpRequest, code: str) -> HttpResponse:
         place = public.get_public_place(code)
     except Http404:
         return not_found(request, _("No place has this code. Check the code on the poster."))
-    context = {"place": place, "facts": public.place_facts(place), "violations": violations_shown_for(place)}
+    sections = [
+        render_to_string(section.template, section.context(place), request) for section in public.place_sections()
+    ]
+    context = {"place": place, "facts": public.place_facts(place), "sections": sections}
     return render(request, "safety/public/place.html", context)
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit
 
+from ..rules import text_list_problem
 from .levels import RiskLevel
 
 
@@ -36,8 +37,6 @@ class DistancingMeasure(models.Model):
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
-
-        from ..rules import text_list_problem
 
         problem = text_list_problem(self.items)
         if problem:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit
 
+from ..rules import colour_problem, framework_problems, text_list_problem
+
 
 class FrameworkStatus(models.TextChoices):
     VERIFIED = "verified", _("Verified against the official text")
@@ -38,8 +40,6 @@ class LevelFramework(models.Model):
         return self.name
 
     def clean(self) -> None:
-        from ..rules import framework_problems
-
         problems = framework_problems(self.window_days, self.commune_rules, self.rollup, self.level_codes())
         if problems:
             raise ValidationError({"commune_rules": problems})
@@ -80,8 +80,6 @@ class RiskLevel(models.Model):
         return self.name
 
     def clean(self) -> None:
-        from ..rules import colour_problem, text_list_problem
-
         errors = {}
         for name in ("colour", "text_colour"):
             problem = colour_problem(getattr(self, name))
