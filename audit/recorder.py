@@ -1,7 +1,8 @@
 """Writes an audit entry for every change a person makes to a record of an audited app.
 
 Signals catch writes from pages, the API and the admin alike; bulk loads by commands run
-without an actor and are not recorded row by row.
+without an actor and are not recorded row by row. Derived counters (map cells, coverage
+tallies) say `audited = False`: what a person changed is the record they derive from.
 """
 
 import json
@@ -106,7 +107,7 @@ def _m2m_changed(
 
 
 def audited_models() -> list[type[models.Model]]:
-    return [m for m in apps.get_models() if m._meta.app_label in settings.AUDITED_APPS]
+    return [m for m in apps.get_models() if m._meta.app_label in settings.AUDITED_APPS and getattr(m, "audited", True)]
 
 
 def connect() -> None:

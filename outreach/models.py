@@ -104,6 +104,8 @@ class Activity(models.Model):
 class VillageReach(models.Model):
     """When a village was first and last reached by any channel: one row per village."""
 
+    audited = False  # a derived counter, kept by the actions: not a change a person made
+
     village = models.OneToOneField(AdminUnit, primary_key=True, on_delete=models.CASCADE, related_name="+")
     path = models.CharField(max_length=255)
     first_reached_on = models.DateField()
@@ -120,6 +122,8 @@ class VillageReach(models.Model):
 
 class VillageDay(models.Model):
     """A village was reached on a day (by one activity or many): the history coverage windows read."""
+
+    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     village = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
@@ -138,6 +142,8 @@ class VillageDay(models.Model):
 class DirectiveVillage(models.Model):
     """Villages a directive's activities reached: its coverage in the summary."""
 
+    audited = False  # a derived counter, kept by the actions: not a change a person made
+
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="+")
     village = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
     district = models.ForeignKey(AdminUnit, null=True, on_delete=models.CASCADE, related_name="+")
@@ -154,6 +160,8 @@ class DirectiveVillage(models.Model):
 class Tally(models.Model):
     """Running totals of a directive per content item, channel, organisation and district, kept by
     the action so that summaries read a few hundred rows instead of every activity."""
+
+    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="+")
     content_item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="+")

@@ -3,8 +3,10 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from . import clusters
 from .actions.criteria import FIELDS, check_criteria_set, create_criteria_set, revise_criteria_set
 from .models import Assessment, CriteriaSet, Establishment, EstablishmentType, SafetyPolicy
 
@@ -22,6 +24,24 @@ class EstablishmentAdmin(admin.ModelAdmin):
     search_fields = ["name", "search_name", "public_code"]
     raw_id_fields = ["unit", "owners"]
     readonly_fields = ["public_code", "state", "assessed_at", "valid_until"]
+
+    # The admin writes places directly, so it keeps the map's counts as the actions do.
+    def save_model(self, request, obj, form, change):  # type: ignore[no-untyped-def]
+        with transaction.atomic():
+            before = clusters.stored(obj.pk) if change else None
+            super().save_model(request, obj, form, change)
+            clusters.move(before, clusters.presence(obj))
+
+    def delete_model(self, request, obj):  # type: ignore[no-untyped-def]
+        with transaction.atomic():
+            before = clusters.stored(obj.pk)
+            super().delete_model(request, obj)
+            clusters.move(before, None)
+
+    def delete_queryset(self, request, queryset):  # type: ignore[no-untyped-def]
+        with transaction.atomic():
+            super().delete_queryset(request, queryset)
+            clusters.rebuild()
 
 
 @admin.register(Assessment)

@@ -1,6 +1,6 @@
 """Self-assessment as pages and the API see it: who may assess a place, with which criteria
-set, the answers read from a form, the running score, and one submit that checks all of it
-before calling actions.assessments.submit_assessment."""
+set, the answers read from a form and checked, the running score, and what to fix. The one
+write, actions.assessments.submit_assessment, uses these checks."""
 
 import math
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 
 from . import scoring
-from .actions.assessments import submit_assessment
+from .criteria import current_set_for
 from .models import Assessment, CriteriaSet, Establishment
 
 SCALARS = (str, int, float, bool)
@@ -46,12 +46,11 @@ def assessing_as_officer(user: AnyUser, place: Establishment) -> bool:
     raise PermissionDenied(_("Only the owners of this place and the officers above it may assess it."))
 
 
-def _set_for(place: Establishment) -> CriteriaSet:
-    """The current criteria set of the place's type.
-
-    To be replaced by safety.criteria.set_for_place once that lands."""
+def usable_set_for(place: Establishment, expected_code: str | None = None) -> CriteriaSet:
+    """The set the place assesses with, or ValidationError saying why it cannot be assessed yet
+    (or, given the code the client thinks it answers, why that is not the place's set)."""
     code = place.type.criteria_set_code
-    criteria_set = CriteriaSet.objects.filter(code=code, is_current=True).first() if code else None
+    criteria_set = current_set_for(place)
     if criteria_set is None:
         raise ValidationError(
             {
@@ -62,12 +61,6 @@ def _set_for(place: Establishment) -> CriteriaSet:
                 % {"type": place.type.name, "code": code or "—"}
             }
         )
-    return criteria_set
-
-
-def usable_set_for(place: Establishment) -> CriteriaSet:
-    """The set the place assesses with, or ValidationError saying why it cannot be assessed yet."""
-    criteria_set = _set_for(place)
     if not criteria_set.is_usable:
         raise ValidationError(
             {
@@ -76,6 +69,15 @@ def usable_set_for(place: Establishment) -> CriteriaSet:
                     "the full official set before places can self-assess with it."
                 )
                 % {"title": criteria_set.title}
+            }
+        )
+    if expected_code is not None and expected_code != criteria_set.code:
+        raise ValidationError(
+            {
+                "criteria_set": _(
+                    "Places of type “%(type)s” are assessed with the criteria set %(code)s, not %(given)s."
+                )
+                % {"type": place.type.name, "code": criteria_set.code, "given": expected_code}
             }
         )
     return criteria_set
@@ -122,28 +124,6 @@ def item_errors(error: ValidationError) -> dict[str, str]:
         code = field.removeprefix("answers").removeprefix(".")
         messages[code if field.startswith("answers") else ""] = " ".join(texts)
     return messages
-
-
-def submit(
-    user: AnyUser, place: Establishment, answers: dict[str, Any], criteria_set_code: str | None = None
-) -> Assessment:
-    """Assess the place with its current set as this user; ValidationError or PermissionDenied
-    when anything is wrong, and then nothing is written."""
-    by_officer = assessing_as_officer(user, place)
-    criteria_set = usable_set_for(place)
-    if criteria_set_code is not None and criteria_set_code != criteria_set.code:
-        raise ValidationError(
-            {
-                "criteria_set": _(
-                    "Places of type “%(type)s” are assessed with the criteria set %(code)s, not %(given)s."
-                )
-                % {"type": place.type.name, "code": criteria_set.code, "given": criteria_set_code}
-            }
-        )
-    check(criteria_set, answers)
-    return submit_assessment(
-        place, criteria_set, answers, by=user if user.is_authenticated else None, by_officer=by_officer
-    )
 
 
 def answers_from_form(definition: dict[str, Any], data: Any) -> dict[str, Any]:

@@ -1,7 +1,9 @@
 """Counts of public places per map cell and state (MapCell), for maps at low zoom.
 
-Each grid is a square lattice of `GRID_SIZES[grid]` degrees. Single saves keep the counts up
-to date through signals (safety/signals.py); bulk writes (imports, expiry) call `rebuild()`.
+Each grid is a square lattice of `GRID_SIZES[grid]` degrees. Every action that writes a place
+moves it explicitly: `stored()` before the write, `move(before, presence(place))` after; bulk
+writes (imports) `add()` the new places, and expiry calls `rebuild()`. These are derived
+counters, not a person's change: the audit trail does not record them.
 """
 
 import math
@@ -30,6 +32,15 @@ def presence(place: Establishment) -> Presence | None:
     if place.registration != Registration.ACCEPTED or place.status == OperatingStatus.CLOSED:
         return None
     return Presence(place.state, float(place.latitude), float(place.longitude))
+
+
+def stored(pk: int | None) -> Presence | None:
+    """Where the place counts now according to the database (None for a new place), read
+    under a row lock so that two writers of the same place cannot both move it."""
+    if pk is None:
+        return None
+    place = Establishment.objects.select_for_update().filter(pk=pk).first()
+    return presence(place) if place is not None else None
 
 
 def cell_of(grid: int, latitude: float | Decimal, longitude: float | Decimal) -> tuple[int, int]:

@@ -250,12 +250,21 @@ def set_version(code: str, version: int | None = None) -> CriteriaSet:
     return found
 
 
+def current_set_for(establishment: Establishment) -> CriteriaSet | None:
+    """The current version of the set the place's type uses, if the type has one and it is loaded."""
+    code = establishment.type.criteria_set_code
+    return CriteriaSet.objects.filter(code=code, is_current=True).first() if code else None
+
+
 def set_for_place(establishment: Establishment) -> CriteriaSet:
-    """The current version of the set the place's type uses."""
+    """The current version of the set the place's type uses, or a clear 404."""
+    found = current_set_for(establishment)
+    if found is not None:
+        return found
     code = establishment.type.criteria_set_code
     if not code:
         raise Http404(_("The type of place %(type)s has no criteria set yet.") % {"type": establishment.type.name})
-    return current_set(code)
+    raise Http404(_("No criteria set with code %(code)s.") % {"code": code})
 
 
 # Import from Excel --------------------------------------------------------------------------

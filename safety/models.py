@@ -230,6 +230,8 @@ class MapCell(models.Model):
     """How many public places of each state lie in one cell of a coarse grid, kept up to date
     as places change, so a map of the whole country reads a few hundred rows, not millions."""
 
+    audited = False  # a derived counter, kept by the actions: not a change a person made
+
     grid = models.PositiveSmallIntegerField()
     x = models.IntegerField()
     y = models.IntegerField()

@@ -13,6 +13,7 @@ from django.test import Client, TestCase
 
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
+from safety import clusters
 from safety.models import CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
 from safety.types import load_establishment_types
 from territory.loader import load_successions, load_units
@@ -169,6 +170,7 @@ def make_criteria_set(code: str = "test-set", definition: dict[str, Any] | None 
 
 
 def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str = "market", **extra: Any) -> Establishment:
+    """A place as registered and accepted (or as `extra` says), counted on the map like one."""
     owners = extra.pop("owners", [])
     kind = EstablishmentType.objects.get(code=type_code)
     place = Establishment.objects.create(
@@ -181,6 +183,7 @@ def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str =
         **extra,
     )
     place.owners.set(owners)
+    clusters.move(None, clusters.presence(place))
     return place
 
 

@@ -20,6 +20,7 @@ from accounts import jurisdiction
 from accounts.models import Role, User
 from territory.models import AdminUnit
 
+from .. import clusters
 from ..models import Establishment, EstablishmentType, OperatingStatus, Registration, SafetyPolicy
 from ..places import PLACE_UNIT_LEVELS, approximate_location, duplicates
 
@@ -273,6 +274,7 @@ def register_place(by: User, values: Mapping[str, Any], *, confirm_duplicate: bo
         created_by=by,
     )
     place.save()
+    clusters.move(None, clusters.presence(place))
     if not as_officer:
         place.owners.add(by)
     return place
@@ -322,7 +324,9 @@ def update_place(
         found = duplicates(place.name, place.address, unit, exclude_pk=place.pk)
         if found:
             raise DuplicatePlace(found)
+    before = clusters.stored(place.pk)
     place.save()
+    clusters.move(before, clusters.presence(place))
     return place
 
 
@@ -338,8 +342,10 @@ def _decide(place: Establishment, by: User, outcome: str) -> Establishment:
         raise RegistrationConflict(
             _("This registration is already %(state)s.") % {"state": locked.get_registration_display()}
         )
+    before = clusters.presence(locked)
     locked.registration = outcome
     locked.save()
+    clusters.move(before, clusters.presence(locked))
     return locked
 
 

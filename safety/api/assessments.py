@@ -10,6 +10,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from accounts.api import AUTH
 
 from .. import assessing
+from ..actions import assessments as actions
 from ..models import Assessment
 
 router = Router(tags=["safety"])
@@ -75,7 +76,7 @@ def submit_assessment(
     ],
 ) -> Status[Assessment]:
     place = assessing.place_for(request.user, establishment_id)
-    assessment = assessing.submit(request.user, place, answers, criteria_set)
+    assessment = actions.submit_assessment(place, None, answers, by=request.user, expected_code=criteria_set)
     return Status(201, assessment)
 
 

@@ -25,9 +25,7 @@ class AssessmentHistoryTests(SafetyTestCase):
         cls.oldest = submit_assessment(
             cls.place, cls.criteria_set, UNSAFE_ANSWERS, by=cls.owner, now=now - timedelta(days=14)
         )
-        cls.newest = submit_assessment(
-            cls.place, cls.criteria_set, SAFE_ANSWERS, by=cls.officer_a, by_officer=True, now=now
-        )
+        cls.newest = submit_assessment(cls.place, cls.criteria_set, SAFE_ANSWERS, by=cls.officer_a, now=now)
         cls.middle = submit_assessment(
             cls.place, cls.criteria_set, AT_RISK_ANSWERS, by=cls.owner, now=now - timedelta(days=7)
         )

@@ -1,10 +1,14 @@
-"""MapCell keeps, per grid cell and state, the public places (accepted, not closed) as single
-saves change them; rebuild() recounts from the places and must agree with the running counts."""
+"""MapCell keeps, per grid cell and state, the public places (accepted, not closed) as the
+actions that register, change, accept, assess and delete places move them; rebuild() recounts
+from the places and must agree with the running counts."""
 
 from decimal import Decimal
 
+from django.urls import reverse
+
 from safety import clusters
 from safety.actions.assessments import submit_assessment
+from safety.actions.registration import accept_place, update_place
 from safety.models import Establishment, MapCell, OperatingStatus, PublicState, Registration
 from testing import SAFE_ANSWERS, SafetyTestCase, make_place
 
@@ -51,8 +55,7 @@ class MapCellCountTests(SafetyTestCase):
     def test_moving_a_place_moves_it_to_its_new_cell(self) -> None:
         place = self.place()
         old = Establishment.objects.get(pk=place.pk)
-        place.latitude, place.longitude = Decimal("11.9012"), Decimal("107.2109")
-        place.save()
+        place = update_place(place, self.officer_a, {"latitude": "11.9012", "longitude": "107.2109"})
         for grid in range(len(clusters.GRID_SIZES)):
             with self.subTest(grid=grid):
                 self.assertEqual(counted(old, grid), 0)
@@ -61,7 +64,7 @@ class MapCellCountTests(SafetyTestCase):
 
     def test_a_new_assessment_moves_the_place_to_its_new_state(self) -> None:
         place = self.place()
-        submit_assessment(place, self.criteria_set, SAFE_ANSWERS, by=self.owner)
+        submit_assessment(place, self.criteria_set, SAFE_ANSWERS, by=self.officer_a)
         place.refresh_from_db()
         self.assertEqual(place.state, PublicState.SAFE)
         self.assertEqual(counted(place, 2, PublicState.NOT_ASSESSED), 0)
@@ -69,29 +72,28 @@ class MapCellCountTests(SafetyTestCase):
 
     def test_closing_removes_the_place_and_reopening_counts_it_again(self) -> None:
         place = self.place()
-        place.status = OperatingStatus.CLOSED
-        place.save()
+        update_place(place, self.officer_a, {"status": OperatingStatus.CLOSED})
         self.assertEqual(snapshot(), {})
-        place.status = OperatingStatus.OPERATING
-        place.save()
+        update_place(place, self.officer_a, {"status": OperatingStatus.OPERATING})
         self.assertEqual(counted(place, 1), 1)
 
     def test_accepting_a_pending_place_counts_it(self) -> None:
         place = self.place(registration=Registration.PENDING)
-        place.registration = Registration.ACCEPTED
-        place.save()
+        accept_place(place, self.officer_a)
         self.assertEqual(counted(place, 0), 1)
 
     def test_deleting_a_place_removes_it(self) -> None:
         place = self.place()
-        place.delete()
+        url = reverse("admin:safety_establishment_delete", args=[place.pk])
+        response = self.client_for(self.admin).post(url, {"post": "yes"})
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Establishment.objects.filter(pk=place.pk).exists())
         self.assertEqual(snapshot(), {})
 
     def test_saving_without_change_counts_nothing_twice(self) -> None:
         place = self.place()
-        place.name = "Chợ mới"
-        place.save()
-        place.save()
+        update_place(place, self.officer_a, {"name": "Chợ mới"}, confirm_duplicate=True)
+        update_place(place, self.officer_a, {"name": "Chợ mới"}, confirm_duplicate=True)
         self.assertEqual(counted(place, 0), 1)
 
 
@@ -102,13 +104,10 @@ class RebuildTests(SafetyTestCase):
             make_place(self.commune_a, f"Chợ {n}", latitude=Decimal(lat), longitude=Decimal(lon))
             for n, (lat, lon) in enumerate(spots)
         ]
-        submit_assessment(places[0], self.criteria_set, SAFE_ANSWERS, by=self.owner)
-        places[1].status = OperatingStatus.SUSPENDED
-        places[1].save()
-        places[2].status = OperatingStatus.CLOSED
-        places[2].save()
-        places[3].latitude = Decimal("12.6001")
-        places[3].save()
+        submit_assessment(places[0], self.criteria_set, SAFE_ANSWERS, by=self.officer_a)
+        update_place(places[1], self.officer_a, {"status": OperatingStatus.SUSPENDED})
+        update_place(places[2], self.officer_a, {"status": OperatingStatus.CLOSED})
+        update_place(places[3], self.officer_a, {"latitude": "12.6001", "longitude": "107.6544"})
         incremental = snapshot()
         self.assertEqual(sum(count for (grid, *_rest), (count, *_s) in incremental.items() if grid == 0), 3)
         clusters.rebuild()

@@ -54,7 +54,7 @@ class LoadingTests(SafetyTestCase):
         load_criteria_sets(self.directory)
         first = current_set(CLINICS)
         EstablishmentType.objects.filter(code="clinic").update(criteria_set_code=CLINICS)
-        place = make_place(self.commune_a, "Phòng khám Đức Mạnh", type_code="clinic")
+        place = make_place(self.commune_a, "Phòng khám Đức Mạnh", type_code="clinic", owners=[self.owner])
         assessment = submit_assessment(place, set_for_place(place), CLINIC_ANSWERS, by=self.owner)
 
         self.edit_file(CLINICS, validity_days=14)

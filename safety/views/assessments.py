@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import assessing, scoring
+from ..actions.assessments import submit_assessment
 from ..models import STATE_COLOURS, Assessment, CriteriaSet, Establishment, PublicState
 
 HISTORY_PAGE_SIZE = 50
@@ -98,7 +99,7 @@ def assess(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         answers = assessing.answers_from_form(criteria_set.definition, request.POST)
         try:
-            assessment = assessing.submit(request.user, place, answers, criteria_set.code)
+            assessment = submit_assessment(place, None, answers, by=request.user, expected_code=criteria_set.code)
         except ValidationError as error:
             errors = assessing.item_errors(error)
             status = 422
