@@ -471,7 +471,7 @@ def import_places(
         created_ids.extend(place.pk for place in Establishment.objects.bulk_create(batch) if place.pk is not None)
         if progress:
             progress("importing", start + len(batch), len(rows))
-    # bulk_create skips the signals that keep the map's counts: recount once.
+    # The places were bulk-created: count them on the map in one pass.
     clusters.rebuild()
     outcome = ImportOutcome(created=len(rows), skipped=checked.error_count)
     _record_import(by, filename, outcome, created_ids)

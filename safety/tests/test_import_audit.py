@@ -4,10 +4,10 @@ map cells and counters it moves, however many of those exist already."""
 from decimal import Decimal
 
 from audit.models import AuditEntry
-from testing import make_place
 from safety.actions.imports import HEADERS
 from safety.models import Establishment, MapCell
 from safety.tests.test_import_places import ImportTestCase, xlsx_upload
+from testing import make_place
 
 
 class ImportAuditTests(ImportTestCase):

@@ -214,7 +214,7 @@ class ImportRunTests(ImportTestCase):
         entry = AuditEntry.objects.latest("id")
         self.assertEqual(entry.actor, self.district_officer)
         self.assertEqual((entry.after or {}).get("created"), 3)
-        # bulk_create skips the signals: the map was recounted.
+        # The map counts the imported places.
         self.assertEqual(sum(MapCell.objects.filter(grid=0).values_list("count", flat=True)), 3)
         # The import cannot be run twice.
         self.assertEqual(self.run_import(job).status_code, 409)
