@@ -41,6 +41,7 @@ lint: install
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/ruff format --check . || status=1; \
 	$(BIN)/mypy . || status=1; \
+	$(BIN)/lint-imports --no-cache || status=1; \
 	exit $$status
 
 format: install

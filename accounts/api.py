@@ -1,7 +1,15 @@
+from typing import Literal
+
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import PageNumberPagination, paginate
 from ninja.security import HttpBearer, django_auth
+
+from lib.text import fold
+from territory.models import OrganisationKind
+from territory.queries import get_unit
+from territory.schemas import UnitRefOut
 
 from . import jurisdiction
 from .actions import LoginRefused, check_credentials, issue_api_token, user_for_token
@@ -81,3 +89,41 @@ def me(request: HttpRequest) -> dict[str, object]:
             {"role": a.role, "unit": a.unit, "organisation": a.organisation} for a in jurisdiction.assignments(user)
         ],
     }
+
+
+class OrganisationOut(Schema):
+    code: str
+    name: str
+    short_name: str
+    kind: str
+    unit: UnitRefOut
+
+
+class OrganisationFilter(Schema):
+    kind: Literal[tuple(OrganisationKind.values)] | None = None  # type: ignore[valid-type]
+    unit: str | None = Field(None, description="code of a unit: organisations based in its subtree")
+    q: str | None = None
+
+
+# Listed with the units, under the operation id clients already use.
+@router.get(
+    "/organisations",
+    response=list[OrganisationOut],
+    auth=AUTH,
+    summary="Organisations in the caller's jurisdiction",
+    tags=["territory"],
+    operation_id="territory_api_list_organisations",
+)
+@paginate(PageNumberPagination, page_size=100)
+def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
+    organisations = jurisdiction.visible_organisations(request.user)
+    if filters.kind:
+        organisations = organisations.filter(kind=filters.kind)
+    if filters.unit:
+        unit = get_unit(filters.unit)
+        jurisdiction.require_unit(request.user, unit)
+        organisations = organisations.filter(unit__path__startswith=unit.path)
+    if filters.q:
+        for word in fold(filters.q).split():
+            organisations = organisations.filter(search_name__contains=word)
+    return organisations.order_by("kind", "name")

@@ -18,7 +18,7 @@ urlpatterns = [
     path("login/", accounts_views.login_view, name="login"),
     path("logout/", accounts_views.logout_view, name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("units/", include("territory.urls")),
+    path("units/", include("accounts.unit_urls")),
     path("audit/", include("audit.urls")),
     path("", include("safety.urls")),
     path("", include("inspections.urls")),

@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """Officers land on their jurisdiction; everyone else on the public front page."""
     unit = jurisdiction.home_unit(request.user)
     if unit is not None:
-        return redirect("territory:unit", scheme=unit.scheme, code=unit.code)
+        return redirect("units:unit", scheme=unit.scheme, code=unit.code)
     if jurisdiction.has_role(request.user, Role.OWNER):
         return redirect("safety:my_places")
     return render(request, "home.html")

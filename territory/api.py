@@ -1,22 +1,15 @@
 from decimal import Decimal
-from typing import Literal
 
 from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
-from accounts import jurisdiction
-from accounts.api import AUTH
-from lib.text import fold
-
 from . import queries
-from .models import AdminUnit, OrganisationKind
+from .models import AdminUnit
+from .schemas import LevelName, SchemeName, UnitRefOut
 
 router = Router(tags=["territory"])
-
-SchemeName = Literal["legacy", "2025"]
-LevelName = Literal["province", "district", "commune", "village"]
 
 
 class UnitOut(Schema):
@@ -35,13 +28,6 @@ class UnitOut(Schema):
     @staticmethod
     def resolve_parent_code(unit: AdminUnit) -> str | None:
         return unit.parent.code if unit.parent else None
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
 
 
 class UnitDetailOut(UnitOut):
@@ -98,35 +84,3 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignor
 )
 def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> AdminUnit:
     return queries.get_unit(code, scheme)
-
-
-class OrganisationOut(Schema):
-    code: str
-    name: str
-    short_name: str
-    kind: str
-    unit: UnitRefOut
-
-
-class OrganisationFilter(Schema):
-    kind: Literal[tuple(OrganisationKind.values)] | None = None  # type: ignore[valid-type]
-    unit: str | None = Field(None, description="code of a unit: organisations based in its subtree")
-    q: str | None = None
-
-
-@router.get(
-    "/organisations", response=list[OrganisationOut], auth=AUTH, summary="Organisations in the caller's jurisdiction"
-)
-@paginate(PageNumberPagination, page_size=100)
-def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
-    organisations = jurisdiction.visible_organisations(request.user)
-    if filters.kind:
-        organisations = organisations.filter(kind=filters.kind)
-    if filters.unit:
-        unit = queries.get_unit(filters.unit)
-        jurisdiction.require_unit(request.user, unit)
-        organisations = organisations.filter(unit__path__startswith=unit.path)
-    if filters.q:
-        for word in fold(filters.q).split():
-            organisations = organisations.filter(search_name__contains=word)
-    return organisations.order_by("kind", "name")

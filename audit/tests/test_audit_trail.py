@@ -82,7 +82,7 @@ class AuditTrailTests(JurisdictionTestCase):
             f"{self.commune_a.code},Buôn Jun,Buôn,320\n"
         )
         upload = SimpleUploadedFile("thon.csv", text.encode("utf-8"), content_type="text/csv")
-        response = client.post(reverse("territory:village_import"), {"file": upload})
+        response = client.post(reverse("units:village_import"), {"file": upload})
         self.assertEqual(response.status_code, 200)
 
     # (a) the admin
@@ -164,9 +164,7 @@ class AuditTrailTests(JurisdictionTestCase):
         text = f"Mã xã,Tên thôn,Loại,Dân số\n{self.commune_b.code},Thôn Tân Lập,Thôn,640\n"
         upload = SimpleUploadedFile("thon.csv", text.encode("utf-8"), content_type="text/csv")
 
-        response = self.client_for(self.admin).post(
-            reverse("territory:village_import"), {"file": upload, "dry_run": "on"}
-        )
+        response = self.client_for(self.admin).post(reverse("units:village_import"), {"file": upload, "dry_run": "on"})
 
         self.assertEqual(response.status_code, 200)
         self.assertEqual(AuditEntry.objects.count(), 0)

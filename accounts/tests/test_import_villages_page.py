@@ -15,7 +15,7 @@ from territory.villages import COLUMNS, REQUIRED
 from testing import JurisdictionTestCase
 
 HEADER: list[object] = ["Mã xã", "Tên thôn", "Loại", "Dân số"]
-URL = reverse("territory:village_import")
+URL = reverse("units:village_import")
 
 Rows = list[list[object]]
 
@@ -283,7 +283,7 @@ class VillageImportPageTests(JurisdictionTestCase):
     # The template
 
     def test_template_is_a_csv_whose_header_the_importer_accepts(self) -> None:
-        response = self.client_for(self.admin).get(reverse("territory:village_template"))
+        response = self.client_for(self.admin).get(reverse("units:village_template"))
 
         self.assertEqual(response.status_code, 200)
         self.assertTrue(response["Content-Type"].startswith("text/csv"))

@@ -6,13 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from accounts import jurisdiction
+from territory import queries
+from territory.actions import ImportRefused, import_villages
+from territory.models import Organisation
+from territory.villages import COLUMNS, check_villages_file
 
-from . import queries
-from .actions import ImportRefused, import_villages
+from . import jurisdiction
 from .forms import VillageImportForm
-from .models import Organisation
-from .villages import COLUMNS, check_villages_file
 
 
 @login_required
@@ -38,7 +38,7 @@ def unit_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
         "organisations": unit.organisations.order_by("kind", "name"),
         "can_change": jurisdiction.can_change_unit(request.user, unit),
     }
-    return render(request, "territory/unit.html", context)
+    return render(request, "accounts/unit.html", context)
 
 
 @login_required
@@ -46,7 +46,7 @@ def unit_search(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()
     units = jurisdiction.visible_units(request.user).select_related("parent")
     results = queries.search_units(units, text)[:100] if text else []
-    template = "territory/_search_results.html" if request.htmx else "territory/search.html"  # type: ignore[attr-defined]
+    template = "accounts/_search_results.html" if request.htmx else "accounts/search.html"  # type: ignore[attr-defined]
     return render(request, template, {"q": text, "results": results})
 
 
@@ -85,7 +85,7 @@ def village_import(request: HttpRequest) -> HttpResponse:
         "errors_shown": checked.errors[:500] if checked else [],
         "columns": [names[0] for names in COLUMNS.values()],
     }
-    return render(request, "territory/village_import.html", context, status=status)
+    return render(request, "accounts/village_import.html", context, status=status)
 
 
 @login_required

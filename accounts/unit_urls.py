@@ -1,8 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import unit_views as views
 
-app_name = "territory"
+app_name = "units"
 urlpatterns = [
     path("search/", views.unit_search, name="search"),
     path("villages/import/", views.village_import, name="village_import"),
