@@ -14,6 +14,7 @@ from directives.api import router as directives_router
 from enforcement.api import router as enforcement_router
 from inspections.api import router as inspections_router
 from outreach.api import router as outreach_router
+from readiness.api import router as readiness_router
 from safety.api import router as safety_router
 from territory.api import router as territory_router
 from zones.api import router as zones_router
@@ -31,7 +32,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
-    description="Units, places, inspections, zones and directives of a province's epidemic prevention.",
+    description="Units, places, inspections, zones, directives and readiness of a province's epidemic prevention.",
 )
 api.add_router("/", accounts_router)
 api.add_router("/", territory_router)
@@ -41,6 +42,7 @@ api.add_router("/", enforcement_router)
 api.add_router("/", zones_router)
 api.add_router("/", directives_router)
 api.add_router("/", outreach_router)
+api.add_router("/", readiness_router)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "zones",
     "directives",
     "outreach",
+    "readiness",
     "demo",
     "bench",
 ]
@@ -198,4 +199,14 @@ LOGGING = {
 }
 
 # Apps whose every change by a person is written to the audit trail.
-AUDITED_APPS = ["accounts", "territory", "safety", "inspections", "enforcement", "zones", "directives", "outreach"]
+AUDITED_APPS = [
+    "accounts",
+    "territory",
+    "safety",
+    "inspections",
+    "enforcement",
+    "zones",
+    "directives",
+    "outreach",
+    "readiness",
+]

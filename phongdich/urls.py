@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("zones.urls")),
     path("", include("directives.urls")),
     path("", include("outreach.urls")),
+    path("", include("readiness.urls")),
     path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),

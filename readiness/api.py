@@ -1,0 +1,181 @@
+"""Readiness in the API: a unit's declared resources (read and replace), and the stored gaps
+of a unit's tree for a scenario."""
+
+from datetime import date
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Field, Router, Schema
+
+from accounts.api import AUTH
+from accounts.models import User
+
+from . import actions, queries
+
+router = Router(tags=["readiness"])
+
+
+class MemberIO(Schema):
+    committee_role: str = Field(..., description="Trưởng ban, Phó ban, Thành viên…")
+    position: str = Field(..., description="the official's position, e.g. Chủ tịch UBND xã")
+    name: str = ""
+
+
+class StockIn(Schema):
+    kind: str = Field(..., description="code of the resource kind, e.g. giuong-dieu-tri")
+    quantity: int | str = Field(..., description="a whole number ≥ 0")
+    in_use: int | str | None = Field(None, description="for beds and places: how many are occupied")
+
+
+class StockOut(Schema):
+    kind: str
+    name: str
+    group: str
+    measure: str
+    quantity: int | None
+    in_use: int | None
+    updated_on: date | None
+
+
+class PlanOut(Schema):
+    version: int
+    title: str
+    uploaded_at: date
+
+
+class PledgeOut(Schema):
+    by_unit: str
+    kind: str
+    quantity: int
+
+
+class DeclarationOut(Schema):
+    scheme: str
+    code: str
+    name: str
+    committee_name: str
+    duty_phone: str
+    members: list[MemberIO]
+    plan: PlanOut | None
+    stocks: list[StockOut]
+    pledges: list[PledgeOut]
+
+
+class DeclarationIn(Schema):
+    committee_name: str | None = None
+    duty_phone: str | None = Field(None, description="the office's on-duty landline; mobile numbers are refused")
+    members: list[MemberIO] | None = Field(None, description="replaces the committee when given")
+    stocks: list[StockIn] = Field([], description="kinds not listed keep their figures")
+
+
+class GapRowOut(Schema):
+    scheme: str
+    code: str
+    name: str
+    level: str
+    kinds_short: int | None = Field(None, description="kinds the unit itself falls short of")
+    communes: int
+    communes_short: int = Field(..., description="communes under (or being) the unit that cannot cope")
+    worst_cover: int = Field(..., description="percent of the need covered, worst kind and unit")
+    shortfall: int
+
+
+class GapsOut(Schema):
+    scenario: str
+    unit: GapRowOut
+    children: list[GapRowOut]
+    short_communes: list[str]
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _declaration(scheme: str, code: str, request: HttpRequest) -> dict[str, object]:
+    unit = queries.get_unit(request.user, scheme, code)
+    d = queries.declaration(unit)
+    return {
+        "scheme": unit.scheme,
+        "code": unit.code,
+        "name": unit.name,
+        "committee_name": d.profile.committee_name if d.profile else "",
+        "duty_phone": d.profile.duty_phone if d.profile else "",
+        "members": [{"committee_role": m.committee_role, "position": m.position, "name": m.name} for m in d.members],
+        "plan": {"version": d.plan.version, "title": d.plan.title, "uploaded_at": d.plan.uploaded_at.date()}
+        if d.plan
+        else None,
+        "stocks": [
+            {
+                "kind": k.code,
+                "name": k.name,
+                "group": k.group,
+                "measure": k.measure.name,
+                "quantity": s.quantity if s else None,
+                "in_use": s.in_use if s else None,
+                "updated_on": s.updated_on if s else None,
+            }
+            for _label, rows in d.groups
+            for k, s in rows
+        ],
+        "pledges": [{"by_unit": p.by_unit.code, "kind": p.kind.code, "quantity": p.quantity} for p in d.pledges],
+    }
+
+
+@router.get(
+    "/readiness/units/{scheme}/{code}", response=DeclarationOut, auth=AUTH, summary="A unit's declared resources"
+)
+def get_declaration(request: HttpRequest, scheme: str, code: str) -> dict[str, object]:
+    return _declaration(scheme, code, request)
+
+
+@router.put(
+    "/readiness/units/{scheme}/{code}",
+    response=DeclarationOut,
+    auth=AUTH,
+    summary="Declare a unit's resources: all of it is written, or nothing (422 with every problem)",
+)
+def put_declaration(request: HttpRequest, scheme: str, code: str, payload: DeclarationIn) -> dict[str, object]:
+    unit = queries.get_unit(request.user, scheme, code)
+    stocks = {s.kind: actions.StockValue(s.quantity, s.in_use) for s in payload.stocks}
+    members = (
+        [actions.Member(m.committee_role, m.position, m.name) for m in payload.members]
+        if payload.members is not None
+        else None
+    )
+    actions.declare(
+        unit,
+        _user(request),
+        stocks=stocks or None,
+        duty_phone=payload.duty_phone,
+        committee_name=payload.committee_name,
+        members=members,
+    )
+    return _declaration(scheme, code, request)
+
+
+def _row(row: queries.RollUp) -> dict[str, object]:
+    return {
+        "scheme": row.unit.scheme,
+        "code": row.unit.code,
+        "name": row.unit.name,
+        "level": row.unit.level,
+        "kinds_short": row.own.kinds_short if row.own else None,
+        "communes": row.communes,
+        "communes_short": row.communes_short,
+        "worst_cover": row.worst_cover,
+        "shortfall": row.shortfall,
+    }
+
+
+@router.get("/readiness/gaps", response=GapsOut, auth=AUTH, summary="Gaps of a unit and its children for a scenario")
+def gaps(request: HttpRequest, unit: str, scheme: str | None = None, scenario: str | None = None) -> dict[str, object]:
+    place = queries.get_unit(request.user, scheme or settings.DEFAULT_SCHEME, unit)
+    chosen = queries.get_scenario(scenario)
+    rows = queries.roll_up(place, chosen)
+    return {
+        "scenario": chosen.code,
+        "unit": _row(rows[0]),
+        "children": [_row(r) for r in rows[1:]],
+        "short_communes": [g.unit.code for g in queries.short_communes(place, chosen)],
+    }

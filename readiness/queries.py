@@ -1,0 +1,251 @@
+"""What readiness pages, the API and other apps read, with the jurisdiction applied.
+
+`summary_for(unit)` is the public function the situation view calls."""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import jurisdiction
+from accounts.jurisdiction import AnyUser
+from territory import queries as territory
+from territory.models import AdminUnit, Level
+
+from . import periods
+from .models import (
+    CommitteeMember,
+    Drill,
+    Group,
+    PeriodReport,
+    PlanDocument,
+    Pledge,
+    Profile,
+    ResourceKind,
+    Scenario,
+    Stock,
+    UnitGap,
+)
+
+
+def get_unit(user: AnyUser, scheme: str, code: str) -> AdminUnit:
+    """The unit, if the user may see it (404 when it does not exist, 403 outside the jurisdiction)."""
+    unit = territory.get_unit(code, scheme)
+    jurisdiction.require_unit(user, unit)
+    return unit
+
+
+def may_change(user: AnyUser, unit: AdminUnit) -> bool:
+    return jurisdiction.can_change_unit(user, unit)
+
+
+def scenarios() -> list[Scenario]:
+    return list(Scenario.objects.all())
+
+
+def get_scenario(code: str | None) -> Scenario:
+    found = Scenario.objects.filter(code=code).first() if code else Scenario.objects.first()
+    if found is None:
+        raise Http404(_("No such scenario."))
+    return found
+
+
+def kinds() -> list[ResourceKind]:
+    return list(ResourceKind.objects.filter(is_active=True).select_related("measure"))
+
+
+@dataclass
+class Declaration:
+    unit: AdminUnit
+    profile: Profile | None
+    members: list[CommitteeMember]
+    plans: list[PlanDocument]
+    stocks: dict[str, Stock]
+    pledges: list[Pledge]
+    drills: list[Drill]
+    groups: list[tuple[str, list[tuple[ResourceKind, Stock | None]]]] = field(default_factory=list)
+
+    @property
+    def plan(self) -> PlanDocument | None:
+        return self.plans[0] if self.plans else None
+
+
+def declaration(unit: AdminUnit) -> Declaration:
+    all_kinds = kinds()
+    stocks = {s.kind.code: s for s in Stock.objects.filter(unit=unit).select_related("kind")}
+    groups = [
+        (str(label), [(k, stocks.get(k.code)) for k in all_kinds if k.group == value]) for value, label in Group.choices
+    ]
+    return Declaration(
+        unit=unit,
+        profile=Profile.objects.filter(unit=unit).first(),
+        members=list(CommitteeMember.objects.filter(unit=unit)),
+        plans=list(PlanDocument.objects.filter(unit=unit)),
+        stocks=stocks,
+        pledges=list(Pledge.objects.filter(unit=unit).select_related("by_unit", "kind__measure")),
+        drills=list(Drill.objects.filter(unit=unit).select_related("scenario")[:20]),
+        groups=groups,
+    )
+
+
+def unit_gaps(unit: AdminUnit) -> list[UnitGap]:
+    return list(UnitGap.objects.filter(unit=unit).select_related("scenario").order_by("scenario__position"))
+
+
+def gap_lines(gap: UnitGap) -> list[dict[str, Any]]:
+    """The kinds of a unit's gap, short ones first, with their names."""
+    names = {k.code: k for k in kinds()}
+    rows = []
+    for code, (needed, available, pledged, short) in gap.lines.items():
+        kind = names.get(code)
+        if kind is None:
+            continue
+        rows.append({"kind": kind, "needed": needed, "available": available, "pledged": pledged, "shortfall": short})
+    return sorted(rows, key=lambda r: (-(r["shortfall"] > 0), r["kind"].position))
+
+
+@dataclass
+class RollUp:
+    """A unit's own gap and what lies under it, for one scenario."""
+
+    unit: AdminUnit
+    own: UnitGap | None
+    communes: int = 0
+    communes_short: int = 0
+    worst_cover: int = 100
+    shortfall: int = 0
+
+
+def _top_path(path: str, depth: int) -> str:
+    parts = path.strip("/").split("/")
+    return "/".join(parts[:depth]) + "/"
+
+
+def roll_up(unit: AdminUnit, scenario: Scenario) -> list[RollUp]:
+    """The unit and each of its children with the communes under them that fall short, the worst
+    cover and the total shortfall — one indexed range read of the stored gaps."""
+    children = list(unit.children.order_by("code"))
+    rows = {unit.path: RollUp(unit=unit, own=None)}
+    for child in children:
+        rows[child.path] = RollUp(unit=child, own=None)
+    child_depth = len(unit.path.strip("/").split("/")) + 1
+    for gap in UnitGap.objects.filter(scenario=scenario, path__startswith=unit.path).only(
+        "path", "level", "kinds_short", "shortfall", "worst_cover", "worst_kind", "unit_id", "scenario_id"
+    ):
+        if gap.path in rows:
+            rows[gap.path].own = gap
+        counted = [rows[unit.path]]
+        if gap.path != unit.path:
+            holder = rows.get(_top_path(gap.path, child_depth))
+            if holder is not None:
+                counted.append(holder)
+        for row in counted:
+            row.shortfall += gap.shortfall
+            row.worst_cover = min(row.worst_cover, gap.worst_cover)
+            if gap.level == Level.COMMUNE:
+                row.communes += 1
+                row.communes_short += gap.kinds_short > 0
+    return list(rows.values())
+
+
+def short_communes(unit: AdminUnit, scenario: Scenario, limit: int = 200) -> list[UnitGap]:
+    """Communes under the unit that cannot cope with the scenario, the worst first."""
+    names = {k.code: k.name for k in kinds()}
+    found = list(
+        UnitGap.objects.filter(scenario=scenario, path__startswith=unit.path, level=Level.COMMUNE, kinds_short__gt=0)
+        .select_related("unit__parent")
+        .order_by("worst_cover", "-shortfall", "path")[:limit]
+    )
+    for gap in found:
+        gap.worst_name = names.get(gap.worst_kind, gap.worst_kind)  # type: ignore[attr-defined]
+    return found
+
+
+def map_points(unit: AdminUnit, scenario: Scenario) -> list[list[Any]]:
+    """[lat, lng, worst cover %, kinds short, name] for every commune under the unit with a place."""
+    rows = UnitGap.objects.filter(
+        scenario=scenario, path__startswith=unit.path, level=Level.COMMUNE, unit__latitude__isnull=False
+    ).values_list("unit__latitude", "unit__longitude", "worst_cover", "kinds_short", "unit__name")
+    return [[float(lat or 0), float(lng or 0), cover, short, name] for lat, lng, cover, short, name in rows]
+
+
+def summary_for(unit: AdminUnit) -> list[dict[str, Any]]:
+    """For the situation view: per scenario, how many communes under the unit cannot cope."""
+    result = []
+    for scenario in scenarios():
+        top = roll_up(unit, scenario)[0]
+        result.append(
+            {
+                "scenario": scenario.code,
+                "name": scenario.name,
+                "communes": top.communes,
+                "communes_short": top.communes_short,
+                "worst_cover": top.worst_cover,
+            }
+        )
+    return result
+
+
+@dataclass
+class Completeness:
+    unit: AdminUnit
+    current: PeriodReport | None
+    late: bool
+    reported: int
+    on_time: int
+    periods: int
+
+    @property
+    def completeness(self) -> int:
+        return self.reported * 100 // self.periods if self.periods else 0
+
+    @property
+    def timeliness(self) -> int:
+        return self.on_time * 100 // self.periods if self.periods else 0
+
+
+@dataclass
+class Reporting:
+    period_start: date | None
+    due_on: date | None
+    rows: list[Completeness]
+
+    @property
+    def late(self) -> list[Completeness]:
+        return [r for r in self.rows if r.late]
+
+
+def reporting(unit: AdminUnit, today: date | None = None, count: int = 8) -> Reporting:
+    """Completeness and timeliness of the stock updates of every reporting unit under the unit,
+    over the last `count` periods; late units first."""
+    today = today or timezone.localdate()
+    cycle = periods.cycle_for(unit)
+    if cycle is None:
+        return Reporting(None, None, [])
+    recent = periods.recent_periods(cycle, today, count)
+    if not recent:
+        return Reporting(None, None, [])
+    start, due = recent[0], periods.due_on(cycle, recent[0])
+    units = list(AdminUnit.objects.filter(path__startswith=unit.path, level__in=cycle.levels).order_by("path"))
+    reports: dict[int, list[PeriodReport]] = {}
+    for report in PeriodReport.objects.filter(unit__in=units, period_start__in=recent):
+        reports.setdefault(report.unit_id, []).append(report)
+    rows = []
+    for each in units:
+        mine = reports.get(each.pk, [])
+        current = next((r for r in mine if r.period_start == start), None)
+        rows.append(
+            Completeness(
+                unit=each,
+                current=current,
+                late=current is None and today > due,
+                reported=len(mine),
+                on_time=sum(r.on_time for r in mine),
+                periods=len(recent),
+            )
+        )
+    rows.sort(key=lambda r: (not r.late, r.current is not None, r.completeness, r.unit.path))
+    return Reporting(start, due, rows)

@@ -1,0 +1,199 @@
+"""Pages of readiness: the gap table and map of a unit's tree, a unit's own declaration with its
+forms, and the completeness of the weekly updates. Every write goes through `actions`."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import jurisdiction
+from accounts.models import User
+from territory import queries as territory
+from territory.models import AdminUnit
+
+from . import actions, queries
+from .models import ResourceKind, Scenario
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _home_or(request: HttpRequest) -> AdminUnit:
+    home = jurisdiction.home_unit(request.user)
+    code = request.GET.get("unit", "").strip()
+    if code:
+        unit = territory.get_unit(code, home.scheme if home else None)
+    elif home is not None:
+        unit = home
+    else:
+        raise PermissionDenied(_("You have no jurisdiction to look at."))
+    jurisdiction.require_unit(request.user, unit)
+    return unit
+
+
+def _problems(error: ValidationError) -> list[str]:
+    return [str(m) for m in error.messages]
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    unit = _home_or(request)
+    scenario = queries.get_scenario(request.GET.get("scenario"))
+    rows = queries.roll_up(unit, scenario)
+    context = {
+        "unit": unit,
+        "ancestors": [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)],
+        "scenario": scenario,
+        "scenarios": queries.scenarios(),
+        "top": rows[0],
+        "children": rows[1:],
+        "short": queries.short_communes(unit, scenario),
+        "map_points": queries.map_points(unit, scenario),
+        "map_tile_url": settings.MAP_TILE_URL,
+    }
+    return render(request, "readiness/overview.html", context)
+
+
+def _unit_page(
+    request: HttpRequest, unit: AdminUnit, status: int = 200, errors: list[str] | None = None
+) -> HttpResponse:
+    gaps = queries.unit_gaps(unit)
+    parent = unit.parent
+    context = {
+        "unit": unit,
+        "d": queries.declaration(unit),
+        "gaps": [(g, queries.gap_lines(g)) for g in gaps],
+        "can_change": queries.may_change(request.user, unit),
+        "can_pledge": parent is not None and queries.may_change(request.user, parent),
+        "pledgers": [a for a in unit.ancestors() if queries.may_change(request.user, a)],
+        "scenarios": queries.scenarios(),
+        "kinds": queries.kinds(),
+        "errors": errors or [],
+        "today": date.today(),
+    }
+    return render(request, "readiness/unit.html", context, status=status)
+
+
+@login_required
+def unit_view(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    return _unit_page(request, queries.get_unit(request.user, scheme, code))
+
+
+def _changed(request: HttpRequest, unit: AdminUnit, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("readiness:unit", unit.scheme, unit.code)
+
+
+@login_required
+@require_POST
+def save_stocks(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    values = {}
+    for kind in queries.kinds():
+        quantity = request.POST.get(f"q-{kind.code}")
+        if quantity is None:
+            continue
+        if not quantity.strip() and not queries.declaration(unit).stocks.get(kind.code):
+            continue  # a kind left empty and never declared stays undeclared
+        values[kind.code] = actions.StockValue(
+            quantity, request.POST.get(f"u-{kind.code}") if kind.tracks_use else None
+        )
+    try:
+        actions.declare(unit, _user(request), stocks=values)
+    except ValidationError as error:
+        return _unit_page(request, unit, status=400, errors=_problems(error))
+    return _changed(request, unit, _("Resources saved."))
+
+
+@login_required
+@require_POST
+def save_committee(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    roles, positions, names = (request.POST.getlist(k) for k in ("role", "position", "name"))
+    members = [
+        actions.Member(r, p, n)
+        for r, p, n in zip(roles, positions, names + [""] * len(roles), strict=False)
+        if r.strip() or p.strip() or n.strip()
+    ]
+    try:
+        actions.declare(
+            unit,
+            _user(request),
+            duty_phone=request.POST.get("duty_phone", ""),
+            committee_name=request.POST.get("committee_name", ""),
+            members=members,
+        )
+    except ValidationError as error:
+        return _unit_page(request, unit, status=400, errors=_problems(error))
+    return _changed(request, unit, _("Steering committee saved."))
+
+
+@login_required
+@require_POST
+def upload_plan(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    try:
+        actions.upload_plan(unit, _user(request), title=request.POST.get("title", ""), upload=request.FILES.get("file"))
+    except ValidationError as error:
+        return _unit_page(request, unit, status=400, errors=_problems(error))
+    return _changed(request, unit, _("Plan uploaded."))
+
+
+@login_required
+@require_POST
+def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    by_unit_id = request.POST.get("by_unit", "")
+    by_unit = AdminUnit.objects.filter(pk=int(by_unit_id)).first() if by_unit_id.isdigit() else None
+    kind = ResourceKind.objects.filter(code=request.POST.get("kind", ""), is_active=True).first()
+    if by_unit is None or kind is None:
+        return _unit_page(request, unit, status=400, errors=[_("Choose who pledges and which kind.")])
+    try:
+        actions.pledge(unit, by_unit, _user(request), kind=kind, quantity=request.POST.get("quantity"))
+    except ValidationError as error:
+        return _unit_page(request, unit, status=400, errors=_problems(error))
+    return _changed(request, unit, _("Pledge saved."))
+
+
+@login_required
+@require_POST
+def record_drill(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    try:
+        actions.record_drill(
+            unit,
+            _user(request),
+            held_on=request.POST.get("held_on", ""),
+            scenario=Scenario.objects.filter(code=request.POST.get("scenario", "")).first(),
+            participants=request.POST.get("participants", "0") or "0",
+            findings=request.POST.get("findings", ""),
+        )
+    except ValidationError as error:
+        return _unit_page(request, unit, status=400, errors=_problems(error))
+    return _changed(request, unit, _("Drill recorded."))
+
+
+@login_required
+def plan_file(request: HttpRequest, scheme: str, code: str, version: int) -> FileResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    plan = next((p for p in queries.declaration(unit).plans if p.version == version), None)
+    if plan is None:
+        raise Http404(_("No such version of the plan."))
+    response = FileResponse(plan.file.open("rb"), content_type=plan.content_type)
+    response["Content-Disposition"] = f'inline; filename="v{plan.version}.{plan.name.rsplit(".", 1)[-1]}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def reporting(request: HttpRequest) -> HttpResponse:
+    unit = _home_or(request)
+    return render(request, "readiness/reporting.html", {"unit": unit, "report": queries.reporting(unit)})
