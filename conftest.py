@@ -9,6 +9,14 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():  # type: ignore[no-untyped-def]
+    """Cached public pages and login counts belong to the test that made them."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _vietnamese_by_default(settings):  # type: ignore[no-untyped-def]
     """Tests see the product as a visitor does: Vietnamese unless they switch."""
     settings.LANGUAGE_CODE = "vi"

@@ -9,6 +9,8 @@ class EnforcementConfig(AppConfig):
     def ready(self) -> None:
         from safety.public import add_place_section
 
+        from . import signals
         from .public import place_section
 
         add_place_section("enforcement/_place_violations.html", place_section)
+        signals.connect()

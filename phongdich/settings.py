@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "audit.middleware.AuditMiddleware",
+    "lib.publiccache.PublicCacheMiddleware",
 ]
 
 ROOT_URLCONF = "phongdich.urls"

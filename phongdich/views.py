@@ -5,6 +5,9 @@ from django.views.decorators.cache import never_cache
 
 from accounts import jurisdiction
 from accounts.models import Role
+from lib import publiccache
+
+publiccache.register("home", lambda kwargs: ["site"])
 
 
 @never_cache

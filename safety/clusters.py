@@ -14,6 +14,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import F
 
+from lib import publiccache
+
 from .models import Establishment, MapCell, OperatingStatus, Registration
 
 GRID_SIZES = [0.5, 0.1, 0.02]
@@ -64,6 +66,7 @@ def move(before: Presence | None, after: Presence | None) -> None:
     """Move one place from where it counted to where it counts now (either may be None)."""
     if before == after:
         return
+    publiccache.bump("places")
     for grid in range(len(GRID_SIZES)):
         if before is not None:
             _bump(grid, before, -1)
@@ -97,4 +100,5 @@ def rebuild() -> int:
         ),
         batch_size=2000,
     )
+    publiccache.bump("places", "all-places")  # bulk writes (imports, expiry) end here
     return len(totals)

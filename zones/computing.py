@@ -19,6 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from lib import publiccache
 from territory.models import AdminUnit, Level
 
 from .loader import ensure_zones_data
@@ -334,4 +335,6 @@ def _write(
         batch_size=1000,
     )
     LevelChange.objects.bulk_create(history, batch_size=2000)
+    if history or new_rows or updated:
+        publiccache.bump("zones")
     return len(history)

@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from accounts.api import AUTH
+from lib import publiccache
 from territory.queries import get_unit
 
 from .. import public
@@ -85,6 +86,11 @@ class SummaryOut(Schema):
     total: SummaryRowOut
     children: list[SummaryRowOut]
     own: SummaryRowOut = Field(..., description="places registered at the unit itself, under none of its children")
+
+
+publiccache.register("api:public_places", lambda kwargs: ["places"])
+publiccache.register("api:public_summary", lambda kwargs: ["places"])
+publiccache.register("api:public_place", lambda kwargs: [f"place:{kwargs['public_code']}", "all-places"])
 
 
 def _row(row: public.SummaryRow) -> dict[str, Any]:

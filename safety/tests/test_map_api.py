@@ -279,4 +279,5 @@ class BadInputTests(SafetyTestCase):
     def test_the_map_needs_no_login_and_may_be_cached(self) -> None:
         response = self.client.get(URL, {"bbox": WIDE, "zoom": "6"})
         self.assertEqual(response.status_code, 200)
-        self.assertIn("max-age", response["Cache-Control"])
+        self.assertIn("public", response["Cache-Control"])
+        self.assertTrue(response["ETag"])

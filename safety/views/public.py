@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext as _
 
+from lib import publiccache
 from lib.text import fold
 from territory.models import AdminUnit, Level
 
@@ -149,6 +150,10 @@ def poster(request: HttpRequest, pk: int) -> HttpResponse:
         return notice(request, _("No poster yet"), str(unavailable), 409)
     return poster_response(request, place)
 
+
+publiccache.register("safety:map", lambda kwargs: ["places"])
+publiccache.register("safety:summary", lambda kwargs: ["places"])
+publiccache.register("safety:public_place", lambda kwargs: [f"place:{kwargs['code']}", "all-places"])
 
 urlpatterns = [
     path("map/", map_page, name="map"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib import publiccache
 from territory.models import AdminUnit, Level
 
 from ..computing import COMPUTED_LEVELS, compute_locked, framework_of, province_of, state_for
@@ -142,4 +143,5 @@ def choose_framework(province: AdminUnit, framework_code: str, *, by: User) -> P
         unit_id__in=[c.unit_id for c in changes], date=today, source=ChangeSource.COMPUTED, framework=framework
     ).delete()
     LevelChange.objects.bulk_create(changes, batch_size=2000)
+    publiccache.bump("zones")
     return state

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib import publiccache
 from territory.models import AdminUnit
 
 from ..computing import framework_of, province_of, state_for
@@ -267,6 +268,9 @@ def lift_zone(
 def expire_zones(now: datetime | None = None) -> int:
     """Zones past their planned end are marked expired. One filtered update: safe to run twice."""
     now = now or timezone.now()
-    return DistancingZone.objects.filter(ended_at__isnull=True, planned_end__lte=now).update(
+    expired = DistancingZone.objects.filter(ended_at__isnull=True, planned_end__lte=now).update(
         ended_at=F("planned_end"), end_reason=EndReason.EXPIRED
     )
+    if expired:
+        publiccache.bump("zones")
+    return expired

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from lib import publiccache
 from territory.queries import get_unit
 
 from .. import public
@@ -157,6 +158,10 @@ class VerificationOut(Schema):
     message: str
     colour: str
     permit: PermitFactsOut | None
+
+
+for _name in ("api:public_levels", "api:public_measures", "api:public_zones"):
+    publiccache.register(_name, lambda kwargs: ["zones"])
 
 
 @router.get(

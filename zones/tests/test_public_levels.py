@@ -32,7 +32,8 @@ class PublicLevelsApiTests(ZonesTestCase):
         self.assertEqual(body["frameworks"][0]["code"], "qd-2686-bcdqg")
         self.assertEqual(len(body["frameworks"][0]["levels"]), 4)
         self.assertIsNotNone(body["as_of"])
-        self.assertIn("max-age", response["Cache-Control"])
+        self.assertIn("public", response["Cache-Control"])
+        self.assertTrue(response["ETag"])
 
     def test_districts_and_a_parent(self) -> None:
         body = self.client.get("/api/v1/public/levels", {"level": "district"}).json()

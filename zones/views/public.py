@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
+from lib import publiccache
 from territory.models import AdminUnit, Level
 from territory.queries import search_units
 
@@ -141,6 +142,9 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
     response["Cache-Control"] = "no-store"  # a revocation applies at the next scan
     return response
 
+
+for _name in ("zones:levels", "zones:unit", "zones:zones", "zones:zone"):
+    publiccache.register(_name, lambda kwargs: ["zones"])
 
 urlpatterns = [
     path("levels/", levels_page, name="levels"),
