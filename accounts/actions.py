@@ -4,7 +4,11 @@ from django.contrib.auth import authenticate
 from django.http import HttpRequest
 from django.utils import timezone
 
-from . import throttling
+from territory import actions as territory_actions
+from territory.actions import VillageImport
+from territory.villages import VillageFile
+
+from . import jurisdiction, throttling
 from .models import ApiToken, User, hash_token
 
 
@@ -44,3 +48,10 @@ def user_for_token(key: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def import_villages(checked: VillageFile, *, by: User, skip_bad_rows: bool = False) -> VillageImport:
+    """The provincial administrator imports a checked villages file (the import_villages command
+    imports as the operator, through territory.actions directly)."""
+    jurisdiction.require(jurisdiction.is_administrator(by))
+    return territory_actions.import_villages(checked, skip_bad_rows=skip_bad_rows)

@@ -7,12 +7,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from territory import queries
-from territory.actions import ImportRefused, import_villages
+from territory.actions import ImportRefused
 from territory.models import Organisation
 from territory.villages import COLUMNS, check_villages_file
 
-from . import jurisdiction
+from . import actions, jurisdiction
 from .forms import VillageImportForm
+from .models import User
 
 
 @login_required
@@ -52,7 +53,8 @@ def unit_search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def village_import(request: HttpRequest) -> HttpResponse:
-    if not jurisdiction.is_administrator(request.user):
+    user = request.user
+    if not isinstance(user, User) or not jurisdiction.is_administrator(user):
         raise PermissionDenied
     within = jurisdiction.home_unit(request.user)
     form = VillageImportForm(request.POST or None, request.FILES or None)
@@ -67,7 +69,9 @@ def village_import(request: HttpRequest) -> HttpResponse:
                 status = 400
             elif not form.cleaned_data["dry_run"]:
                 try:
-                    outcome = import_villages(checked, skip_bad_rows=form.cleaned_data["skip_bad_rows"])
+                    outcome = actions.import_villages(
+                        checked, by=user, skip_bad_rows=form.cleaned_data["skip_bad_rows"]
+                    )
                 except ImportRefused:
                     messages.error(request, _("The file has bad rows, so nothing was imported."))
                     status = 400

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import jurisdiction
 from accounts.models import Role, User
 from territory.models import Organisation, RecipientGroup
 
@@ -137,10 +138,11 @@ def save_draft(data: DraftData, *, by: User, directive: Directive | None = None)
         directive = Directive.objects.select_for_update().get(pk=directive.pk)
         if directive.is_issued:
             raise DirectiveLocked
-        if not access.can_act_for(by, directive.issuer):
-            raise PermissionDenied
-    if not access.can_act_for(by, data.issuer):
-        raise PermissionDenied(_("You may not write on behalf of %(organisation)s.") % {"organisation": data.issuer})
+        jurisdiction.require(access.can_act_for(by, directive.issuer))
+    jurisdiction.require(
+        access.can_act_for(by, data.issuer),
+        _("You may not write on behalf of %(organisation)s.") % {"organisation": data.issuer},
+    )
     organisations, groups, incoming = _clean(data, by)
     if directive is None:
         directive = Directive(created_by=by)
@@ -246,8 +248,7 @@ def issue_directive(
     directive = Directive.objects.select_for_update(of=("self",)).select_related("issuer__unit").get(pk=directive.pk)
     if directive.is_issued:
         raise DirectiveLocked
-    if not access.can_act_for(by, directive.issuer):
-        raise PermissionDenied
+    jurisdiction.require(access.can_act_for(by, directive.issuer))
     recipients = recipients_of(directive)
     if not recipients:
         raise ValidationError({"organisations": _("The directive has no recipient organisation.")})
@@ -327,14 +328,15 @@ def acknowledge(directive: Directive, *, by: User, organisation: str | None = No
         delivery = deliveries.filter(organisation__code=organisation).first()
         if delivery is None:
             raise ValidationError({"organisation": _("This organisation is not a recipient of the directive.")})
-        if not access.acting_deliveries(by).filter(pk=delivery.pk).exists():
-            raise PermissionDenied(_("You do not act for %(organisation)s.") % {"organisation": delivery.organisation})
+        jurisdiction.require(
+            access.acting_deliveries(by).filter(pk=delivery.pk).exists(),
+            _("You do not act for %(organisation)s.") % {"organisation": delivery.organisation},
+        )
     else:
         own = list(access.own_deliveries(by).filter(directive=directive))
         if not own:
             own = list(access.acting_deliveries(by).filter(directive=directive)[:2])
-        if not own:
-            raise PermissionDenied(_("None of your organisations received this directive."))
+        jurisdiction.require(bool(own), _("None of your organisations received this directive."))
         if len(own) > 1:
             raise ValidationError({"organisation": _("You act for several recipients: say which one.")})
         delivery = own[0]
@@ -372,8 +374,7 @@ def record_incoming(
     subject: str,
     file: UploadedFile | None = None,
 ) -> IncomingDocument:
-    if not access.can_act_for(by, organisation):
-        raise PermissionDenied
+    jurisdiction.require(access.can_act_for(by, organisation))
     number, issuer, subject = number.strip(), issuer.strip(), subject.strip()
     errors: dict[str, str] = {}
     if not INCOMING_NUMBER.match(number):

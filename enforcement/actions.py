@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -164,8 +164,8 @@ def _clean(by: User, values: Mapping[str, Any], today: date) -> dict[str, Any]:
         errors["inspection"] = _("This inspection was of another place.")
     cleaned["inspection"] = inspection
     errors.update({k: v for k, v in check_public_text({f: cleaned[f] for f in PUBLIC_TEXT}).items() if k not in errors})
-    if unit is not None and not jurisdiction.can_see_unit(by, unit):
-        raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+    if unit is not None:
+        jurisdiction.require_unit(by, unit, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
     if errors:
         raise ValidationError(errors)
     return cleaned
@@ -176,8 +176,9 @@ def record_violation(
     by: User, values: Mapping[str, Any], *, today: date | None = None, is_demo: bool = False
 ) -> Violation:
     """A draft violation, recorded by an inspector or officer of the unit or above."""
-    if not (by.is_superuser or jurisdiction.unit_paths(by)):
-        raise PermissionDenied(_("Only officers and inspectors record violations."))
+    jurisdiction.require(
+        by.is_superuser or bool(jurisdiction.unit_paths(by)), _("Only officers and inspectors record violations.")
+    )
     cleaned = _clean(by, values, today or timezone.localdate())
     return Violation.objects.create(**cleaned, created_by=by, is_demo=is_demo)
 
@@ -187,8 +188,7 @@ def update_violation(
     violation: Violation, by: User, values: Mapping[str, Any], *, today: date | None = None
 ) -> Violation:
     """Correct a draft; a decided violation is changed only by withdrawing it."""
-    if not jurisdiction.can_see_unit(by, violation.unit):
-        raise PermissionDenied(_("You may not change this violation."))
+    jurisdiction.require_unit(by, violation.unit, message=_("You may not change this violation."))
     locked = Violation.objects.select_for_update().get(pk=violation.pk)
     if locked.status != ViolationStatus.DRAFT:
         raise ViolationConflict(_("Only a draft can be changed; withdraw a decided violation instead."))
@@ -213,10 +213,12 @@ def update_violation(
 
 
 def _require_officer(by: User, violation: Violation) -> None:
-    if not jurisdiction.can_change_unit(by, violation.unit):
-        raise PermissionDenied(
-            _("Only officers of %(unit)s or above decide on this violation.") % {"unit": violation.unit}
-        )
+    jurisdiction.require_unit(
+        by,
+        violation.unit,
+        change=True,
+        message=_("Only officers of %(unit)s or above decide on this violation.") % {"unit": violation.unit},
+    )
 
 
 def _lock(violation: Violation) -> Violation:
@@ -331,8 +333,7 @@ def withdraw_violation(violation: Violation, by: User, *, reason: str) -> Violat
 @transaction.atomic
 def attach_evidence(violation: Violation, by: User, upload: Any) -> Evidence:
     """Keep a photo or PDF (checked by content, at most 5 MB) with the violation; never public."""
-    if not jurisdiction.can_see_unit(by, violation.unit):
-        raise PermissionDenied(_("You may not add evidence to this violation."))
+    jurisdiction.require_unit(by, violation.unit, message=_("You may not add evidence to this violation."))
     if violation.status == ViolationStatus.WITHDRAWN:
         raise ViolationConflict(_("This violation is withdrawn."))
     content_type = files.check_upload(upload)

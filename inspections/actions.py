@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -440,8 +440,12 @@ def open_campaign(
     is_demo: bool = False,
 ) -> ScreeningCampaign:
     """A commune or district opens a campaign for its villages."""
-    if not jurisdiction.can_change_unit(by, unit):
-        raise PermissionDenied(_("Only officers of %(unit)s or above may open a campaign there.") % {"unit": unit.name})
+    jurisdiction.require_unit(
+        by,
+        unit,
+        change=True,
+        message=_("Only officers of %(unit)s or above may open a campaign there.") % {"unit": unit.name},
+    )
     errors: dict[str, str] = {}
     if unit.level not in CAMPAIGN_LEVELS:
         errors["unit"] = _("A campaign is opened by a commune or a district.")
@@ -496,8 +500,12 @@ def record_screening_day(
         raise ValidationError(
             {"village": _("%(village)s is not a village of this campaign's area.") % {"village": village.name}}
         )
-    if not jurisdiction.can_change_unit(by, village):
-        raise PermissionDenied(_("Only officers of %(village)s or above record its screening.") % {"village": village})
+    jurisdiction.require_unit(
+        by,
+        village,
+        change=True,
+        message=_("Only officers of %(village)s or above record its screening.") % {"village": village},
+    )
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
     if day is None:

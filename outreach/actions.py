@@ -4,7 +4,7 @@ totals and the village coverage tables in the same transaction."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import jurisdiction
 from accounts.models import User
 from directives import access
 from directives.models import ContentItem, Delivery, Directive
@@ -107,8 +108,7 @@ def clean(data: ActivityData, by: User) -> Organisation:
         raise ValidationError({"directive": _("Activities are reported against an issued directive.")})
     mine = reporting_organisations(by, directive)
     if data.organisation is None:
-        if not mine:
-            raise PermissionDenied(_("None of your organisations received this directive."))
+        jurisdiction.require(bool(mine), _("None of your organisations received this directive."))
         if len(mine) > 1:
             raise ValidationError({"organisation": _("You report for several organisations: say which one.")})
         organisation = mine[0]
@@ -116,8 +116,9 @@ def clean(data: ActivityData, by: User) -> Organisation:
         organisation = data.organisation
         if not Delivery.objects.filter(directive=directive, organisation=organisation).exists():
             raise ValidationError({"organisation": _("This organisation did not receive the directive.")})
-        if organisation not in mine:
-            raise PermissionDenied(_("You do not report for %(organisation)s.") % {"organisation": organisation})
+        jurisdiction.require(
+            organisation in mine, _("You do not report for %(organisation)s.") % {"organisation": organisation}
+        )
     errors: dict[str, str] = {}
     if data.content_item.directive_id != directive.pk:
         errors["content_item"] = _("This content item belongs to another directive.")

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from accounts import jurisdiction
 from accounts.models import User
 
 from ..criteria import DATA_DIR, FIELDS, SOURCE_KEY, CriteriaWorkbook, SetFile, check_criteria_set, read_set_file
@@ -51,7 +52,8 @@ def _add_version(code: str, fields: dict[str, Any], definition: dict[str, Any], 
 
 @transaction.atomic
 def create_criteria_set(code: str, definition: dict[str, Any], *, by: User | None, **fields: Any) -> CriteriaSet:
-    """Version 1 of a set that does not exist yet."""
+    """Version 1 of a set that does not exist yet (by the administrator; None for shipped data)."""
+    jurisdiction.require(by is None or jurisdiction.is_administrator(by))
     fields = {"status": CriteriaSetStatus.PARTIAL, "status_note": "", "validity_days": 7, **fields}
     if not code or len(code) > 60 or not code.replace("-", "").replace("_", "").isalnum() or not code.isascii():
         raise ValidationError({"code": _("A code of letters, digits and dashes, at most 60 characters.")})
@@ -68,6 +70,7 @@ def revise_criteria_set(
     """Make version n+1 of the set, current, from this version with the given changes; the
     versions before (and the assessments scored with them) stay as they were. When nothing
     changes, the current version is returned and nothing is written."""
+    jurisdiction.require(by is None or jurisdiction.is_administrator(by))
     merged = {name: getattr(criteria_set, name) for name in FIELDS} | fields
     new_definition = without_source(criteria_set.definition if definition is None else definition)
     check_criteria_set(merged, new_definition)
@@ -88,6 +91,7 @@ def import_criteria_set(
 ) -> CriteriaSet:
     """A new version with the criteria of an imported workbook; a workbook with any bad row
     imports nothing."""
+    jurisdiction.require(by is None or jurisdiction.is_administrator(by))
     if checked.errors or checked.definition is None:
         raise ValidationError(
             _("The file has %(count)d problems, so nothing was imported.") % {"count": len(checked.errors)}

@@ -17,7 +17,6 @@ from typing import IO
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -229,8 +228,7 @@ def check_places_file(
     progress: Progress | None = None,
 ) -> CheckedFile:
     """Read every row; keep the good ones and, for each bad one, its row number and reason."""
-    if not may_import(by):
-        raise PermissionDenied(_("Only officers import places."))
+    jurisdiction.require(may_import(by), _("Only officers import places."))
     scheme = scheme or settings.DEFAULT_SCHEME
     total = estimate_rows(handle, filename)
     result = CheckedFile()
@@ -397,8 +395,7 @@ def load_checked(raw: bytes) -> CheckedFile:
 def recheck(checked: CheckedFile, by: User) -> CheckedFile:
     """Check again what may have changed since a dry run: the user's jurisdiction, and places
     registered meanwhile in the same units."""
-    if not may_import(by):
-        raise PermissionDenied(_("Only officers import places."))
+    jurisdiction.require(may_import(by), _("Only officers import places."))
     paths = None if by.is_superuser else jurisdiction.unit_paths(by, jurisdiction.CHANGE_ROLES)
     unit_ids = sorted({row.unit_id for row in checked.rows})
     existing: dict[tuple[int, str, str], str] = {}
@@ -434,8 +431,7 @@ def import_places(
 ) -> ImportOutcome:
     """Create the checked places in batches, accepted, in one transaction; a file with bad rows
     imports nothing unless the good rows are asked for. One audit entry sums the import up."""
-    if not may_import(by):
-        raise PermissionDenied(_("Only officers import places."))
+    jurisdiction.require(may_import(by), _("Only officers import places."))
     if checked.file_error:
         raise ImportRefused(checked.file_error)
     if checked.error_count and not skip_bad_rows:

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -218,9 +218,10 @@ def _unit_permission(by: User, unit: AdminUnit) -> bool:
     """True when the user registers as an officer of the unit, False as an owner; else refused."""
     if jurisdiction.can_change_unit(by, unit):
         return True
-    if jurisdiction.has_role(by, Role.OWNER):
-        return False
-    raise PermissionDenied(_("You may not register places in %(unit)s.") % {"unit": unit.name})
+    jurisdiction.require(
+        jurisdiction.has_role(by, Role.OWNER), _("You may not register places in %(unit)s.") % {"unit": unit.name}
+    )
+    return False
 
 
 def _province_policy(unit: AdminUnit) -> SafetyPolicy | None:
@@ -242,8 +243,10 @@ def register_place(by: User, values: Mapping[str, Any], *, confirm_duplicate: bo
     """Register a place. An officer's place in their jurisdiction is accepted at once; an
     owner's waits for an officer unless the province accepts owners' registrations, and the
     owner becomes its owner. A likely duplicate raises DuplicatePlace unless confirmed."""
-    if not (by.is_superuser or jurisdiction.unit_paths(by, jurisdiction.CHANGE_ROLES) or by_is_owner(by)):
-        raise PermissionDenied(_("Only officers and owners of places can register places."))
+    jurisdiction.require(
+        by.is_superuser or bool(jurisdiction.unit_paths(by, jurisdiction.CHANGE_ROLES)) or by_is_owner(by),
+        _("Only officers and owners of places can register places."),
+    )
     values = {"name": "", "type": None, "unit": None, "status": OperatingStatus.OPERATING, **values}
     errors: dict[str, str] = {}
     cleaned = _clean(values, errors)
@@ -295,14 +298,13 @@ def update_place(
     """Change a place: officers of its unit change anything (and may move it within their
     jurisdiction); its owners change only the address, capacity, contact and status."""
     if not can_change_place(by, place):
-        if not is_owner_of(by, place):
-            raise PermissionDenied(_("You may not change this place."))
+        jurisdiction.require(is_owner_of(by, place), _("You may not change this place."))
         refused = set(changes) - EDITABLE_BY_OWNERS
-        if refused:
-            raise PermissionDenied(
-                _("Owners may change only the address, capacity, contact and status; ask an officer for: %(fields)s.")
-                % {"fields": ", ".join(sorted(refused))}
-            )
+        jurisdiction.require(
+            not refused,
+            _("Owners may change only the address, capacity, contact and status; ask an officer for: %(fields)s.")
+            % {"fields": ", ".join(sorted(refused))},
+        )
     errors: dict[str, str] = {}
     changes = dict(changes)
     if "unit" in changes and "scheme" not in changes and not isinstance(changes["unit"], AdminUnit):
@@ -311,8 +313,10 @@ def update_place(
     if errors:
         raise ValidationError(errors)
     unit: AdminUnit = cleaned.get("unit") or place.unit
-    if unit.pk != place.unit_id and not jurisdiction.can_change_unit(by, unit):
-        raise PermissionDenied(_("You may not move a place to %(unit)s.") % {"unit": unit.name})
+    if unit.pk != place.unit_id:
+        jurisdiction.require_unit(
+            by, unit, change=True, message=_("You may not move a place to %(unit)s.") % {"unit": unit.name}
+        )
     for field in ("name", "type", "address", "capacity", "contact_name", "contact_phone", "status"):
         if field in cleaned:
             setattr(place, field, cleaned[field])
@@ -331,8 +335,9 @@ def update_place(
 
 
 def _decide(place: Establishment, by: User, outcome: str) -> Establishment:
-    if not can_change_place(by, place):
-        raise PermissionDenied(_("Only officers of the place's unit or above decide on its registration."))
+    jurisdiction.require(
+        can_change_place(by, place), _("Only officers of the place's unit or above decide on its registration.")
+    )
     locked = Establishment.objects.select_for_update().select_related("unit").get(pk=place.pk)
     allowed_from = {
         Registration.ACCEPTED: {Registration.PENDING, Registration.REJECTED},

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -73,8 +73,9 @@ def record_case_count(
     by: User,
 ) -> tuple[CaseCount, bool]:
     """Record (or correct) the confirmed cases of a commune or village on a day."""
-    if not jurisdiction.can_change_unit(by, unit):
-        raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+    jurisdiction.require_unit(
+        by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
+    )
     errors = case_problems(unit, day, cases, untraced_cases, linked_cases, populations([unit])[unit.pk])
     if errors:
         raise ValidationError(errors)
@@ -88,8 +89,7 @@ def import_case_counts(checked: CheckedFile, *, by: User, skip_bad_rows: bool = 
     _refuse_bad(checked, skip_bad_rows)
     outcome = ImportOutcome()
     for row in checked.rows:
-        if not jurisdiction.can_change_unit(by, row.unit):
-            raise PermissionDenied
+        jurisdiction.require_unit(by, row.unit, change=True)
         result = _save(row.unit, row.date, row.cases, row.untraced_cases, row.linked_cases, by)
         setattr(outcome, result, getattr(outcome, result) + 1)
     return outcome
@@ -97,8 +97,9 @@ def import_case_counts(checked: CheckedFile, *, by: User, skip_bad_rows: bool = 
 
 @transaction.atomic
 def set_unit_population(unit: AdminUnit, population: Any, *, by: User) -> AdminUnit:
-    if not jurisdiction.can_change_unit(by, unit):
-        raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+    jurisdiction.require_unit(
+        by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
+    )
     problem = population_problem(unit, population)
     if problem:
         raise ValidationError({"population": problem})
@@ -110,8 +111,7 @@ def import_populations(checked: CheckedFile, *, by: User, skip_bad_rows: bool = 
     _refuse_bad(checked, skip_bad_rows)
     outcome = ImportOutcome()
     for row in checked.rows:
-        if not jurisdiction.can_change_unit(by, row.unit):
-            raise PermissionDenied
+        jurisdiction.require_unit(by, row.unit, change=True)
         if row.unit.population == row.population:
             outcome.unchanged += 1
             continue

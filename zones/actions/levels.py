@@ -1,6 +1,6 @@
 """An officer's override of a unit's level, and a province's choice of framework."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,8 +33,9 @@ def _unit_level(state: ProvinceLevels, unit: AdminUnit) -> UnitLevel:
 
 
 def _check(by: User, unit: AdminUnit, reason: str) -> str:
-    if not jurisdiction.can_change_unit(by, unit):
-        raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+    jurisdiction.require_unit(
+        by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
+    )
     if unit.level not in COMPUTED_LEVELS:
         raise ValidationError({"unit": _("Levels are set for communes, districts and provinces, not villages.")})
     reason = (reason or "").strip()
@@ -110,8 +111,10 @@ def choose_framework(province: AdminUnit, framework_code: str, *, by: User) -> P
     made in the old framework's levels, are withdrawn; levels are recomputed at once."""
     if province.level != Level.PROVINCE:
         raise ValidationError({"province": _("A framework is chosen for a province.")})
-    if not (jurisdiction.is_administrator(by) and jurisdiction.can_change_unit(by, province)):
-        raise PermissionDenied(_("Only the province's administrator chooses its framework."))
+    jurisdiction.require(
+        jurisdiction.is_administrator(by) and jurisdiction.can_change_unit(by, province),
+        _("Only the province's administrator chooses its framework."),
+    )
     framework = LevelFramework.objects.filter(code=framework_code).first()
     if framework is None:
         raise ValidationError({"framework": _("No framework has code %(code)s.") % {"code": framework_code}})

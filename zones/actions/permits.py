@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -94,8 +94,7 @@ def _new_number() -> str:
 @transaction.atomic
 def register_permit(data: PermitInput, *, by: User) -> GoodsPermit:
     """A transport operator (any signed-in user) asks for a permit for one vehicle."""
-    if not by.is_authenticated:
-        raise PermissionDenied
+    jurisdiction.require(by.is_authenticated)
     errors: dict[str, str] = {}
     texts = {
         "operator_name": _required(errors, "operator_name", data.operator_name, 200),
@@ -166,8 +165,9 @@ def register_permit(data: PermitInput, *, by: User) -> GoodsPermit:
 
 
 def _decide(permit: GoodsPermit, by: User, expected: str) -> GoodsPermit:
-    if not jurisdiction.can_change_unit(by, permit.origin):
-        raise PermissionDenied(_("This permit's origin is outside your jurisdiction."))
+    jurisdiction.require_unit(
+        by, permit.origin, change=True, message=_("This permit's origin is outside your jurisdiction.")
+    )
     locked = (
         GoodsPermit.objects.select_for_update(of=("self",)).select_related("origin", "requested_by").get(pk=permit.pk)
     )

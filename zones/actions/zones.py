@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -77,8 +77,9 @@ def _check_units(units: list[AdminUnit], by: User) -> dict[str, str]:
     if len(units) > MAX_UNITS:
         return {"units": _("At most %(max)s units in one zone.") % {"max": MAX_UNITS}}
     for unit in units:
-        if not jurisdiction.can_change_unit(by, unit):
-            raise PermissionDenied(_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
+        jurisdiction.require_unit(
+            by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
+        )
     if len({u.scheme for u in units}) > 1 or len({u.path.split("/")[1] for u in units}) > 1:
         return {"units": _("A zone lies in one province of one scheme.")}
     for unit in units:
@@ -244,8 +245,7 @@ def lift_zone(
 ) -> DistancingZone:
     """End a zone from a moment (now by default; a later moment lifts it then)."""
     now = now or timezone.now()
-    if not jurisdiction.can_change_unit(by, zone.area):
-        raise PermissionDenied(_("This zone is outside your jurisdiction."))
+    jurisdiction.require_unit(by, zone.area, change=True, message=_("This zone is outside your jurisdiction."))
     zone = DistancingZone.objects.select_for_update().get(pk=zone.pk)
     if zone.ended_at is not None or zone.planned_end <= now:
         raise Conflict(_("This zone has already ended."))
