@@ -75,6 +75,11 @@ def can_change_unit(user: AnyUser, unit: AdminUnit) -> bool:
     return any(unit.path.startswith(path) for path in unit_paths(user, CHANGE_ROLES))
 
 
+def visible_ancestors(user: AnyUser, unit: AdminUnit) -> list[AdminUnit]:
+    """The units above this one that the user may open: a page's breadcrumb."""
+    return [a for a in unit.ancestors() if can_see_unit(user, a)]
+
+
 def require(allowed: bool, message: str = "") -> None:
     """The one way an action refuses: PermissionDenied, a 403 page or a JSON 403 in the API."""
     if not allowed:

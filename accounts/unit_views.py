@@ -27,7 +27,7 @@ def unit_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
         children, Organisation.objects.filter(unit__path__startswith=unit.path), "unit__"
     )
     rows = [(child, villages[child.pk], organisations[child.pk]) for child in children]
-    ancestors = [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
+    ancestors = jurisdiction.visible_ancestors(request.user, unit)
     context = {
         "unit": unit,
         "ancestors": ancestors,

@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -21,7 +21,7 @@ from territory.models import Organisation
 from . import access, actions, official, schedule
 from .models import Delivery, Directive
 from .models import Status as DirectiveStatus
-from .queries import recipient_rows
+from .queries import get_visible_directive, recipient_rows
 
 router = Router(tags=["directives"])
 MAX_LIST = 200
@@ -151,10 +151,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def visible(request: HttpRequest, pk: int) -> Directive:
-    directive = access.visible_directives(request.user).select_related("issuer").filter(pk=pk).first()
-    if directive is None:
-        raise Http404(_("No such directive."))
-    return directive
+    return get_visible_directive(request.user, pk)
 
 
 def _organisation(code: str, field: str = "issuer") -> Organisation:

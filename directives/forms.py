@@ -3,24 +3,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
+from lib.forms import style
 from territory.models import Organisation, RecipientGroup
 
 from . import access
 from .actions import DraftData
 from .models import Authority, CopyPurpose, Directive, Frequency, IncomingDocument
-
-
-def style(form: forms.Form) -> None:
-    """Bootstrap classes on every widget."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
-            widget.attrs.setdefault("class", "form-select")
-        elif not isinstance(widget, forms.CheckboxSelectMultiple):
-            widget.attrs.setdefault("class", "form-control")
-
 
 PURPOSE_SUFFIXES = {f"({p.value})": p.value for p in CopyPurpose if p.value}
 

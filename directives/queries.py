@@ -6,9 +6,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
 
-from . import schedule
+from accounts.jurisdiction import AnyUser
+
+from . import access, schedule
 from .models import Delivery, Directive
+
+
+def get_visible_directive(user: AnyUser, pk: int) -> Directive:
+    """A directive the user may see (issuing side or recipient); 404 otherwise."""
+    directive = access.visible_directives(user).select_related("issuer").filter(pk=pk).first()
+    if directive is None:
+        raise Http404(_("No such directive."))
+    return directive
+
 
 # Activities per organisation id that the recipients reported on a directive, counted by the app
 # that records them (outreach registers its count in its AppConfig.ready()).

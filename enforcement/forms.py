@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from inspections.forms import StyledForm, date_field
+from lib.forms import StyledForm, date_field
 
 from .models import OffenderKind, ViolationStatus, ViolationType
 

@@ -8,46 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
+from lib.forms import StyledForm, date_field
 from territory.models import LEVEL_ORDER, AdminUnit, Level
 
 from .actions import CAMPAIGN_LEVELS
 from .models import Checklist, InspectionStatus, Outcome
 
 _SEPARATORS = re.compile(r"[\s,;]+")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class Styled:
-    """Bootstrap classes on every widget, so templates render fields plainly."""
-
-    fields: dict[str, forms.Field]
-
-    def style(self) -> None:
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect | forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs.setdefault("class", css)
-
-
-class StyledForm(Styled, forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.style()
-
-
-def date_field(label: Any, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput())
 
 
 def codes(text: str) -> list[str]:

@@ -15,8 +15,8 @@ from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
 from directives.access import is_issuer_side
-from directives.api import visible
 from directives.models import ContentItem
+from directives.queries import get_visible_directive
 from territory import queries
 from territory.models import Organisation
 
@@ -143,7 +143,7 @@ class CoverageOut(Schema):
 
 
 def _data(request: HttpRequest, payload: ActivityIn, evidence: UploadedFile | None = None) -> actions.ActivityData:
-    directive = visible(request, payload.directive)
+    directive = get_visible_directive(request.user, payload.directive)
     item = ContentItem.objects.filter(pk=payload.content_item).first()
     channel = Channel.objects.select_related("measure").filter(code=payload.channel).first()
     errors: dict[str, str] = {}
@@ -205,7 +205,7 @@ def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: 
     "/directives/{pk}/summary", response=SummaryOut, auth=AUTH, summary="Totals per content item, channel and district"
 )
 def directive_summary(request: HttpRequest, pk: int) -> dict[str, object]:
-    directive = visible(request, pk)
+    directive = get_visible_directive(request.user, pk)
     if not is_issuer_side(request.user, directive):
         raise PermissionDenied(_("Only the issuing side reads the summary of a directive."))
     s = reports.summary(directive)

@@ -3,8 +3,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directives.forms import style
 from directives.models import ContentItem, Directive
+from lib.forms import style
 from territory.models import AdminUnit, Level, Organisation
 
 from .models import Channel

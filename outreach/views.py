@@ -232,7 +232,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         for v in result.villages[:MAP_LIMIT]
         if v.latitude is not None and v.longitude is not None
     ]
-    ancestors = [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
+    ancestors = jurisdiction.visible_ancestors(request.user, unit)
     context = {
         "coverage": result,
         "unit": unit,

@@ -18,7 +18,8 @@ from accounts.models import User
 from inspections.files import FileTooLarge
 from inspections.models import TargetKind
 from inspections.queries import visible_inspections
-from inspections.views.common import add_errors, unit_from
+from inspections.views.common import unit_from
+from lib.forms import add_errors
 
 from .. import actions
 from ..actions import ViolationConflict

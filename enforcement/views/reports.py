@@ -8,8 +8,9 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from accounts import jurisdiction
 from inspections.periods import Period, parse_period, recent_period
-from inspections.views.common import breadcrumb, unit_from
+from inspections.views.common import unit_from
 from territory.models import AdminUnit
 
 from .. import reports
@@ -37,7 +38,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "unit": unit,
-        "ancestors": breadcrumb(request, unit),
+        "ancestors": jurisdiction.visible_ancestors(request.user, unit),
         "report": reports.build(unit, period),
         "query": request.GET.urlencode(),
     }

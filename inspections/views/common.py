@@ -1,7 +1,6 @@
 """Helpers the inspection pages share: the unit and period asked for, errors onto forms."""
 
-from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -29,19 +28,3 @@ def unit_from(request: HttpRequest, code: str | None) -> AdminUnit:
 def period_from(request: HttpRequest) -> Period:
     """?period=…, or the last 30 days; ValidationError when it cannot be read."""
     return parse_period(request.GET.get("period")) or recent_period()
-
-
-def breadcrumb(request: HttpRequest, unit: AdminUnit) -> list[AdminUnit]:
-    return [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
-
-
-def add_errors(form: forms.Form, invalid: ValidationError) -> None:
-    """Put an action's errors on the form: on their field when the form has it, else on top."""
-    if not hasattr(invalid, "error_dict"):
-        for message in invalid.messages:
-            form.add_error(None, message)
-        return
-    for field, messages in invalid.message_dict.items():
-        target = field if field in form.fields else None
-        for message in messages:
-            form.add_error(target, message if target else f"{field}: {message}" if field else message)

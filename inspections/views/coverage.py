@@ -9,8 +9,10 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
 
+from accounts import jurisdiction
+
 from .. import coverage
-from .common import breadcrumb, period_from, unit_from
+from .common import period_from, unit_from
 
 PLACES_PAGE = 50
 OVERDUE_SHOWN = 100
@@ -34,7 +36,7 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
     overdue = list(coverage.overdue_follow_ups(request.user, unit, today)[: OVERDUE_SHOWN + 1])
     context = {
         "unit": unit,
-        "ancestors": breadcrumb(request, unit),
+        "ancestors": jurisdiction.visible_ancestors(request.user, unit),
         "period": period,
         "coverage": result,
         "places": places,

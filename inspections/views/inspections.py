@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.models import Role, User
+from lib.forms import add_errors
 from safety.models import Establishment
 from territory.models import AdminUnit
 
@@ -25,7 +26,7 @@ from ..forms import FileForm, FilterForm, PlanForm, RecordForm, codes
 from ..models import Inspection, InspectionFile, InspectionPlan, InspectionStatus, Outcome, TargetKind
 from ..periods import parse_period
 from ..queries import get_inspection, may_record, target_of, visible_inspections
-from .common import add_errors, unit_from
+from .common import unit_from
 
 PAGE_SIZE = 50
 

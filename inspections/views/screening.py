@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib.forms import add_errors
 from territory.models import AdminUnit, Level
 
 from .. import actions, screening
 from ..forms import CampaignForm, ScreeningDayForm
 from ..models import ScreeningCampaign
 from ..queries import get_campaign, visible_campaigns
-from .common import add_errors
 
 PAGE_SIZE = 50
 

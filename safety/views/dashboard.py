@@ -41,17 +41,13 @@ def _unit(request: HttpRequest, code: str | None) -> AdminUnit:
     return unit
 
 
-def _breadcrumb(request: HttpRequest, unit: AdminUnit) -> list[AdminUnit]:
-    return [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)]
-
-
 @login_required
 def dashboard_page(request: HttpRequest) -> HttpResponse:
     unit = _unit(request, request.GET.get("unit", "").strip())
     overview = dashboard.overview(request.user, unit, timezone.now())
     context = {
         "unit": unit,
-        "ancestors": _breadcrumb(request, unit),
+        "ancestors": jurisdiction.visible_ancestors(request.user, unit),
         "overview": overview,
         "states": dashboard.state_labels(),
     }
@@ -106,7 +102,7 @@ def overdue_page(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "unit": unit,
-        "ancestors": _breadcrumb(request, unit),
+        "ancestors": jurisdiction.visible_ancestors(request.user, unit),
         "page": page,
         "rows": rows,
         "export_query": request.GET.urlencode(),
