@@ -9,7 +9,7 @@ from territory.actions import VillageImport
 from territory.villages import VillageFile
 
 from . import jurisdiction, throttling
-from .models import ApiToken, User, hash_token
+from .models import ApiToken, Role, User, hash_token
 
 
 class LoginRefused(Exception):
@@ -53,5 +53,5 @@ def user_for_token(key: str) -> User | None:
 def import_villages(checked: VillageFile, *, by: User, skip_bad_rows: bool = False) -> VillageImport:
     """The provincial administrator imports a checked villages file (the import_villages command
     imports as the operator, through territory.actions directly)."""
-    jurisdiction.require(jurisdiction.is_administrator(by))
+    jurisdiction.require_role(by, Role.ADMINISTRATOR)
     return territory_actions.import_villages(checked, skip_bad_rows=skip_bad_rows)
