@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from accounts import jurisdiction
 
+from .display import with_changes
 from .models import AuditEntry
 
 
@@ -26,5 +27,11 @@ def entries(request: HttpRequest) -> HttpResponse:
     if record_id:
         found = found.filter(object_id=record_id)
     page = Paginator(found, 50).get_page(request.GET.get("page"))
-    context = {"page": page, "user_filter": username, "type_filter": record_type, "id_filter": record_id}
+    context = {
+        "page": page,
+        "rows": with_changes(page),
+        "user_filter": username,
+        "type_filter": record_type,
+        "id_filter": record_id,
+    }
     return render(request, "audit/entries.html", context)

@@ -36,6 +36,18 @@ DEMO_USERS: list[tuple[str, str, list[tuple[str, str]]]] = [
     ("owner", "chủ cơ sở — owner of places", [(Role.OWNER, "")]),
 ]
 
+# Made-up Vietnamese names, so the navigation greets a demo user like a real one.
+DEMO_NAMES = {
+    "admin": "Nguyễn Văn An",
+    "province": "Trần Thị Bình",
+    "district": "Lê Văn Cường",
+    "commune": "Phạm Thị Dung",
+    "commune2": "Hoàng Văn Em",
+    "inspector": "Vũ Đức Phong",
+    "press": "Đỗ Thị Giang",
+    "owner": "Bùi Văn Hải",
+}
+
 # Bon and buôn names of the M'Nông and Ê Đê villages of the province, reused across communes.
 BON_NAMES = ["Bu Prăng", "Jun Jưh", "Bu Dấp", "N'Jang Bơ", "R'Bút", "Ja Ráh", "Bu Nơr", "Đắk Rung", "Bu Đách", "Sa Pa"]
 
@@ -99,8 +111,10 @@ def _demo_users() -> None:
     for username, _description, roles in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, full_name=f"Demo {username}", email=f"{username}@demo.phongdich.example")
+            user = User(username=username, email=f"{username}@demo.phongdich.example")
             user.set_password(DEMO_PASSWORD)
+        if not user.full_name or user.full_name == f"Demo {username}":
+            user.full_name = DEMO_NAMES[username]
         user.is_staff = user.is_superuser = username == "admin"
         user.save()
         for role, target in roles:

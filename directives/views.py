@@ -107,6 +107,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document": official.build(directive),
         "issuer_side": issuer_side,
         "can_change": issuer_side and access.can_act_for(request.user, directive.issuer),
+        "can_report": directive.is_issued and access.acting_deliveries(request.user).filter(directive=directive).exists(),
         "rows": rows,
         "late": sum(1 for r in rows if r.is_late),
         "to_acknowledge": own,

@@ -47,7 +47,7 @@ def load_demo(province: AdminUnit) -> str:
         plan.append(
             (centre, 7, "xe-loa", 3, 2 + index, villages[commune.pk][:4], "", f"Xe loa lưu động {commune.name}")
         )
-        plan.append((centre, 2, "truyen-thanh-co-so", 45, 5 + index, [commune], "uu-tien", "Phát thông báo trên loa"))
+        plan.append((centre, 2, "truyen-thanh-co-so", 6, 5 + index, [commune], "uu-tien", "Phát thông báo trên loa"))
     if communes:
         first = communes[0]
         plan.append((f"ubnd-{scheme}-{first.code}", 7, "bang-ron", 6, 6, villages[first.pk][:2], "", "Treo băng rôn"))

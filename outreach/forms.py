@@ -23,7 +23,11 @@ class ActivityForm(forms.Form):
     content_item = forms.ModelChoiceField(label=_("Content item"), queryset=ContentItem.objects.none())
     channel = forms.ModelChoiceField(label=_("Channel"), queryset=Channel.objects.filter(is_active=True))
     priority = forms.ChoiceField(label=_("Priority (loudspeaker broadcasts)"), required=False)
-    quantity = forms.IntegerField(label=_("Quantity"))
+    quantity = forms.IntegerField(
+        label=_("Quantity"),
+        help_text=_("Counted in the channel's unit, shown in brackets after its name."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+    )
     occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     units = forms.ModelMultipleChoiceField(
         label=_("Villages and communes reached"),
@@ -41,6 +45,8 @@ class ActivityForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])  # type: ignore[attr-defined]
         self.fields["content_item"].queryset = directive.items.all()  # type: ignore[attr-defined]
+        self.fields["channel"].queryset = Channel.objects.filter(is_active=True).select_related("measure")  # type: ignore[attr-defined]
+        self.fields["channel"].label_from_instance = lambda c: f"{c.name} ({c.measure.name})"  # type: ignore[attr-defined]
         self.fields["priority"].choices = _priority_choices()  # type: ignore[attr-defined]
         self.fields["occurred_on"].initial = timezone.localdate()
         areas = Q()

@@ -258,3 +258,36 @@ def validate_definition(definition: dict[str, Any]) -> list[str]:
             if item_codes and code not in item_codes:
                 problems.append(f"rule {rule.get('kind')}: unknown criterion {code}")
     return problems
+
+
+def answer_text(item: dict[str, Any], value: Any) -> str:
+    """An answer in words for a person: the option's label, "Đạt"/"Không đạt", a grouped number
+    with the item's unit, "Không áp dụng" — never the stored code."""
+    if value is None or value == "":
+        return "—"
+    if value == NA:
+        return str(_("Not applicable"))
+    kind = item.get("kind", "pass_fail")
+    if kind == "choice":
+        for option in item.get("options", []):
+            if str(option["code"]) == str(value):
+                return str(option.get("label") or option["code"])
+        return str(value)
+    if kind in ("number", "score"):
+        try:
+            number = Decimal(str(value).replace(",", "."))
+        except ArithmeticError:
+            return str(value)
+        whole = f"{int(number):,}".replace(",", ".")
+        fraction = f"{number:f}".partition(".")[2].rstrip("0")
+        text = f"{whole},{fraction}" if fraction else whole
+        if kind == "score":
+            return _("%(points)s of %(max)s") % {"points": text, "max": item.get("max_points", "")}
+        unit = item.get("unit", "")
+        return f"{text} {unit}".strip()
+    key = value.strip().lower() if isinstance(value, str) else value
+    if key in PASS_VALUES:
+        return str(_("Passed"))
+    if key in FAIL_VALUES:
+        return str(_("Failed"))
+    return str(value)

@@ -63,6 +63,13 @@ class LoadDemoTests(TestCase):
         self.assertTrue(User.objects.get(username="admin").is_superuser)
         self.assertFalse(User.objects.get(username="province").is_staff)
 
+    def test_demo_users_are_greeted_by_a_vietnamese_name(self) -> None:
+        self.client.force_login(User.objects.get(username="owner"))
+        page = self.client.get("/", follow=True).content.decode()
+        self.assertIn("Bùi Văn Hải", page)
+        self.assertNotIn("Demo owner", page)
+        self.assertFalse(User.objects.filter(full_name__startswith="Demo ").exists())
+
     def test_running_twice_duplicates_nothing_and_keeps_changes(self) -> None:
         counts = (AdminUnit.objects.count(), Organisation.objects.count(), User.objects.count())
         admin = User.objects.get(username="admin")

@@ -17,6 +17,7 @@ from accounts import jurisdiction
 from accounts.models import Role, User
 from lib.forms import add_errors
 from safety.models import Establishment
+from safety.scoring import answer_text
 from territory.models import AdminUnit
 
 from .. import actions, checklists
@@ -243,7 +244,7 @@ def _answer_rows(inspection: Inspection) -> list[dict[str, Any]]:
         {
             "code": item["code"],
             "text": item.get("text", item["code"]),
-            "answer": inspection.answers.get(item["code"], ""),
+            "answer": answer_text(item, inspection.answers.get(item["code"], "")),
             "points": (inspection.item_points or {}).get(item["code"]),
             "failed": item["code"] in failed,
             "key": item.get("key", False),

@@ -145,7 +145,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "wide_zones": zones.filter(is_wide=True).select_related("measure", "level", "area"),
         "zones": zones.select_related("measure", "level", "area").order_by("-strictness"),
-        "by_level": by_level,
+        "by_level": [{**row, "unit_level_label": Level(row["unit__level"]).label} for row in by_level],
         "overrides": levels.filter(override_level__isnull=False).select_related(
             "unit", "level", "computed_level", "override_by"
         ),
