@@ -95,6 +95,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
     actions.mark_opened(directive, _user(request))
     issuer_side = access.is_issuer_side(request.user, directive)
+    own_deliveries = access.acting_deliveries(request.user)
     deliveries = Delivery.objects.all() if issuer_side else access.seen_deliveries(request.user)
     rows = recipient_rows(directive, deliveries) if directive.is_issued else []
     own = list(
@@ -107,7 +108,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "document": official.build(directive),
         "issuer_side": issuer_side,
         "can_change": issuer_side and access.can_act_for(request.user, directive.issuer),
-        "can_report": directive.is_issued and access.acting_deliveries(request.user).filter(directive=directive).exists(),
+        "can_report": directive.is_issued and own_deliveries.filter(directive=directive).exists(),
         "rows": rows,
         "late": sum(1 for r in rows if r.is_late),
         "to_acknowledge": own,

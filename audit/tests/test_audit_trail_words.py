@@ -7,7 +7,7 @@ import re
 from django.urls import reverse
 from django.utils import timezone
 
-from audit.context import Actor, acting
+from lib.acting import Actor, acting
 from zones.actions.permits import approve_permit, register_permit
 from zones.tests.base import ZonesTestCase, permit_input
 
