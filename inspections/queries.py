@@ -8,7 +8,6 @@
   nor itself.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -54,8 +53,10 @@ def may_record(user: AnyUser, inspection: Inspection) -> bool:
 
 
 def require_record(user: AnyUser, inspection: Inspection) -> None:
-    if not may_record(user, inspection):
-        raise PermissionDenied(_("Only the inspecting unit's officers and inspectors may change this inspection."))
+    jurisdiction.require(
+        may_record(user, inspection),
+        _("Only the inspecting unit's officers and inspectors may change this inspection."),
+    )
 
 
 def target_path(target: AdminUnit | object) -> str:
@@ -67,18 +68,20 @@ def target_path(target: AdminUnit | object) -> str:
 def check_target(user: AnyUser, by_unit: AdminUnit, target: object) -> None:
     """PermissionDenied unless the user may inspect from `by_unit` and the target lies strictly
     below it (a unit) or within it (a place)."""
-    if not jurisdiction.can_see_unit(user, by_unit):
-        raise PermissionDenied(_("You may not plan inspections for %(unit)s.") % {"unit": by_unit.name})
+    jurisdiction.require_unit(
+        user, by_unit, message=_("You may not plan inspections for %(unit)s.") % {"unit": by_unit.name}
+    )
     if isinstance(target, AdminUnit):
-        if target.pk == by_unit.pk or not target.path.startswith(by_unit.path):
-            raise PermissionDenied(
-                _("A unit inspects only the units below it: %(by)s cannot inspect %(target)s.")
-                % {"by": by_unit.name, "target": target.name}
-            )
-    elif not target_path(target).startswith(by_unit.path):
-        raise PermissionDenied(
+        jurisdiction.require(
+            target.pk != by_unit.pk and target.path.startswith(by_unit.path),
+            _("A unit inspects only the units below it: %(by)s cannot inspect %(target)s.")
+            % {"by": by_unit.name, "target": target.name},
+        )
+    else:
+        jurisdiction.require(
+            target_path(target).startswith(by_unit.path),
             _("%(place)s lies outside %(by)s: it cannot be inspected from there.")
-            % {"place": target, "by": by_unit.name}
+            % {"place": target, "by": by_unit.name},
         )
 
 
@@ -94,11 +97,11 @@ def inspecting_unit_for(user: AnyUser, target: object) -> AdminUnit:
         above = target.parent if isinstance(target, AdminUnit) else target.unit  # type: ignore[attr-defined]
         if above is not None:
             return above
-    if not candidates:
-        name = target.name if isinstance(target, AdminUnit) else str(target)
-        raise PermissionDenied(
-            _("%(target)s is not below any unit of your jurisdiction: you may not inspect it.") % {"target": name}
-        )
+    name = target.name if isinstance(target, AdminUnit) else str(target)
+    jurisdiction.require(
+        bool(candidates),
+        _("%(target)s is not below any unit of your jurisdiction: you may not inspect it.") % {"target": name},
+    )
     return max(candidates, key=lambda unit: len(unit.path))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -41,9 +41,13 @@ def assessing_as_officer(user: AnyUser, place: Establishment) -> bool:
     when they may not assess it at all (an inspector, another owner, another commune)."""
     if is_owner(user, place):
         return False
-    if jurisdiction.can_change_unit(user, place.unit):
-        return True
-    raise PermissionDenied(_("Only the owners of this place and the officers above it may assess it."))
+    jurisdiction.require_unit(
+        user,
+        place.unit,
+        change=True,
+        message=_("Only the owners of this place and the officers above it may assess it."),
+    )
+    return True
 
 
 def usable_set_for(place: Establishment, expected_code: str | None = None) -> CriteriaSet:
