@@ -12,6 +12,7 @@ from enforcement.demo import load_demo as load_enforcement_demo
 from inspections.demo import load_demo as load_inspections_demo
 from lib.text import fold
 from outreach.demo import load_demo as load_outreach_demo
+from portal.demo import load_demo as load_portal_demo
 from readiness.demo import load_demo as load_readiness_demo
 from territory.loader import load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
@@ -144,6 +145,7 @@ def load_dak_nong() -> str:
     zones = load_zones_demo(province)
     outreach = load_outreach_demo(province)
     readiness = load_readiness_demo(province)
+    reports = load_portal_demo(province, demo_communes())
     counts = {
         level: AdminUnit.objects.filter(path__startswith=province.path, level=level).count()
         for level in (Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)
@@ -152,5 +154,5 @@ def load_dak_nong() -> str:
         f"Đắk Nông (legacy): {counts[Level.DISTRICT]} districts, {counts[Level.COMMUNE]} communes, "
         f"{counts[Level.VILLAGE]} villages ({villages} new); units created {legacy.created}, updated {legacy.updated}. "
         f"Lâm Đồng (2025): {modern.created} units created. {links} legacy→2025 links. {organisations} organisations.\n"
-        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}\n{readiness}"
+        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}\n{readiness}\n{reports}"
     )

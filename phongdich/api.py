@@ -14,6 +14,7 @@ from directives.api import router as directives_router
 from enforcement.api import router as enforcement_router
 from inspections.api import router as inspections_router
 from outreach.api import router as outreach_router
+from portal.api import router as portal_router
 from readiness.api import router as readiness_router
 from safety.api import router as safety_router
 from territory.api import router as territory_router
@@ -43,6 +44,7 @@ api.add_router("/", zones_router)
 api.add_router("/", directives_router)
 api.add_router("/", outreach_router)
 api.add_router("/", readiness_router)
+api.add_router("/", portal_router)
 
 
 @api.exception_handler(NinjaValidationError)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "directives",
     "outreach",
     "readiness",
+    "portal",
     "demo",
     "bench",
 ]
@@ -174,6 +175,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DEFAULT_SCHEME = envsecret("DEFAULT_SCHEME", "legacy")
 MAP_TILE_URL = envsecret("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 SITE_NAME = _("Epidemic prevention")
+# The province the public portal serves (its code in DEFAULT_SCHEME); the first one loaded by default.
+PORTAL_PROVINCE = envsecret("PORTAL_PROVINCE", "")
+# Citizens' reports accepted from one address or one device before a pause (HTTP 429).
+REPORTS_PER_MINUTE_PER_ADDRESS = envint("REPORTS_PER_MINUTE_PER_ADDRESS", 10)
+REPORTS_PER_HOUR_PER_ADDRESS = envint("REPORTS_PER_HOUR_PER_ADDRESS", 60)
+REPORTS_PER_MINUTE_PER_DEVICE = envint("REPORTS_PER_MINUTE_PER_DEVICE", 5)
+REPORTS_PER_HOUR_PER_DEVICE = envint("REPORTS_PER_HOUR_PER_DEVICE", 20)
 
 EMAIL_BACKEND = envsecret("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = envsecret("DEFAULT_FROM_EMAIL", "phongdich@localhost")
@@ -212,4 +220,5 @@ AUDITED_APPS = [
     "directives",
     "outreach",
     "readiness",
+    "portal",
 ]

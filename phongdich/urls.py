@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("directives.urls")),
     path("", include("outreach.urls")),
     path("", include("readiness.urls")),
+    path("", include("portal.urls")),
     path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),

@@ -1,0 +1,198 @@
+"""Citizens' reports on the web: sending one and following it (no account), the public list; the
+officers' queue, a report's page and their actions."""
+
+import secrets
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import jurisdiction
+from accounts.models import Role, RoleAssignment, User
+from safety.public import get_public_place
+from territory.models import AdminUnit
+
+from . import abuse, actions, queries
+from .actions import OFFICER_ACTIONS
+from .forms import LookupForm, PublicFilterForm, QueueFilterForm, ReportForm
+from .locating import portal_province
+from .models import PUBLIC_EVENTS, ReportPhoto
+
+PAGE_SIZE = 50
+DEVICE_COOKIE_AGE = 365 * 24 * 3600
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _with_device(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A random id kept by the browser, so a device's reports are counted across addresses."""
+    if not request.COOKIES.get(abuse.DEVICE_COOKIE):
+        response.set_cookie(
+            abuse.DEVICE_COOKIE, secrets.token_urlsafe(16), max_age=DEVICE_COOKIE_AGE, httponly=True, samesite="Lax"
+        )
+    return response
+
+
+def report_new(request: HttpRequest) -> HttpResponse:
+    place = None
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES)
+        status = 422
+        if form.is_valid():
+            try:
+                report = actions.submit_report(form.values(), form.uploads(), client=abuse.client_of(request))
+            except actions.RateLimited as limited:
+                form.add_error(None, str(limited))
+                status = 429
+            except ValidationError as invalid:
+                form.show_errors(invalid.message_dict)
+            else:
+                request.session["portal_sent"] = report.tracking_code
+                return redirect("portal:status", code=report.tracking_code)
+    else:
+        form = ReportForm(initial={"place": request.GET.get("place", "")[:12]})
+        status = 200
+    code = form["place"].value()
+    if code:
+        try:
+            place = get_public_place(str(code))
+        except Http404:
+            place = None
+    context = {"form": form, "place": place, "province": portal_province()}
+    return _with_device(request, render(request, "portal/report_form.html", context, status=status))
+
+
+def report_status(request: HttpRequest, code: str) -> HttpResponse:
+    report = queries.get_by_tracking_code(code)
+    just_sent = request.session.pop("portal_sent", None) == report.tracking_code
+    steps = [e for e in report.events.all() if e.kind in PUBLIC_EVENTS]
+    return render(request, "portal/report_status.html", {"report": report, "steps": steps, "just_sent": just_sent})
+
+
+def public_list(request: HttpRequest) -> HttpResponse:
+    lookup = LookupForm(request.GET if "code" in request.GET else None)
+    if lookup.is_bound and lookup.is_valid():
+        code = lookup.cleaned_data["code"].strip().upper()
+        try:
+            return redirect("portal:status", code=queries.get_by_tracking_code(code).tracking_code)
+        except Http404:
+            lookup.add_error("code", _("No report has this tracking code."))
+    form = PublicFilterForm(request.GET)
+    reports = queries.published_reports()
+    if form.is_valid():
+        data = form.cleaned_data
+        unit = (
+            AdminUnit.objects.filter(scheme__in=[portal_scheme()], code=data["unit"]).first() if data["unit"] else None
+        )
+        reports = queries.apply_filters(reports, unit, data["category"], data["status"])
+    ordered = reports.select_related("category", "unit", "place_unit").order_by("-received_at", "-pk")
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "lookup": lookup, "page": page, "query": query.urlencode()}
+    return render(request, "portal/public_list.html", context)
+
+
+def portal_scheme() -> str:
+    province = portal_province()
+    return province.scheme if province else ""
+
+
+# Officers ------------------------------------------------------------------------------------
+
+
+@login_required
+def queue(request: HttpRequest) -> HttpResponse:
+    if not jurisdiction.scope_units(request.user) and not request.user.is_superuser:
+        raise Http404(_("Citizens' reports are handled by officers."))
+    form = QueueFilterForm(request.GET)
+    reports = queries.visible_reports(request.user)
+    now = timezone.now()
+    if form.is_valid():
+        data = form.cleaned_data
+        reports = queries.apply_filters(reports, None, data["category"], data["status"])
+        if data["overdue"]:
+            reports = queries.overdue(reports, now)
+        if data["escalated"]:
+            reports = queries.escalated_to(request.user, reports)
+    counts = queries.tally(queries.visible_reports(request.user), now)
+    counts["escalated"] = queries.escalated_to(request.user, queries.visible_reports(request.user)).count()
+    ordered = reports.select_related("category", "unit", "assigned_to", "escalated_to").order_by("due_at", "pk")
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "counts": counts, "now": now}
+    return render(request, "portal/queue.html", context)
+
+
+def _assignees(report: Any) -> list[User]:
+    paths = [report.unit.path]
+    roles = RoleAssignment.objects.filter(role__in=[Role.OFFICER, Role.INSPECTOR], unit__isnull=False).select_related(
+        "user", "unit"
+    )
+    people = {
+        r.user_id: r.user
+        for r in roles
+        if r.unit is not None
+        and (any(p.startswith(r.unit.path) for p in paths) or r.unit.path.startswith(report.unit.path))
+    }
+    return sorted(people.values(), key=lambda u: u.get_username())
+
+
+def _detail(
+    request: HttpRequest, report: Any, status: int = 200, errors: dict[str, list[str]] | None = None, action: str = ""
+) -> HttpResponse:
+    context = {
+        "report": report,
+        "events": report.events.select_related("by", "unit", "inspection", "violation"),
+        "photos": report.photos.all(),
+        "can_act": jurisdiction.can_change_unit(request.user, report.unit),
+        "assignees": _assignees(report),
+        "errors": errors or {},
+        "general_errors": (errors or {}).get("__all__", []),
+        "failed_action": action,
+        "values": request.POST if errors else {},
+        "now": timezone.now(),
+    }
+    return render(request, "portal/report_detail.html", context, status=status)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, queries.get_report(request.user, pk))
+
+
+@login_required
+@require_POST
+def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    report = queries.get_report(request.user, pk)
+    if action not in OFFICER_ACTIONS:
+        raise Http404(_("Unknown action."))
+    try:
+        actions.perform(report, _user(request), action, request.POST)
+    except actions.ReportConflict as conflict:
+        return _detail(request, queries.get_report(request.user, pk), 409, {"__all__": [str(conflict)]}, action)
+    except ValidationError as invalid:
+        return _detail(request, queries.get_report(request.user, pk), 422, invalid.message_dict, action)
+    messages.success(request, _("Saved."))
+    if not queries.visible_reports(request.user).filter(pk=pk).exists():
+        return redirect("portal:queue")  # transferred out of the officer's jurisdiction
+    return redirect("portal:detail", pk=pk)
+
+
+@login_required
+def photo(request: HttpRequest, pk: int) -> FileResponse:
+    found = ReportPhoto.objects.filter(pk=pk).first()
+    if found is None or not queries.visible_reports(request.user).filter(pk=found.report_id).exists():
+        raise Http404(_("No photo with this number is visible to you."))
+    return FileResponse(found.file.open("rb"), content_type="image/jpeg")
