@@ -24,6 +24,7 @@ from accounts import jurisdiction
 from accounts.models import Role, RoleAssignment, User
 from enforcement.queries import visible_violations
 from inspections.queries import visible_inspections
+from lib import publiccache
 from territory.models import AdminUnit, Level, Organisation
 
 from . import abuse, locating, moderation, photos
@@ -210,6 +211,7 @@ def _note(text: Any, field: str, *, required: bool = False, public: bool = False
 
 def _step(report: Report, by: User, kind: str, note: str = "", **links: Any) -> None:
     ReportEvent.objects.create(report=report, kind=kind, by=by, note=note, **links)
+    publiccache.bump("reports", f"report:{report.tracking_code}")
 
 
 @transaction.atomic
@@ -381,6 +383,7 @@ def escalate_overdue(now: datetime | None = None) -> int:
         if not won:
             continue
         ReportEvent.objects.create(report=report, kind=EventKind.ESCALATED, at=now, unit=target)
+        publiccache.bump(f"report:{report.tracking_code}")
         escalated += 1
         transaction.on_commit(partial(_notify, report.pk, _("Overdue citizen's report escalated to you")))
     return escalated

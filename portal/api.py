@@ -13,7 +13,7 @@ from ninja.pagination import PageNumberPagination, paginate
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
-from lib import attachments
+from lib import attachments, publiccache
 from territory.queries import get_unit
 
 from . import abuse, actions, queries
@@ -248,13 +248,19 @@ def send_report(request: HttpRequest, payload: ReportIn) -> Any:
 
 
 @router.get(
-    "/public/reports/{tracking_code}", response=PublicReportOut, auth=None, summary="A report's status and answer"
+    "/public/reports/{tracking_code}",
+    response=PublicReportOut,
+    auth=None,
+    summary="A report's status and answer",
+    url_name="public_report",
 )
 def follow_report(request: HttpRequest, tracking_code: str) -> Any:
     return public_view(queries.get_by_tracking_code(tracking_code))
 
 
-@router.get("/public/reports", response=list[PublicReportOut], auth=None, summary="Published reports")
+@router.get(
+    "/public/reports", response=list[PublicReportOut], auth=None, summary="Published reports", url_name="public_reports"
+)
 @paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
 def list_public(request: HttpRequest, filters: Query[PublicFilter]):  # type: ignore[no-untyped-def]
     unit = get_unit(filters.unit, filters.scheme) if filters.unit else None
@@ -306,3 +312,7 @@ def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn)
     except actions.ReportConflict as conflict:
         raise HttpError(409, str(conflict)) from conflict
     return officer_view(queries.get_report(request.user, report_id))
+
+
+publiccache.register("api:public_reports", lambda kwargs: ["reports"])
+publiccache.register("api:public_report", lambda kwargs: [f"report:{str(kwargs['tracking_code']).upper()}"])

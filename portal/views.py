@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.models import Role, RoleAssignment, User
+from lib import publiccache
 from safety.public import get_public_place
 from territory.models import AdminUnit
 
@@ -196,3 +197,7 @@ def photo(request: HttpRequest, pk: int) -> FileResponse:
     if found is None or not queries.visible_reports(request.user).filter(pk=found.report_id).exists():
         raise Http404(_("No photo with this number is visible to you."))
     return FileResponse(found.file.open("rb"), content_type="image/jpeg")
+
+
+publiccache.register("portal:public_list", lambda kwargs: ["reports"])
+publiccache.register("portal:status", lambda kwargs: [f"report:{kwargs['code']}"])
