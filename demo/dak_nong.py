@@ -9,6 +9,7 @@ from django.db import transaction
 from accounts.models import Role, RoleAssignment, User
 from demo.safety import load_safety_demo
 from enforcement.demo import load_demo as load_enforcement_demo
+from events.demo import load_demo as load_events_demo
 from inspections.demo import load_demo as load_inspections_demo
 from lib.text import fold
 from outreach.demo import load_demo as load_outreach_demo
@@ -146,6 +147,7 @@ def load_dak_nong() -> str:
     outreach = load_outreach_demo(province)
     readiness = load_readiness_demo(province)
     reports = load_portal_demo(province, demo_communes())
+    events = load_events_demo(province)
     counts = {
         level: AdminUnit.objects.filter(path__startswith=province.path, level=level).count()
         for level in (Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)
@@ -154,5 +156,5 @@ def load_dak_nong() -> str:
         f"Đắk Nông (legacy): {counts[Level.DISTRICT]} districts, {counts[Level.COMMUNE]} communes, "
         f"{counts[Level.VILLAGE]} villages ({villages} new); units created {legacy.created}, updated {legacy.updated}. "
         f"Lâm Đồng (2025): {modern.created} units created. {links} legacy→2025 links. {organisations} organisations.\n"
-        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}\n{readiness}\n{reports}"
+        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}\n{readiness}\n{reports}\n{events}"
     )

@@ -12,6 +12,7 @@ from ninja.renderers import JSONRenderer
 from accounts.api import router as accounts_router
 from directives.api import router as directives_router
 from enforcement.api import router as enforcement_router
+from events.api import router as events_router
 from inspections.api import router as inspections_router
 from outreach.api import router as outreach_router
 from portal.api import router as portal_router
@@ -33,7 +34,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
     openapi_url="/openapi.json",
-    description="Units, places, inspections, zones, directives and readiness of a province's epidemic prevention.",
+    description="Units, places, inspections, zones, directives, readiness, exams and elections of a province.",
 )
 api.add_router("/", accounts_router)
 api.add_router("/", territory_router)
@@ -45,6 +46,7 @@ api.add_router("/", directives_router)
 api.add_router("/", outreach_router)
 api.add_router("/", readiness_router)
 api.add_router("/", portal_router)
+api.add_router("/", events_router)
 
 
 @api.exception_handler(NinjaValidationError)

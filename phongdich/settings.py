@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "outreach",
     "readiness",
     "portal",
+    "events",
     "demo",
     "bench",
 ]
@@ -221,4 +222,5 @@ AUDITED_APPS = [
     "outreach",
     "readiness",
     "portal",
+    "events",
 ]

@@ -1,0 +1,29 @@
+import io
+
+from openpyxl import load_workbook
+
+from events import actions
+
+from .base import YES, EventTestCase, at
+
+
+class EventReportTests(EventTestCase):
+    def test_the_report_per_unit_counts_sites_plans_people_and_incidents(self) -> None:
+        actions.submit_plan(self.site_a, self.officer_a, answers=YES)
+        actions.review_plan(self.site_a, self.district_officer, approve=True)
+        actions.report_status(
+            self.site_a, self.officer_a, status="incident", present=80, incident="Nghi nhiễm", now=at(9)
+        )
+        actions.report_status(self.site_a, self.officer_a, status="closed", present=410, mobile_served=3, now=at(19))
+        response = self.client_for(self.district_officer).get(f"/events/{self.event.pk}/report.xlsx")
+        self.assertEqual(response.status_code, 200)
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = {r[0]: r[1:] for r in sheet.iter_rows(min_row=5, values_only=True)}
+        self.assertEqual(rows[self.commune_a.name], (1, 1, 1, 0, 410, 3, 1))
+        self.assertEqual(rows[self.commune_b.name], (1, 0, 0, 1, 0, 0, 0))
+        self.assertEqual(
+            self.client_for(self.officer_a)
+            .get(f"/events/{self.event.pk}/report.xlsx", {"unit": self.district.code})
+            .status_code,
+            403,
+        )

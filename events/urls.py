@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "events"
+urlpatterns = [
+    path("events/", views.event_list, name="list"),
+    path("events/<int:pk>/", views.event_detail, name="detail"),
+    path("events/<int:pk>/sites/", views.add_site, name="add_site"),
+    path("events/<int:pk>/close/", views.close_event, name="close"),
+    path("events/<int:pk>/board/", views.live_board, name="board"),
+    path("events/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
+    path("events/<int:pk>/sites/<int:site_pk>/", views.site_detail, name="site"),
+    path("events/<int:pk>/sites/<int:site_pk>/plan/", views.submit_plan, name="plan"),
+    path("events/<int:pk>/sites/<int:site_pk>/review/", views.review_plan, name="review"),
+    path("events/<int:pk>/sites/<int:site_pk>/decision/", views.decide, name="decide"),
+    path("events/<int:pk>/sites/<int:site_pk>/status/", views.report_status, name="status"),
+    path(
+        "events/<int:pk>/sites/<int:site_pk>/incidents/<int:incident_pk>/actions/",
+        views.add_response,
+        name="response",
+    ),
+]

@@ -1,0 +1,303 @@
+"""Pages of exams and elections: the events, an event's sites with the plans still missing and the
+sites flagged for a decision, a site's plan, review, status and incidents, the live board, and
+the report after the event. Every write goes through `actions`."""
+
+import io
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from accounts import jurisdiction
+from accounts.models import User
+from safety.models import Establishment
+from territory import queries as territory
+from territory.models import AdminUnit
+
+from . import actions, queries
+from .models import DayStatus, Decision, Event, EventKind, Incident
+
+
+def _user(request: HttpRequest) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _unit(request: HttpRequest, event: Event) -> AdminUnit:
+    home = jurisdiction.home_unit(request.user)
+    code = request.GET.get("unit", "").strip()
+    if code:
+        unit = territory.get_unit(code, event.unit.scheme)
+    elif home is not None and home.is_within(event.unit):
+        unit = home
+    else:
+        unit = event.unit
+    jurisdiction.require_unit(request.user, unit)
+    return unit
+
+
+@login_required
+def event_list(request: HttpRequest) -> HttpResponse:
+    units = [u for u in jurisdiction.scope_units(request.user, jurisdiction.CHANGE_ROLES)]
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST":
+        unit = next((u for u in units if str(u.pk) == request.POST.get("unit")), None)
+        if unit is None:
+            raise PermissionDenied(_("Choose a unit of your jurisdiction."))
+        try:
+            event = actions.create_event(
+                actions.EventData(
+                    name=request.POST.get("name", ""),
+                    kind=request.POST.get("kind", ""),
+                    unit=unit,
+                    starts_on=_date(request.POST.get("starts_on", "")),
+                    ends_on=_date(request.POST.get("ends_on", "")),
+                    plans_due_days=request.POST.get("plans_due_days", "7"),
+                ),
+                _user(request),
+            )
+        except ValidationError as error:
+            errors, status = [str(m) for m in error.messages], 400
+        else:
+            messages.success(request, _("Event created."))
+            return redirect("events:detail", event.pk)
+    context = {
+        "events": queries.visible_events(request.user)[:100],
+        "units": units,
+        "kinds": EventKind.choices,
+        "errors": errors,
+    }
+    return render(request, "events/list.html", context, status=status)
+
+
+def _event_page(request: HttpRequest, event: Event, status: int = 200, errors: list[str] | None = None) -> HttpResponse:
+    text = request.GET.get("q", "")
+    sites = queries.visible_sites(request.user, event).select_related("unit", "place")
+    context = {
+        "event": event,
+        "sites": sites[:300],
+        "site_count": sites.count(),
+        "unready": queries.unready_sites(request.user, event),
+        "plans_due_on": queries.plans_due_on(event),
+        "flagged": queries.flagged_sites(request.user, event),
+        "places": queries.site_places(request.user, event, text) if event.closed_at is None else [],
+        "q": text,
+        "can_close": queries.may_change(request.user, event.unit) and event.closed_at is None,
+        "errors": errors or [],
+    }
+    return render(request, "events/detail.html", context, status=status)
+
+
+@login_required
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _event_page(request, queries.get_event(request.user, pk))
+
+
+@login_required
+@require_POST
+def add_site(request: HttpRequest, pk: int) -> HttpResponse:
+    event = queries.get_event(request.user, pk)
+    place_id = request.POST.get("place", "")
+    place = (
+        Establishment.objects.select_related("unit", "type").filter(pk=int(place_id)).first()
+        if place_id.isdigit()
+        else None
+    )
+    if place is None:
+        return _event_page(request, event, 400, [_("Choose a place.")])
+    try:
+        site = actions.add_site(event, _user(request), place=place, name=request.POST.get("name", ""))
+    except ValidationError as error:
+        return _event_page(request, event, 400, [str(m) for m in error.messages])
+    messages.success(request, _("Site added."))
+    return redirect("events:site", event.pk, site.pk)
+
+
+@login_required
+@require_POST
+def close_event(request: HttpRequest, pk: int) -> HttpResponse:
+    event = queries.get_event(request.user, pk)
+    try:
+        actions.close_event(event, _user(request))
+    except ValidationError as error:
+        return _event_page(request, event, 400, [str(m) for m in error.messages])
+    messages.success(request, _("Event closed."))
+    return redirect("events:detail", event.pk)
+
+
+def _site_page(
+    request: HttpRequest, event: Event, site_pk: int, status: int = 200, errors: list[str] | None = None
+) -> HttpResponse:
+    site = queries.get_site(request.user, event, site_pk)
+    plan = getattr(site, "plan", None)
+    items = queries.checklist(event)
+    context = {
+        "event": event,
+        "site": site,
+        "plan": plan,
+        "items": [(i, (plan.answers.get(i.code) if plan else None)) for i in items],
+        "area": queries.area_of(site.unit),
+        "can_report": queries.may_change(request.user, site.unit) and event.closed_at is None,
+        "can_review": site.unit.parent is not None
+        and queries.may_change(request.user, site.unit.parent)
+        and event.closed_at is None,
+        "statuses": [(v, label) for v, label in DayStatus.choices if v != DayStatus.NOT_REPORTED],
+        "decisions": [(v, label) for v, label in Decision.choices if v],
+        "incidents": site.incidents.prefetch_related("actions"),
+        "reports": site.reports.all()[:20],
+        "errors": errors or [],
+    }
+    return render(request, "events/site.html", context, status=status)
+
+
+@login_required
+def site_detail(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    return _site_page(request, queries.get_event(request.user, pk), site_pk)
+
+
+def _site_write(request: HttpRequest, pk: int, site_pk: int, write, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
+    event = queries.get_event(request.user, pk)
+    site = queries.get_site(request.user, event, site_pk)
+    try:
+        write(site)
+    except ValidationError as error:
+        return _site_page(request, event, site_pk, 400, [str(m) for m in error.messages])
+    messages.success(request, done)
+    return redirect("events:site", event.pk, site.pk)
+
+
+@login_required
+@require_POST
+def submit_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    def write(site):  # type: ignore[no-untyped-def]
+        answers = {i.code: request.POST.get(f"item-{i.code}", "") for i in queries.checklist(site.event)}
+        actions.submit_plan(site, _user(request), answers=answers, notes=request.POST.get("notes", ""))
+
+    return _site_write(request, pk, site_pk, write, _("Plan submitted for approval."))
+
+
+@login_required
+@require_POST
+def review_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    def write(site):  # type: ignore[no-untyped-def]
+        approve = request.POST.get("verdict") == "approve"
+        actions.review_plan(site, _user(request), approve=approve, note=request.POST.get("note", ""))
+
+    return _site_write(request, pk, site_pk, write, _("Review recorded."))
+
+
+@login_required
+@require_POST
+def decide(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    def write(site):  # type: ignore[no-untyped-def]
+        actions.decide(
+            site, _user(request), decision=request.POST.get("decision", ""), note=request.POST.get("note", "")
+        )
+
+    return _site_write(request, pk, site_pk, write, _("Decision recorded."))
+
+
+@login_required
+@require_POST
+def report_status(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    def write(site):  # type: ignore[no-untyped-def]
+        actions.report_status(
+            site,
+            _user(request),
+            status=request.POST.get("status", ""),
+            present=request.POST.get("present", "0"),
+            mobile_served=request.POST.get("mobile_served", "0"),
+            incident=request.POST.get("incident", ""),
+        )
+
+    return _site_write(request, pk, site_pk, write, _("Status reported."))
+
+
+@login_required
+@require_POST
+def add_response(request: HttpRequest, pk: int, site_pk: int, incident_pk: int) -> HttpResponse:
+    def write(site):  # type: ignore[no-untyped-def]
+        incident = Incident.objects.filter(site=site, pk=incident_pk).first()
+        if incident is None:
+            raise ValidationError(_("No such incident."))
+        actions.add_response(
+            incident, _user(request), text=request.POST.get("text", ""), close=bool(request.POST.get("close"))
+        )
+
+    return _site_write(request, pk, site_pk, write, _("Action recorded."))
+
+
+@login_required
+def live_board(request: HttpRequest, pk: int) -> HttpResponse:
+    event = queries.get_event(request.user, pk)
+    unit = _unit(request, event)
+    context = {
+        "event": event,
+        "unit": unit,
+        "board": queries.board(request.user, event, unit),
+        "statuses": DayStatus.choices,
+        "children": unit.children.order_by("code"),
+        "now": timezone.now(),
+    }
+    return render(request, "events/board.html", context)
+
+
+@login_required
+def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    event = queries.get_event(request.user, pk)
+    unit = _unit(request, event)
+    rows = queries.report_rows(request.user, event, unit)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Báo cáo"
+    sheet.append([event.name])
+    sheet.append([f"{unit.name} — {event.starts_on:%d/%m/%Y}–{event.ends_on:%d/%m/%Y}"])
+    sheet.append([])
+    sheet.append(
+        [
+            _("Unit"),
+            _("Sites"),
+            _("Plans approved"),
+            _("Closed normally"),
+            _("Never reported"),
+            _("People present"),
+            _("Served by the mobile ballot box"),
+            _("Incidents"),
+        ]
+    )
+    for row in rows:
+        sheet.append(
+            [
+                row["unit"].name,
+                row["sites"],
+                row["approved"],
+                row["closed"],
+                row["not_reported"],
+                row["present"],
+                row["served"],
+                row["incidents"],
+            ]
+        )
+    handle = io.BytesIO()
+    book.save(handle)
+    response = HttpResponse(
+        handle.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="bao-cao-{event.pk}-{unit.code}.xlsx"'
+    return response
