@@ -122,7 +122,7 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
     if filters.unit:
         unit = get_unit(filters.unit)
         jurisdiction.require_unit(request.user, unit)
-        organisations = organisations.filter(unit__path__startswith=unit.path)
+        organisations = organisations.filter(unit__path__under=unit.path)
     if filters.q:
         for word in fold(filters.q).split():
             organisations = organisations.filter(search_name__contains=word)

@@ -1,8 +1,8 @@
 """The one place that decides who may see and change what.
 
 A user scoped to unit U (administrator, officer, inspector) sees records whose unit lies in
-U's subtree — one `path LIKE 'U.path%'` per role — and nothing else. Every list, detail,
-export and API endpoint goes through these functions.
+U's subtree — one `path__under=U.path` per role, an indexed prefix (lib/paths.py) — and
+nothing else. Every list, detail, export and API endpoint goes through these functions.
 """
 
 from functools import reduce
@@ -112,7 +112,7 @@ def filter_by_unit(
         return queryset
     if path_field is None:
         path_field = "path" if field == "" else f"{field}__path"
-    conditions = [Q(**{f"{path_field}__startswith": path}) for path in unit_paths(user, roles)]
+    conditions = [Q(**{f"{path_field}__under": path}) for path in unit_paths(user, roles)]
     if owner_field and user.is_authenticated:
         conditions.append(Q(**{owner_field: user}))
     if not conditions:

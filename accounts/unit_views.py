@@ -23,9 +23,7 @@ def unit_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     jurisdiction.require_unit(request.user, unit)
     children = list(queries.children_with_counts(unit))
     villages = queries.count_below(children, queries.villages_of(unit))
-    organisations = queries.count_below(
-        children, Organisation.objects.filter(unit__path__startswith=unit.path), "unit__"
-    )
+    organisations = queries.count_below(children, Organisation.objects.filter(unit__path__under=unit.path), "unit__")
     rows = [(child, villages[child.pk], organisations[child.pk]) for child in children]
     ancestors = jurisdiction.visible_ancestors(request.user, unit)
     context = {

@@ -75,9 +75,9 @@ def prepare() -> tuple[AdminUnit, Organisation]:
 
 
 def _grow_villages(province: AdminUnit) -> None:
-    communes = AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE)
+    communes = AdminUnit.objects.filter(path__under=province.path, level=Level.COMMUNE)
     have = set(
-        AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE, code__contains="-B").values_list(
+        AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE, code__contains="-B").values_list(
             "parent_id", flat=True
         )
     )
@@ -118,19 +118,15 @@ def grow(target: int, province: AdminUnit, issuer: Organisation, seed: int = 202
     rng = random.Random(seed + have)
     months_have = Directive.objects.filter(issuer=issuer).count()
     months_needed = months_have + -(-(target - have) // ACTIVITIES_PER_MONTH)
-    villages = list(
-        AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE).values_list("id", "path")
-    )
-    units = {
-        u.path: u.pk for u in AdminUnit.objects.filter(path__startswith=province.path).exclude(level=Level.VILLAGE)
-    }
+    villages = list(AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE).values_list("id", "path"))
+    units = {u.path: u.pk for u in AdminUnit.objects.filter(path__under=province.path).exclude(level=Level.VILLAGE)}
     district_codes = {u.pk: u.code for u in AdminUnit.objects.filter(parent=province)}
     villages_by_commune: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for pk, path in villages:
         villages_by_commune["/".join(path.split("/")[:4]) + "/"].append((pk, path))
     reporters = list(
         Organisation.objects.filter(
-            unit__path__startswith=province.path,
+            unit__path__under=province.path,
             kind__in=[
                 OrganisationKind.COMMUNE_COMMITTEE,
                 OrganisationKind.DISTRICT_CULTURE_CENTRE,
@@ -138,7 +134,7 @@ def grow(target: int, province: AdminUnit, issuer: Organisation, seed: int = 202
             ],
         ).values_list("id", "unit__path", "unit_id")
     )
-    recipients = list(Organisation.objects.filter(unit__path__startswith=province.path).exclude(pk=issuer.pk))
+    recipients = list(Organisation.objects.filter(unit__path__under=province.path).exclude(pk=issuer.pk))
     channels = list(Channel.objects.values_list("id", "code", "priorities"))
     now = timezone.now()
     if connection.vendor == "postgresql":
@@ -285,9 +281,9 @@ def _mark_reported(issuer: Organisation) -> None:
 
 
 def _keep_village_reach(province: AdminUnit) -> None:
-    VillageReach.objects.filter(path__startswith=province.path).delete()
+    VillageReach.objects.filter(path__under=province.path).delete()
     rows = (
-        VillageDay.objects.filter(path__startswith=province.path)
+        VillageDay.objects.filter(path__under=province.path)
         .values("village", "path")
         .annotate(first=Min("day"), last=Max("day"))
     )
@@ -353,7 +349,7 @@ def measure(province: AdminUnit, issuer: Organisation, repeat: int = 5) -> dict[
     read("directive PDF", writer_client, f"/directives/{directive.pk}/document.pdf")
 
     committee = Organisation.objects.filter(
-        kind=OrganisationKind.COMMUNE_COMMITTEE, unit__path__startswith=province.path
+        kind=OrganisationKind.COMMUNE_COMMITTEE, unit__path__under=province.path
     ).first()
     assert committee is not None
     village = AdminUnit.objects.filter(parent=committee.unit, level=Level.VILLAGE).first()

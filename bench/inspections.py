@@ -103,8 +103,8 @@ def prepare() -> AdminUnit:
 
 @transaction.atomic
 def _villages(province: AdminUnit) -> None:
-    communes = AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE)
-    if AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE).exists():
+    communes = AdminUnit.objects.filter(path__under=province.path, level=Level.COMMUNE)
+    if AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE).exists():
         return
     new = []
     for commune in communes:
@@ -133,7 +133,7 @@ def _places(province: AdminUnit) -> None:
     if have >= PLACES:
         return
     units = list(
-        AdminUnit.objects.filter(path__startswith=province.path, level__in=[Level.COMMUNE, Level.VILLAGE]).values_list(
+        AdminUnit.objects.filter(path__under=province.path, level__in=[Level.COMMUNE, Level.VILLAGE]).values_list(
             "id", "path", "latitude", "longitude"
         )
     )
@@ -167,9 +167,7 @@ def grow(province: AdminUnit, violations: int, seed: int = 2021) -> None:
     """Add bench inspections (twice `violations`) and violations up to the size asked for."""
     today = timezone.localdate()
     rng = random.Random(seed + violations)
-    units = list(
-        AdminUnit.objects.filter(path__startswith=province.path).values_list("id", "path", "level", "parent_id")
-    )
+    units = list(AdminUnit.objects.filter(path__under=province.path).values_list("id", "path", "level", "parent_id"))
     by_id = {row[0]: row for row in units}
     below = [row for row in units if row[2] != Level.PROVINCE]
     places = list(

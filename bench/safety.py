@@ -292,7 +292,7 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     _check(response, "district counts")
     results["district counts by state"] = ms
     places = list(
-        Establishment.objects.filter(unit_path__startswith=district.path).values_list("id", flat=True)[: repeat + 1]
+        Establishment.objects.filter(unit_path__under=district.path).values_list("id", flat=True)[: repeat + 1]
     )
     answers = {f"i{n}": 8 for n in range(1, 11)}
     queue = iter(places)

@@ -77,11 +77,9 @@ def _villages_for(commune: AdminUnit) -> list[tuple[str, str, int]]:
 
 
 def _generate_villages(province: AdminUnit) -> int:
-    communes = AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE)
+    communes = AdminUnit.objects.filter(path__under=province.path, level=Level.COMMUNE)
     with_villages = set(
-        AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE).values_list(
-            "parent_id", flat=True
-        )
+        AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE).values_list("parent_id", flat=True)
     )
     new: list[AdminUnit] = []
     for commune in communes:
@@ -149,7 +147,7 @@ def load_dak_nong() -> str:
     reports = load_portal_demo(province, demo_communes())
     events = load_events_demo(province)
     counts = {
-        level: AdminUnit.objects.filter(path__startswith=province.path, level=level).count()
+        level: AdminUnit.objects.filter(path__under=province.path, level=level).count()
         for level in (Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)
     }
     return (

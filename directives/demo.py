@@ -28,7 +28,7 @@ def demo_directive(province: AdminUnit) -> Directive | None:
     data = json.loads(DATA.read_text(encoding="utf-8"))
     year = date.fromisoformat(data["issued_on"]).year
     return Directive.objects.filter(
-        issuer__code=data["issuer"], year=year, number=data["number"], issuer_path__startswith=province.path
+        issuer__code=data["issuer"], year=year, number=data["number"], issuer_path__under=province.path
     ).first()
 
 

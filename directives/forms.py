@@ -88,7 +88,7 @@ class DirectiveForm(forms.Form):
         }
         nearby = Q()
         for path in provinces:
-            nearby |= Q(unit__path__startswith=path)
+            nearby |= Q(unit__path__under=path)
         nearby_organisations = Organisation.objects.filter(nearby) if provinces else Organisation.objects.none()
         self.fields["organisations"].queryset = nearby_organisations.order_by("kind", "name")  # type: ignore[attr-defined]
         self.fields["groups"].queryset = RecipientGroup.objects.filter(unit__path__in=provinces).order_by("position")  # type: ignore[attr-defined]

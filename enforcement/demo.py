@@ -28,7 +28,7 @@ def _user(unit: AdminUnit, *roles: str) -> User | None:
 @transaction.atomic
 def load_demo(province: AdminUnit) -> str:
     load_violation_types()
-    if Violation.objects.filter(is_demo=True, unit_path__startswith=province.path).exists():
+    if Violation.objects.filter(is_demo=True, unit_path__under=province.path).exists():
         return "Enforcement: demo already loaded."
     districts = list(province.children.order_by("code"))
     district = next((d for d in districts if RoleAssignment.objects.filter(unit=d).exists()), districts[0])
@@ -87,7 +87,7 @@ def load_demo(province: AdminUnit) -> str:
     published = 2
     found_in = (
         Inspection.objects.filter(
-            unit_path__startswith=province.path, outcome=Outcome.VIOLATION, target_kind=TargetKind.PLACE
+            unit_path__under=province.path, outcome=Outcome.VIOLATION, target_kind=TargetKind.PLACE
         )
         .select_related("target_place")
         .order_by("pk")

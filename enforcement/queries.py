@@ -83,7 +83,7 @@ def parse_filters(
 
 def apply_filters(violations: QuerySet[Violation], filters: Filters) -> QuerySet[Violation]:
     if filters.unit is not None:
-        violations = violations.filter(unit_path__startswith=filters.unit.path)
+        violations = violations.filter(unit_path__under=filters.unit.path)
     if filters.type is not None:
         violations = violations.filter(type=filters.type)
     if filters.period is not None:

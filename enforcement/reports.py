@@ -60,14 +60,14 @@ def build(unit: AdminUnit, period: Period) -> Report:
     """Inspections by level from two grouped queries (done, planned), violations by type and unit
     from one (grouped by both, folded here), and the drafts and withdrawals from one more."""
     report = Report(unit, period)
-    under = Inspection.objects.filter(target_path__startswith=unit.path)
+    under = Inspection.objects.filter(target_path__under=unit.path)
     by_level = under.values("target_level").annotate(n=Count("pk")).order_by()
     done = {row["target_level"]: row["n"] for row in by_level.filter(done_in(period))}
     planned = {row["target_level"]: row["n"] for row in by_level.filter(planned_in(period))}
     order = [str(level) for level in LEVEL_ORDER[unit.depth + 1 :]] + [TargetKind.PLACE.value]
     report.inspections = [(level, level_label(level), done.get(level, 0), planned.get(level, 0)) for level in order]
 
-    violations = Violation.objects.filter(unit_path__startswith=unit.path)
+    violations = Violation.objects.filter(unit_path__under=unit.path)
     rows = (
         violations.filter(decided_in(period))
         .annotate(segment=child_segment("unit_path", unit))
@@ -166,7 +166,7 @@ def write_workbook(handle: IO[bytes], report: Report) -> None:
     )
     statuses = dict(ViolationStatus.choices)
     rows = (
-        Violation.objects.filter(decided_in(report.period), unit_path__startswith=report.unit.path)
+        Violation.objects.filter(decided_in(report.period), unit_path__under=report.unit.path)
         .order_by("decision_date", "pk")
         .values_list(
             "offender_name",

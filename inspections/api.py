@@ -417,7 +417,7 @@ def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  #
     if filters.unit:
         unit = get_unit(filters.unit, filters.scheme)
         jurisdiction.require_unit(request.user, unit)
-        inspections = inspections.filter(target_path__startswith=unit.path)
+        inspections = inspections.filter(target_path__under=unit.path)
     errors: dict[str, str] = {}
     try:
         period = parse_period(filters.period)

@@ -99,7 +99,7 @@ class Coverage:
 def coverage(unit: AdminUnit, period: Period, today: date) -> Coverage:
     children = list(unit.children.order_by("code"))
     child_level = children[0].level if children else ""
-    under = Inspection.objects.filter(target_path__startswith=unit.path)
+    under = Inspection.objects.filter(target_path__under=unit.path)
     segment = child_segment("target_path", unit)
     done = (
         under.filter(done_in(period))
@@ -120,7 +120,7 @@ def coverage(unit: AdminUnit, period: Period, today: date) -> Coverage:
     )
     places = (
         places_in_service()
-        .filter(unit_path__startswith=unit.path)
+        .filter(unit_path__under=unit.path)
         .annotate(segment=child_segment("unit_path", unit))
         .values("segment")
         .annotate(n=Count("pk"), inspected=Count("pk", filter=Q(_inspected_in(period))))
@@ -159,7 +159,7 @@ def uninspected_places(unit: AdminUnit, period: Period) -> QuerySet:  # type: ig
     """Places in service under the unit with no inspection done in the period."""
     return (
         places_in_service()
-        .filter(unit_path__startswith=unit.path)
+        .filter(unit_path__under=unit.path)
         .exclude(_inspected_in(period))
         .select_related("type", "unit")
         .order_by("unit_path", "name", "pk")
@@ -186,7 +186,7 @@ def overdue_follow_ups(user: AnyUser, unit: AdminUnit, today: date) -> QuerySet[
     """Inspections under the unit whose fixes were due before today and are not closed."""
     return (
         visible_inspections(user)
-        .filter(overdue_q(today), target_path__startswith=unit.path)
+        .filter(overdue_q(today), target_path__under=unit.path)
         .select_related("unit", "target_unit", "target_place")
         .order_by("fix_by", "pk")
     )

@@ -112,7 +112,7 @@ def _inspect_units(
 def _inspect_places(by: User, district: AdminUnit, start: date, today: date, rng: random.Random) -> int:
     """The district checks a few places against their criteria set; one is found in violation."""
     places = list(
-        Establishment.objects.filter(unit_path__startswith=district.path, registration=Registration.ACCEPTED)
+        Establishment.objects.filter(unit_path__under=district.path, registration=Registration.ACCEPTED)
         .select_related("type", "unit", "last_assessment__criteria_set")
         .order_by("pk")[:6]
     )
@@ -176,7 +176,7 @@ def _screening(by: User, commune: AdminUnit, today: date, rng: random.Random) ->
 @transaction.atomic
 def load_demo(province: AdminUnit) -> str:
     load_unit_checklists()
-    if InspectionPlan.objects.filter(is_demo=True, unit_path__startswith=province.path).exists():
+    if InspectionPlan.objects.filter(is_demo=True, unit_path__under=province.path).exists():
         return "Inspections: demo already loaded."
     rng = random.Random(2021)  # noqa: S311 - a reproducible demo, not a secret
     today = timezone.localdate()

@@ -33,7 +33,7 @@ def target_candidates(user: AnyUser) -> list[AdminUnit]:
         levels = [str(level) for level in LEVEL_ORDER[depth + 1 : depth + 3]]
         if not levels:
             continue
-        below = AdminUnit.objects.filter(path__startswith=top.path, level__in=levels).order_by("path")
+        below = AdminUnit.objects.filter(path__under=top.path, level__in=levels).order_by("path")
         for unit in below[:2000]:
             found[unit.pk] = unit
     return sorted(found.values(), key=lambda unit: unit.path)

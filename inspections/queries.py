@@ -120,7 +120,7 @@ def visible_campaigns(user: AnyUser) -> QuerySet[ScreeningCampaign]:
         covering.update("/".join(parts[:i]) + "/" for i in range(2, len(parts)))
     inside = Q()
     for path in paths:
-        inside |= Q(unit_path__startswith=path)
+        inside |= Q(unit_path__under=path)
     return campaigns.filter(inside | Q(unit_path__in=covering))
 
 

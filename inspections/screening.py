@@ -101,7 +101,7 @@ def progress(campaign: ScreeningCampaign, today: date) -> Progress:
     )
     found = {row["village"]: row for row in rows}
     villages = (
-        AdminUnit.objects.filter(path__startswith=campaign.unit_path, level=Level.VILLAGE)
+        AdminUnit.objects.filter(path__under=campaign.unit_path, level=Level.VILLAGE)
         .select_related("parent")
         .order_by("path")
     )

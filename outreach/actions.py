@@ -172,7 +172,7 @@ def _villages_reached(units: list[AdminUnit]) -> list[tuple[int, str]]:
     if communes:
         below = Q()
         for path in communes:
-            below |= Q(path__startswith=path)
+            below |= Q(path__under=path)
         villages.update(AdminUnit.objects.filter(below, level=Level.VILLAGE).values_list("pk", "path"))
     return sorted(villages.items())
 

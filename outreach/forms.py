@@ -51,7 +51,7 @@ class ActivityForm(forms.Form):
         self.fields["occurred_on"].initial = timezone.localdate()
         areas = Q()
         for organisation in organisations:
-            areas |= Q(path__startswith=organisation.unit.path)
+            areas |= Q(path__under=organisation.unit.path)
         units = (
             AdminUnit.objects.filter(areas, level__in=[Level.COMMUNE, Level.VILLAGE])
             if organisations

@@ -93,7 +93,7 @@ def summary(directive: Directive, today: date | None = None) -> Summary:
     province = _province_of(directive)
     districts_of_province = list(province.children.order_by("code"))
     village_counts = dict(
-        AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE)
+        AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE)
         .values("parent__parent")
         .annotate(n=Count("pk"))
         .values_list("parent__parent", "n")
@@ -159,9 +159,9 @@ class ChannelTable:
 
 def by_channel_and_unit(user: AnyUser, unit: AdminUnit, start: date, end: date) -> ChannelTable:
     """Quantities per channel (rows) and per child unit (columns) in the period, one query."""
-    activities = visible_activities(user).filter(area_path__startswith=unit.path, occurred_on__range=(start, end))
+    activities = visible_activities(user).filter(area_path__under=unit.path, occurred_on__range=(start, end))
     children = list(unit.children.exclude(level=Level.VILLAGE).order_by("code")) if unit.level != Level.COMMUNE else []
-    sums = {f"u{c.pk}": Sum("quantity", filter=Q(area_path__startswith=c.path)) for c in children}
+    sums = {f"u{c.pk}": Sum("quantity", filter=Q(area_path__under=c.path)) for c in children}
     rows: list[dict[str, Any]] = list(
         activities.values("channel").annotate(total=Sum("quantity"), n=Count("pk"), **sums)  # type: ignore[arg-type]
     )
@@ -213,13 +213,13 @@ def coverage(unit: AdminUnit, on: date | None = None) -> Coverage:
     on = on or timezone.localdate()
     since = on - timedelta(days=max(WINDOWS) - 1)
     villages = list(
-        AdminUnit.objects.filter(path__startswith=unit.path, level=Level.VILLAGE).values_list(
+        AdminUnit.objects.filter(path__under=unit.path, level=Level.VILLAGE).values_list(
             "pk", "name", "path", "parent__name", Cast("latitude", FloatField()), Cast("longitude", FloatField())
         )
     )
     reach = {
         village: (first, last)
-        for village, first, last in VillageReach.objects.filter(path__startswith=unit.path).values_list(
+        for village, first, last in VillageReach.objects.filter(path__under=unit.path).values_list(
             "village", "first_reached_on", "last_reached_on"
         )
     }
@@ -230,7 +230,7 @@ def coverage(unit: AdminUnit, on: date | None = None) -> Coverage:
     later = [village for village, (first, day) in reach.items() if day > on and first <= on]
     if later:
         days = VillageDay.objects.filter(day__range=(since, on))
-        days = days.filter(village__in=later) if len(later) <= 500 else days.filter(path__startswith=unit.path)
+        days = days.filter(village__in=later) if len(later) <= 500 else days.filter(path__under=unit.path)
         wanted = set(later)
         last.update(
             (village, day)

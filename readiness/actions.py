@@ -293,7 +293,7 @@ def send_reminders(today: date | None = None) -> int:
         if today <= periods.due_on(cycle, start) or start < cycle.starts_on:
             continue
         late = (
-            AdminUnit.objects.filter(path__startswith=cycle.province.path, level__in=cycle.levels)
+            AdminUnit.objects.filter(path__under=cycle.province.path, level__in=cycle.levels)
             .exclude(pk__in=PeriodReport.objects.filter(period_start=start).values("unit_id"))
             .exclude(pk__in=PeriodReminder.objects.filter(period_start=start).values("unit_id"))
         )

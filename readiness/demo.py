@@ -41,9 +41,7 @@ def load_demo(province: AdminUnit) -> str:
         province=province, defaults={"starts_on": date(2021, 5, 3), "levels": [Level.DISTRICT, Level.COMMUNE]}
     )
     units = list(
-        AdminUnit.objects.filter(path__startswith=province.path, level__in=[Level.DISTRICT, Level.COMMUNE]).order_by(
-            "path"
-        )
+        AdminUnit.objects.filter(path__under=province.path, level__in=[Level.DISTRICT, Level.COMMUNE]).order_by("path")
     )
     if Stock.objects.filter(unit__in=units).exists():
         return "Readiness: the demo declarations are already loaded."
@@ -77,7 +75,7 @@ def load_demo(province: AdminUnit) -> str:
             reports.append(PeriodReport(unit=unit, period_start=start, submitted_at=timezone.now(), on_time=True))
     Stock.objects.bulk_create(stocks)
     PeriodReport.objects.bulk_create(reports)
-    gaps.recompute(AdminUnit.objects.filter(path__startswith=province.path))
+    gaps.recompute(AdminUnit.objects.filter(path__under=province.path))
 
     officer = User.objects.get(username="commune")
     district_officer = User.objects.get(username="district")

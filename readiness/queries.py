@@ -132,7 +132,7 @@ def roll_up(unit: AdminUnit, scenario: Scenario) -> list[RollUp]:
     for child in children:
         rows[child.path] = RollUp(unit=child, own=None)
     child_depth = len(unit.path.strip("/").split("/")) + 1
-    for gap in UnitGap.objects.filter(scenario=scenario, path__startswith=unit.path).only(
+    for gap in UnitGap.objects.filter(scenario=scenario, path__under=unit.path).only(
         "path", "level", "kinds_short", "shortfall", "worst_cover", "worst_kind", "unit_id", "scenario_id"
     ):
         if gap.path in rows:
@@ -155,7 +155,7 @@ def short_communes(unit: AdminUnit, scenario: Scenario, limit: int = 200) -> lis
     """Communes under the unit that cannot cope with the scenario, the worst first."""
     names = {k.code: k.name for k in kinds()}
     found = list(
-        UnitGap.objects.filter(scenario=scenario, path__startswith=unit.path, level=Level.COMMUNE, kinds_short__gt=0)
+        UnitGap.objects.filter(scenario=scenario, path__under=unit.path, level=Level.COMMUNE, kinds_short__gt=0)
         .select_related("unit__parent")
         .order_by("worst_cover", "-shortfall", "path")[:limit]
     )
@@ -167,7 +167,7 @@ def short_communes(unit: AdminUnit, scenario: Scenario, limit: int = 200) -> lis
 def map_points(unit: AdminUnit, scenario: Scenario) -> list[list[Any]]:
     """[lat, lng, worst cover %, kinds short, name] for every commune under the unit with a place."""
     rows = UnitGap.objects.filter(
-        scenario=scenario, path__startswith=unit.path, level=Level.COMMUNE, unit__latitude__isnull=False
+        scenario=scenario, path__under=unit.path, level=Level.COMMUNE, unit__latitude__isnull=False
     ).values_list("unit__latitude", "unit__longitude", "worst_cover", "kinds_short", "unit__name")
     return [[float(lat or 0), float(lng or 0), cover, short, name] for lat, lng, cover, short, name in rows]
 
@@ -229,7 +229,7 @@ def reporting(unit: AdminUnit, today: date | None = None, count: int = 8) -> Rep
     if not recent:
         return Reporting(None, None, [])
     start, due = recent[0], periods.due_on(cycle, recent[0])
-    units = list(AdminUnit.objects.filter(path__startswith=unit.path, level__in=cycle.levels).order_by("path"))
+    units = list(AdminUnit.objects.filter(path__under=unit.path, level__in=cycle.levels).order_by("path"))
     reports: dict[int, list[PeriodReport]] = {}
     for report in PeriodReport.objects.filter(unit__in=units, period_start__in=recent):
         reports.setdefault(report.unit_id, []).append(report)

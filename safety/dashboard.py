@@ -111,7 +111,7 @@ def overview(user: AnyUser, unit: AdminUnit, now: datetime) -> Overview:
 
     Two grouped queries rather than one over (unit below, type, state): with few groups each,
     the database aggregates a million rows in about half the time."""
-    places = tracked_places(user).filter(unit_path__startswith=unit.path)
+    places = tracked_places(user).filter(unit_path__under=unit.path)
     by_type = _tallies(places, "type_id", now)
     by_segment = _tallies(places.annotate(segment=_child_segment(unit)), "segment", now)
     total = Tally()
@@ -141,7 +141,7 @@ def follow_up(
         Which.NEVER: never_assessed_q(),
         Which.BOTH: overdue_q(now) | never_assessed_q(),
     }[which]
-    places = tracked_places(user).filter(condition, unit_path__startswith=unit.path)
+    places = tracked_places(user).filter(condition, unit_path__under=unit.path)
     if kind is not None:
         places = places.filter(type=kind)
     return places.select_related("type", "unit").order_by(F("valid_until").asc(nulls_last=True), "name", "pk")

@@ -96,10 +96,9 @@ def expiring(now: datetime, days: int | None = None) -> QuerySet[Establishment]:
     if days is not None:
         return places.filter(valid_until__lt=now + timedelta(days=days))
     policies = list(SafetyPolicy.objects.select_related("unit"))
-    paths = [Q(unit_path__startswith=p.unit.path) for p in policies]
+    paths = [Q(unit_path__under=p.unit.path) for p in policies]
     windows = [
-        Q(unit_path__startswith=p.unit.path, valid_until__lt=now + timedelta(days=p.remind_days_before))
-        for p in policies
+        Q(unit_path__under=p.unit.path, valid_until__lt=now + timedelta(days=p.remind_days_before)) for p in policies
     ]
     default = Q(valid_until__lt=now + timedelta(days=DEFAULT_REMIND_DAYS))
     if paths:

@@ -79,7 +79,7 @@ def filter_places(user: AnyUser, places: QuerySet[Establishment], filters: Place
         if has_places_scope(user):
             jurisdiction.require_unit(user, unit)
         # An owner narrowing their own places by unit learns nothing they do not own.
-        places = places.filter(unit_path__startswith=unit.path)
+        places = places.filter(unit_path__under=unit.path)
     if filters.type:
         kind = EstablishmentType.objects.filter(code=filters.type).first()
         if kind is None:

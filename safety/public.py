@@ -227,7 +227,7 @@ def filtered_places(
     if states:
         places = places.filter(state__in=states)
     if unit is not None:
-        places = places.filter(unit_path__startswith=unit.path)
+        places = places.filter(unit_path__under=unit.path)
     return places
 
 
@@ -583,7 +583,7 @@ def _counts_by_path(prefix: str, scheme: str) -> list[tuple[str, str, int]]:
     units of the province's working scheme; a 2025 unit asked for while places sit under legacy
     units counts the places of the legacy communes it was formed from (main successor only)."""
     places = public_places().order_by()
-    direct = places.filter(unit_path__startswith=prefix).values_list("unit_path", "state").annotate(n=Count("id"))
+    direct = places.filter(unit_path__under=prefix).values_list("unit_path", "state").annotate(n=Count("id"))
     result: list[tuple[str, str, int]] = list(direct)
     if scheme == Scheme.Y2025 and settings.DEFAULT_SCHEME != Scheme.Y2025:
         result.extend(_counts_via_successions(places, prefix))
@@ -591,7 +591,7 @@ def _counts_by_path(prefix: str, scheme: str) -> list[tuple[str, str, int]]:
 
 
 def _counts_via_successions(places: QuerySet[Establishment], prefix: str) -> list[tuple[str, str, int]]:
-    links = UnitSuccession.objects.filter(successor__path__startswith=prefix, is_main=True).values_list(
+    links = UnitSuccession.objects.filter(successor__path__under=prefix, is_main=True).values_list(
         "predecessor__path", "successor__path"
     )
     successor_of = dict(links)
@@ -609,7 +609,7 @@ def _counts_via_successions(places: QuerySet[Establishment], prefix: str) -> lis
     rows: list[tuple[str, str, int]] = []
     for province_path in sorted(provinces):
         grouped = (
-            places.filter(unit_path__startswith=province_path).values_list("unit_path", "state").annotate(n=Count("id"))
+            places.filter(unit_path__under=province_path).values_list("unit_path", "state").annotate(n=Count("id"))
         )
         for path, state, count in grouped:
             successor = successor_of.get("/".join(path.split("/")[:4]) + "/")

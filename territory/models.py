@@ -24,7 +24,8 @@ VILLAGE_TYPES = ["Thôn", "Buôn", "Bon", "Bản", "Ấp", "Xóm", "Tổ dân ph
 
 
 class AdminUnit(models.Model):
-    """A unit of the administrative tree in one scheme; `path` makes subtree queries one LIKE."""
+    """A unit of the administrative tree in one scheme; `path` makes subtree queries one indexed
+    `path__under` (lib/paths.py)."""
 
     scheme = models.CharField(_("scheme"), max_length=8, choices=Scheme.choices)
     code = models.CharField(_("code"), max_length=20, help_text=_("GSO code; unique within a scheme"))
@@ -80,7 +81,7 @@ class AdminUnit(models.Model):
         return AdminUnit.objects.filter(path__in=prefixes).order_by("path")
 
     def descendants(self) -> "models.QuerySet[AdminUnit]":
-        return AdminUnit.objects.filter(path__startswith=self.path).exclude(pk=self.pk)
+        return AdminUnit.objects.filter(path__under=self.path).exclude(pk=self.pk)
 
     def is_within(self, other: "AdminUnit") -> bool:
         return self.path.startswith(other.path)

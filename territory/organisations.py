@@ -45,7 +45,7 @@ def load_organisations(province: AdminUnit, named: list[dict[str, Any]] | None =
             email=entry.get("email", ""),
         )
     _upsert(wanted, demo=demo)
-    in_province = Organisation.objects.filter(unit__path__startswith=province.path)
+    in_province = Organisation.objects.filter(unit__path__under=province.path)
     for position, group_data in enumerate(data["recipient_groups"]):
         group, _created = RecipientGroup.objects.update_or_create(
             code=f"{group_data['code']}-{province.scheme}-{province.code}",

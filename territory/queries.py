@@ -42,7 +42,7 @@ def descendant_counts(unit: AdminUnit) -> dict[str, int]:
 
 
 def villages_of(unit: AdminUnit) -> QuerySet[AdminUnit]:
-    return AdminUnit.objects.filter(path__startswith=unit.path, level=Level.VILLAGE)
+    return AdminUnit.objects.filter(path__under=unit.path, level=Level.VILLAGE)
 
 
 def successors_of(unit: AdminUnit) -> list[AdminUnit]:
@@ -68,7 +68,5 @@ def count_below(units: list[AdminUnit], records: QuerySet[Model], prefix: str = 
     """How many of `records` lie under each of `units`, in one query."""
     if not units:
         return {}
-    totals = records.aggregate(
-        **{f"u{u.pk}": Count("pk", filter=Q(**{f"{prefix}path__startswith": u.path})) for u in units}
-    )
+    totals = records.aggregate(**{f"u{u.pk}": Count("pk", filter=Q(**{f"{prefix}path__under": u.path})) for u in units})
     return {u.pk: totals[f"u{u.pk}"] for u in units}

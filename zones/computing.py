@@ -160,12 +160,12 @@ def compute_locked(state: ProvinceLevels, as_of: date, fallback: LevelFramework 
         # An edit left the rules naming a level that is gone: keep yesterday's levels, say so.
         return ProvinceOutcome(province.code, "framework invalid")
     units = list(
-        AdminUnit.objects.filter(path__startswith=province.path, level__in=COMPUTED_LEVELS).values_list(
+        AdminUnit.objects.filter(path__under=province.path, level__in=COMPUTED_LEVELS).values_list(
             "id", "parent_id", "level", "population", "path"
         )
     )
     figures = _commune_figures(province, framework, as_of, units)
-    current = {row.unit_id: row for row in UnitLevel.objects.filter(unit_path__startswith=province.path)}
+    current = {row.unit_id: row for row in UnitLevel.objects.filter(unit_path__under=province.path)}
     valid_ids = {level.pk for level in levels}
 
     def overridden(unit_id: int) -> RiskLevel | None:
@@ -223,13 +223,13 @@ def current_figures(unit: AdminUnit, as_of: date | None = None) -> Figures:
     framework = framework_of(state)
     as_of = as_of or (state.last_as_of if state and state.last_as_of else timezone.localdate())
     first, last = window(framework, as_of)
-    sums = CaseCount.objects.filter(unit_path__startswith=unit.path, date__gte=first, date__lte=last).aggregate(
+    sums = CaseCount.objects.filter(unit_path__under=unit.path, date__gte=first, date__lte=last).aggregate(
         cases=Sum("cases"), untraced=Sum("untraced_cases"), linked=Sum("linked_cases")
     )
-    communes = AdminUnit.objects.filter(path__startswith=unit.path, level=Level.COMMUNE).values_list("id", "population")
+    communes = AdminUnit.objects.filter(path__under=unit.path, level=Level.COMMUNE).values_list("id", "population")
     villages = {
         row["parent_id"]: row["total"]
-        for row in AdminUnit.objects.filter(path__startswith=unit.path, level=Level.VILLAGE)
+        for row in AdminUnit.objects.filter(path__under=unit.path, level=Level.VILLAGE)
         .values("parent_id")
         .annotate(total=Sum("population"), known=Count("population"))
         .filter(known__gt=0)
@@ -262,7 +262,7 @@ def _commune_figures(
     }
     village_population = {
         row["parent_id"]: row["total"]
-        for row in AdminUnit.objects.filter(path__startswith=province.path, level=Level.VILLAGE)
+        for row in AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE)
         .values("parent_id")
         .annotate(total=Sum("population"), known=Count("population"))
         .filter(known__gt=0)

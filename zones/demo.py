@@ -55,7 +55,7 @@ def _case_counts(province: AdminUnit, today: date) -> tuple[list[CaseCount], Adm
     """Scenes, by commune: an untraced cluster in a village (very high), traced clusters (high),
     single traced cases (risk), an outbreak over three weeks ago (back to new normal)."""
     rng = random.Random(2021)  # noqa: S311 — the same demo every time, not a secret
-    communes = list(AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE).order_by("code"))
+    communes = list(AdminUnit.objects.filter(path__under=province.path, level=Level.COMMUNE).order_by("code"))
     by_district: dict[int, list[AdminUnit]] = {}
     for commune in communes:
         by_district.setdefault(commune.parent_id or 0, []).append(commune)
@@ -105,12 +105,12 @@ def _zone(village: AdminUnit, now: datetime) -> DistancingZone:
 
 def _permit(province: AdminUnit, origin: AdminUnit, today: date) -> GoodsPermit:
     destination = (
-        AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE, parent__code="660")
+        AdminUnit.objects.filter(path__under=province.path, level=Level.COMMUNE, parent__code="660")
         .order_by("code")
         .first()
         or origin
     )
-    through = AdminUnit.objects.filter(path__startswith=province.path, level=Level.DISTRICT, code="662").first()
+    through = AdminUnit.objects.filter(path__under=province.path, level=Level.DISTRICT, code="662").first()
     waypoints = [through] if through else []
     permit = GoodsPermit.objects.create(
         number="LX-" + "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(8)),
@@ -141,12 +141,12 @@ def _permit(province: AdminUnit, origin: AdminUnit, today: date) -> GoodsPermit:
 def _summary(province: AdminUnit) -> str:
     counts = CaseCount.objects.filter(province=province, is_demo=True)
     levels = Counter(
-        UnitLevel.objects.filter(unit_path__startswith=province.path, unit__level=Level.COMMUNE).values_list(
+        UnitLevel.objects.filter(unit_path__under=province.path, unit__level=Level.COMMUNE).values_list(
             "level__name", flat=True
         )
     )
-    zones = DistancingZone.objects.active().filter(area_path__startswith=province.path).count()
-    permits = GoodsPermit.objects.filter(origin_path__startswith=province.path, is_demo=True).first()
+    zones = DistancingZone.objects.active().filter(area_path__under=province.path).count()
+    permits = GoodsPermit.objects.filter(origin_path__under=province.path, is_demo=True).first()
     spread = ", ".join(f"{n} {name}" for name, n in levels.most_common())
     permit = f"permit {permits.number} ({permits.plate})" if permits else "no permit"
     return (

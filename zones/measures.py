@@ -67,7 +67,7 @@ def zones_within(unit: AdminUnit, now: datetime | None = None) -> list[Distancin
     """Zones in force on units strictly below this one (a village of a commune…)."""
     return list(
         DistancingZone.objects.active(now)
-        .filter(Q(zone_units__unit_path__startswith=unit.path) & ~Q(zone_units__unit_path=unit.path))
+        .filter(Q(zone_units__unit_path__under=unit.path) & ~Q(zone_units__unit_path=unit.path))
         .exclude(zone_units__unit_path__in=ancestor_paths(unit))
         .select_related("measure", "level", "area")
         .distinct()

@@ -60,7 +60,7 @@ def framework_dict(framework: LevelFramework) -> dict[str, Any]:
 def level_rows(scheme: str, level: str, parent: AdminUnit | None = None) -> QuerySet[UnitLevel]:
     rows = UnitLevel.objects.filter(unit__scheme=scheme, unit__level=level)
     if parent is not None:
-        rows = rows.filter(unit_path__startswith=parent.path)
+        rows = rows.filter(unit_path__under=parent.path)
     return rows
 
 

@@ -58,19 +58,19 @@ def scope_of(units: list[AdminUnit], as_of: date | None = None) -> Scope:
     totals = {}
     with_cases = {}
     if wide:
-        under = reduce(or_, [Q(path__startswith=u.path) for u in wide])
+        under = reduce(or_, [Q(path__under=u.path) for u in wide])
         totals = AdminUnit.objects.filter(under, level=Level.VILLAGE).aggregate(
-            **{f"u{u.pk}": Count("pk", filter=Q(path__startswith=u.path)) for u in wide}
+            **{f"u{u.pk}": Count("pk", filter=Q(path__under=u.path)) for u in wide}
         )
         recent = CaseCount.objects.filter(
-            reduce(or_, [Q(unit_path__startswith=u.path) for u in wide]),
+            reduce(or_, [Q(unit_path__under=u.path) for u in wide]),
             date__gte=first,
             date__lte=last,
             cases__gt=0,
             unit__level=Level.VILLAGE,
         )
         with_cases = recent.aggregate(
-            **{f"u{u.pk}": Count("unit", distinct=True, filter=Q(unit_path__startswith=u.path)) for u in wide}
+            **{f"u{u.pk}": Count("unit", distinct=True, filter=Q(unit_path__under=u.path)) for u in wide}
         )
     rows = [
         ScopeRow(u, totals.get(f"u{u.pk}", 0), with_cases.get(f"u{u.pk}", 0)) if u in wide else ScopeRow(u, 0, 0)

@@ -26,7 +26,7 @@ class LoadDemoTests(TestCase):
     def test_demo_has_dak_nong_with_villages_organisations_and_logins(self) -> None:
         output = self.output
         province = AdminUnit.objects.get(scheme=Scheme.LEGACY, code="67")
-        below = AdminUnit.objects.filter(path__startswith=province.path)
+        below = AdminUnit.objects.filter(path__under=province.path)
         self.assertEqual(below.filter(level=Level.DISTRICT).count(), 8)
         self.assertEqual(below.filter(level=Level.COMMUNE).count(), 71)
         communes_without_villages = below.filter(level=Level.COMMUNE).exclude(children__level=Level.VILLAGE)

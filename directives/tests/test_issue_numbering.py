@@ -52,7 +52,7 @@ class IssueTests(DirectiveTestCase):
 
     def test_every_member_of_every_group_gets_it_in_its_inbox(self) -> None:
         directive = self.make_issued()
-        communes = AdminUnit.objects.filter(path__startswith=self.province.path, level="commune").count()
+        communes = AdminUnit.objects.filter(path__under=self.province.path, level="commune").count()
         self.assertEqual(directive.deliveries.count(), communes + 1)  # the communes' committees and the press
         self.assertTrue(directive.deliveries.filter(organisation=self.press_agency).exists())
         self.assertFalse(directive.deliveries.filter(organisation=self.department).exists())

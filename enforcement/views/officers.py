@@ -48,7 +48,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
         except ValidationError as invalid:
             add_errors(form, invalid)
         else:
-            found = apply_filters(visible_violations(request.user).filter(unit_path__startswith=unit.path), filters)
+            found = apply_filters(visible_violations(request.user).filter(unit_path__under=unit.path), filters)
             ordered = found.select_related("type", "unit").order_by("-created_at", "-pk")
             page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -52,7 +52,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         inspections = visible_inspections(request.user)
         if data["unit"] or not _owner_only(request):
             unit = unit_from(request, data["unit"])
-            inspections = inspections.filter(target_path__startswith=unit.path)
+            inspections = inspections.filter(target_path__under=unit.path)
         try:
             period = parse_period(data["period"])
         except ValidationError as invalid:

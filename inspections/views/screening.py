@@ -63,7 +63,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
 
 def _villages(request: HttpRequest, campaign: ScreeningCampaign) -> list[AdminUnit]:
     """The campaign's villages the user may record for."""
-    villages = AdminUnit.objects.filter(path__startswith=campaign.unit_path, level=Level.VILLAGE)
+    villages = AdminUnit.objects.filter(path__under=campaign.unit_path, level=Level.VILLAGE)
     return list(
         jurisdiction.filter_by_unit(request.user, villages, field="", roles=jurisdiction.CHANGE_ROLES)
         .select_related("parent")

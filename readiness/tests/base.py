@@ -19,7 +19,7 @@ class ReadinessTestCase(JurisdictionTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         load_readiness()
-        recompute(list(AdminUnit.objects.filter(path__startswith=cls.province.path)))
+        recompute(list(AdminUnit.objects.filter(path__under=cls.province.path)))
         cls.first = Scenario.objects.get(code="1-10")
 
     def gap(self, unit: AdminUnit, scenario: str = "1-10") -> UnitGap:

@@ -124,7 +124,7 @@ def choose_framework(province: AdminUnit, framework_code: str, *, by: User) -> P
     state.framework = framework
     state.save()
     today = timezone.localdate()
-    for row in UnitLevel.objects.filter(unit_path__startswith=province.path, override_level__isnull=False):
+    for row in UnitLevel.objects.filter(unit_path__under=province.path, override_level__isnull=False):
         row.override_level, row.override_reason, row.override_by, row.override_at = None, "", None, None
         row.save()
     compute_locked(state, max(state.last_as_of or today, today))
@@ -139,7 +139,7 @@ def choose_framework(province: AdminUnit, framework_code: str, *, by: User) -> P
             reason=framework.name,
             by=by,
         )
-        for row in UnitLevel.objects.filter(unit_path__startswith=province.path)
+        for row in UnitLevel.objects.filter(unit_path__under=province.path)
     ]
     # The recomputation wrote "computed" steps for today; the framework step says why.
     LevelChange.objects.filter(

@@ -125,7 +125,7 @@ def conflicts(
     paths = [u.path for u in units]
     related = Q(unit_path__in=[p for u in units for p in ancestor_paths(u)])
     for path in paths:
-        related |= Q(unit_path__startswith=path)
+        related |= Q(unit_path__under=path)
     overlapping = (
         ZoneUnit.objects.filter(related)
         .filter(

@@ -98,7 +98,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignor
     if filters.unit:
         unit = get_unit(filters.unit, filters.scheme)
         jurisdiction.require_unit(request.user, unit)
-        rows = rows.filter(unit_path__startswith=unit.path)
+        rows = rows.filter(unit_path__under=unit.path)
     if filters.since:
         rows = rows.filter(date__gte=filters.since)
     if filters.until:

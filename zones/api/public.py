@@ -242,7 +242,7 @@ def active_zones(
     now = timezone.now()
     zones = DistancingZone.objects.active(now).filter(area__scheme=scheme)
     if unit:
-        zones = zones.filter(area_path__startswith=get_unit(unit, scheme).path)
+        zones = zones.filter(area_path__under=get_unit(unit, scheme).path)
     response["Cache-Control"] = PUBLIC_CACHE
     return [public.zone_dict(z, now) for z in public.with_units(zones)[:500]]
 

@@ -24,7 +24,7 @@ class RecomputeLevelsTests(ZonesTestCase):
         out = StringIO()
         call_command("recompute_levels", "--scheme", "legacy", stdout=out)
         self.assertIn("1 provinces recomputed", out.getvalue())
-        self.assertEqual(UnitLevel.objects.filter(unit_path__startswith=self.province.path).count(), 1 + 8 + 71)
+        self.assertEqual(UnitLevel.objects.filter(unit_path__under=self.province.path).count(), 1 + 8 + 71)
         self.assertEqual(UnitLevel.objects.get(unit=self.commune_a).level.code, "nguy-co-rat-cao")
         self.assertEqual(ProvinceLevels.objects.get(province=self.province).last_as_of, today())
 
@@ -117,7 +117,7 @@ class TwoRunsAtOnceTests(TransactionTestCase):
             holder.join()
         outcomes = {o.province: o.status for o in report.outcomes}
         self.assertEqual(outcomes, {"67": "locked", "68": "done"})
-        self.assertFalse(UnitLevel.objects.filter(unit_path__startswith=dak_nong.path).exists())
+        self.assertFalse(UnitLevel.objects.filter(unit_path__under=dak_nong.path).exists())
         self.assertTrue(UnitLevel.objects.filter(unit__scheme=Scheme.LEGACY, unit__code="68").exists())
 
 

@@ -14,7 +14,7 @@ class ZonesDemoTests(ZonesTestCase):
         self.assertIn("case counts", summary)
         self.assertGreater(CaseCount.objects.filter(is_demo=True).count(), 20)
         levels = set(
-            UnitLevel.objects.filter(unit_path__startswith=self.province.path, unit__level="commune").values_list(
+            UnitLevel.objects.filter(unit_path__under=self.province.path, unit__level="commune").values_list(
                 "level__code", flat=True
             )
         )
