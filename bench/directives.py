@@ -12,10 +12,7 @@ other directive.
 """
 
 import random
-import statistics
-import time
 from collections import defaultdict
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,6 +31,8 @@ from territory.loader import load_units
 from territory.models import AdminUnit, Level, Organisation, OrganisationKind, Scheme
 from territory.organisations import load_organisations
 
+from .timing import NotAScratchDatabase, check, timed
+
 PROVINCE = "67"
 ISSUER = "bench-so"
 VILLAGES_PER_COMMUNE = 48
@@ -41,10 +40,6 @@ ACTIVITIES_PER_MONTH = 8_334  # 1,000,000 in 120 months
 VILLAGE_SHARE_PER_DAY = 0.98  # of villages reached on a given day: ~100,000 village-days a month
 FIRST_MONTH = date(2016, 1, 1)
 ITEMS = 7
-
-
-class NotAScratchDatabase(Exception):
-    pass
 
 
 def _month(index: int) -> date:
@@ -294,21 +289,6 @@ def _keep_village_reach(province: AdminUnit) -> None:
     )
 
 
-def _timed(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    response = call()  # warm the caches a real server would have warm
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), response
-
-
-def _check(response: Any, what: str) -> None:
-    if response.status_code not in (200, 201):
-        raise RuntimeError(f"{what}: HTTP {response.status_code} {response.content[:300]!r}")
-
-
 def _user(username: str, **role: Any) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -330,8 +310,8 @@ def measure(province: AdminUnit, issuer: Organisation, repeat: int = 5) -> dict[
     results: dict[str, float] = {}
 
     def read(name: str, client: Client, url: str, params: dict[str, str] | None = None) -> None:
-        ms, response = _timed(lambda: client.get(url, params or {}), repeat)
-        _check(response, name)
+        ms, response = timed(lambda: client.get(url, params or {}), repeat)
+        check(response, name)
         results[name] = ms
 
     read("coverage page, province", officer_client, "/outreach/coverage/", {"unit": PROVINCE, "on": as_of})
@@ -373,8 +353,8 @@ def measure(province: AdminUnit, issuer: Organisation, repeat: int = 5) -> dict[
             "/api/v1/outreach/activities", payload, content_type="application/json", headers=headers
         )
 
-    ms, response = _timed(report, repeat)
-    _check(response, "report an activity")
+    ms, response = timed(report, repeat)
+    check(response, "report an activity")
     results["report an activity"] = ms
     return results
 

@@ -11,8 +11,6 @@ inspections, violations or places is refused.
 
 import json
 import random
-import statistics
-import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -34,6 +32,8 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
+from .timing import NotAScratchDatabase, timed
+
 PROVINCE, DISTRICT = "67", "663"
 TEAM = "bench"
 PLACE_PREFIX = "BI"
@@ -43,10 +43,6 @@ VILLAGES_PER_COMMUNE = 8
 DAYS = 365
 FIRST_NAMES = ["Nguyễn Văn", "Trần Thị", "Lê Văn", "Phạm Thị", "Hoàng Văn", "Y", "H'", "Đỗ Thị"]
 LAST_NAMES = ["An", "Bình", "Cường", "Dung", "Hà", "Hùng", "Lan", "Minh", "Nga", "Sơn", "Thảo", "Bhin"]
-
-
-class NotAScratchDatabase(Exception):
-    pass
 
 
 def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -281,16 +277,6 @@ def _grow_violations(
     _insert(Violation, columns, rows)
 
 
-def _timed(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    call()  # warm the caches a running server would have warm
-    times, response = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), response
-
-
 def _officer(username: str, unit: AdminUnit) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
@@ -338,7 +324,7 @@ def measure(province: AdminUnit, repeat: int) -> dict[str, float]:
     }
     results: dict[str, float] = {}
     for name, call in reads.items():
-        ms, response = _timed(call, repeat)
+        ms, response = timed(call, repeat)
         if response.status_code != 200:
             raise RuntimeError(f"{name}: HTTP {response.status_code} {response.content[:300]!r}")
         results[name] = round(ms, 1)

@@ -9,8 +9,6 @@ five million assessments take minutes, not hours. Every bench place's public cod
 
 import json
 import random
-import statistics
-import time
 from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import Any
@@ -27,6 +25,8 @@ from safety.models import Assessment, CriteriaSet, CriteriaSetStatus, Establishm
 from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
+
+from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
 SET_CODE = "bench-set"
@@ -55,10 +55,6 @@ DEFINITION: dict[str, Any] = {
 # Viewports of a 1280×800 screen centred on Hà Nội, the densest part of the tree.
 CENTRE = (21.03, 105.85)
 VIEWPORTS = {6: (28.0, 17.6), 10: (1.76, 1.1), 14: (0.11, 0.069)}
-
-
-class NotAScratchDatabase(Exception):
-    pass
 
 
 def prepare() -> tuple[CriteriaSet, AdminUnit]:
@@ -252,21 +248,6 @@ def _bbox(zoom: int) -> str:
     return f"{lon - width / 2},{lat - height / 2},{lon + width / 2},{lat + height / 2}"
 
 
-def _timed(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    call()  # warm the caches a real server would have warm
-    times, response = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), response
-
-
-def _check(response: Any, what: str) -> None:
-    if response.status_code not in (200, 201):
-        raise RuntimeError(f"{what}: HTTP {response.status_code} {response.content[:300]!r}")
-
-
 @override_settings(ALLOWED_HOSTS=["testserver", *settings.ALLOWED_HOSTS])
 def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     officer = User.objects.filter(username="bench-district").first()
@@ -282,14 +263,14 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
         return lambda: client.get("/api/v1/public/places", {"bbox": _bbox(zoom), "zoom": str(zoom)})
 
     for zoom in VIEWPORTS:
-        ms, response = _timed(viewport(zoom), repeat)
-        _check(response, f"map zoom {zoom}")
+        ms, response = timed(viewport(zoom), repeat)
+        check(response, f"map zoom {zoom}")
         results[f"map viewport, zoom {zoom}"] = ms
-    ms, response = _timed(lambda: client.get("/safety/overdue/", {"unit": district.code}), repeat)
-    _check(response, "overdue list")
+    ms, response = timed(lambda: client.get("/safety/overdue/", {"unit": district.code}), repeat)
+    check(response, "overdue list")
     results["overdue list of a district"] = ms
-    ms, response = _timed(lambda: client.get("/safety/", {"unit": district.code}), repeat)
-    _check(response, "district counts")
+    ms, response = timed(lambda: client.get("/safety/", {"unit": district.code}), repeat)
+    check(response, "district counts")
     results["district counts by state"] = ms
     places = list(
         Establishment.objects.filter(unit_path__under=district.path).values_list("id", flat=True)[: repeat + 1]
@@ -305,7 +286,7 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
             headers=headers,
         )
 
-    ms, response = _timed(submit, repeat)
-    _check(response, "submit an assessment")
+    ms, response = timed(submit, repeat)
+    check(response, "submit an assessment")
     results["submit an assessment"] = ms
     return results

@@ -10,9 +10,8 @@ case counts recorded by people or real permits.
 
 import json
 import random
-import statistics
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -39,15 +38,13 @@ from zones.models import (
 )
 from zones.permit_codes import sign
 
+from .timing import NotAScratchDatabase, check, timed
+
 PREFIX = "BM"
 COMMUNES = 10_600
 DAYS = 365
 ZONES = 1_000
 PROVINCE = "67"  # Đắk Nông: the province page and its communes
-
-
-class NotAScratchDatabase(Exception):
-    pass
 
 
 def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
@@ -280,21 +277,6 @@ def grow_permits(target: int, today: date, seed: int = 2021) -> int:
     return written
 
 
-def _timed(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    call()  # warm the caches a real server would have warm
-    times, response = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), response
-
-
-def _check(response: Any, what: str) -> None:
-    if response.status_code != 200:
-        raise RuntimeError(f"{what}: HTTP {response.status_code} {response.content[:300]!r}")
-
-
 def measure_recompute(today: date) -> dict[str, float]:
     """The country's levels for yesterday (rows created), then for today (rows updated)."""
     results: dict[str, float] = {}
@@ -316,29 +298,29 @@ def measure_reads(size: int, repeat: int) -> dict[str, float]:
     results: dict[str, float] = {}
     permits = list(GoodsPermit.objects.filter(status=PermitStatus.APPROVED).order_by("?")[:50])
     codes = iter([sign(p) for p in permits] * (repeat + 2))
-    ms, response = _timed(lambda: client.get("/api/v1/public/permits/verify", {"code": next(codes)}), repeat)
-    _check(response, "verify")
+    ms, response = timed(lambda: client.get("/api/v1/public/permits/verify", {"code": next(codes)}), repeat)
+    check(response, "verify", (200,))
     if response.json()["result"] not in {"valid", "expired", "not_yet_valid"}:
         raise RuntimeError(f"verify: {response.json()}")
     results[f"verify a permit's QR code @ {size}"] = ms
-    ms, response = _timed(lambda: client.get("/api/v1/public/permits/verify", {"code": "forged:code"}), repeat)
+    ms, response = timed(lambda: client.get("/api/v1/public/permits/verify", {"code": "forged:code"}), repeat)
     results[f"verify a forged code @ {size}"] = ms
     for label, params in (
         ("levels map data, every commune of the country", {"level": "commune"}),
         ("levels map data, communes of a province", {"level": "commune", "parent": PROVINCE}),
         ("levels map data, every district", {"level": "district"}),
     ):
-        ms, response = _timed(lambda params=params: client.get("/api/v1/public/levels", params), repeat)  # type: ignore[misc]
-        _check(response, label)
+        ms, response = timed(lambda params=params: client.get("/api/v1/public/levels", params), repeat)  # type: ignore[misc]
+        check(response, label, (200,))
         results[f"{label} @ {size}"] = ms
     zoned = ZoneUnit.objects.select_related("unit").first()
     assert zoned is not None
     url = f"/api/v1/public/units/{zoned.unit.scheme}/{zoned.unit.code}/measures"
-    ms, response = _timed(lambda: client.get(url), repeat)
-    _check(response, "measures")
+    ms, response = timed(lambda: client.get(url), repeat)
+    check(response, "measures", (200,))
     results[f"what applies at a commune in a zone @ {size}"] = ms
-    ms, response = _timed(lambda: client.get("/levels/", {"unit": PROVINCE}), repeat)
-    _check(response, "levels page")
+    ms, response = timed(lambda: client.get("/levels/", {"unit": PROVINCE}), repeat)
+    check(response, "levels page", (200,))
     results[f"levels page of a province @ {size}"] = ms
     return results
 

@@ -213,8 +213,8 @@ def approve_permit(permit: GoodsPermit, *, by: User, note: str = "") -> GoodsPer
 
 @transaction.atomic
 def reject_permit(permit: GoodsPermit, *, by: User, reason: str) -> GoodsPermit:
-    reason = _reason(reason)
     permit = _decide(permit, by, PermitStatus.PENDING)
+    reason = _reason(reason)
     permit.status, permit.decided_by, permit.decided_at = PermitStatus.REJECTED, by, timezone.now()
     permit.decision_note = reason
     permit.save()
@@ -225,8 +225,8 @@ def reject_permit(permit: GoodsPermit, *, by: User, reason: str) -> GoodsPermit:
 @transaction.atomic
 def revoke_permit(permit: GoodsPermit, *, by: User, reason: str) -> GoodsPermit:
     """Revoked permits fail at the next scan: verification reads the permit each time."""
-    reason = _reason(reason)
     permit = _decide(permit, by, PermitStatus.APPROVED)
+    reason = _reason(reason)
     permit.status, permit.revoked_at, permit.revoke_reason = PermitStatus.REVOKED, timezone.now(), reason
     permit.save()
     _tell_requester(permit, _("Goods permit %(number)s revoked") % {"number": permit.number})
