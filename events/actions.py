@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -257,10 +257,10 @@ def add_response(
 ) -> IncidentAction:
     """A timed action of the response to an incident (isolation, disinfection, tracing…)."""
     site = incident.site
-    if not (
-        jurisdiction.can_change_unit(by, site.unit) or jurisdiction.can_change_unit(by, site.unit.parent or site.unit)
-    ):
-        raise PermissionDenied(_("%(site)s is not in your jurisdiction.") % {"site": site.name})
+    jurisdiction.require(
+        jurisdiction.can_change_unit(by, site.unit) or jurisdiction.can_change_unit(by, site.unit.parent or site.unit),
+        _("%(site)s is not in your jurisdiction.") % {"site": site.name},
+    )
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Say what was done.")})
