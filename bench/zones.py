@@ -196,7 +196,6 @@ def build_zones(today: date, seed: int = 2021) -> None:
         zone = DistancingZone.objects.create(
             name=f"Vùng thử nghiệm {n}",
             area=unit,
-            area_path=unit.path,
             measure=measure,
             strictness=measure.strictness,
             decision_number=f"{PREFIX}-{n}",
@@ -207,7 +206,7 @@ def build_zones(today: date, seed: int = 2021) -> None:
             planned_end=now + timedelta(days=rng.randint(1, 14)),
             reason="Synthetic",
         )
-        ZoneUnit.objects.create(zone=zone, unit=unit, unit_path=unit.path)
+        ZoneUnit.objects.create(zone=zone, unit=unit)
 
 
 def grow_permits(target: int, today: date, seed: int = 2021) -> int:

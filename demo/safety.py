@@ -100,7 +100,6 @@ def _places(province: AdminUnit, rng: random.Random) -> list[Establishment]:
         for commune in district.children.filter(level=Level.COMMUNE).order_by("code"):
             add(commune, PER_COMMUNE)
     for place in places:
-        place.unit_path = place.unit.path
         place.search_name = fold(f"{place.name} {place.address}")
     return places
 

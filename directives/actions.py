@@ -266,7 +266,7 @@ def issue_directive(
     directive.issued_by = by
     directive.save()
     Delivery.objects.bulk_create(
-        Delivery(directive=directive, organisation=o, organisation_path=o.unit.path, delivered_at=now)
+        Delivery(directive=directive, organisation=o, delivered_at=now)
         for o in Organisation.objects.filter(pk__in=[r.pk for r in recipients]).select_related("unit")
     )
     transaction.on_commit(lambda: email_deliveries(directive.pk))

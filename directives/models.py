@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from territory.models import Organisation, RecipientGroup
+from territory.scoped import UnitPathField, path_index
 
 
 class IncomingDocument(models.Model):
@@ -76,7 +77,7 @@ class Directive(models.Model):
     issuer = models.ForeignKey(
         Organisation, verbose_name=_("issuing body"), on_delete=models.PROTECT, related_name="directives"
     )
-    issuer_path = models.CharField(max_length=255, editable=False)
+    issuer_path = UnitPathField(source="issuer.unit")
     parent_body = models.CharField(_("parent body"), max_length=200, blank=True, help_text=_("e.g. UBND TỈNH ĐẮK NÔNG"))
     issuing_body = models.CharField(
         _("issuing body as printed"), max_length=200, help_text=_("e.g. SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
@@ -138,16 +139,12 @@ class Directive(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["issuer_path"], name="directive_issuer_path_idx", opclasses=["varchar_pattern_ops"]),
+            path_index(name="directive_issuer_path_idx", path="issuer_path"),
             models.Index(fields=["is_public", "status", "issued_on"], name="directive_public_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.reference}: {self.subject[:80]}"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.issuer_path = self.issuer.unit.path
-        super().save(*args, **kwargs)
 
     @property
     def reference(self) -> str:
@@ -220,7 +217,7 @@ class Delivery(models.Model):
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="deliveries")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="deliveries")
-    organisation_path = models.CharField(max_length=255, editable=False)
+    organisation_path = UnitPathField(source="organisation.unit")
     delivered_at = models.DateTimeField(_("received"))
     emailed_to = models.CharField(_("emailed to"), max_length=254, blank=True)
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
@@ -238,7 +235,7 @@ class Delivery(models.Model):
         constraints = [models.UniqueConstraint(fields=["directive", "organisation"], name="delivery_unique")]
         indexes = [
             models.Index(fields=["organisation", "directive"], name="delivery_inbox_idx"),
-            models.Index(fields=["organisation_path"], name="delivery_org_path_idx", opclasses=["varchar_pattern_ops"]),
+            path_index(name="delivery_org_path_idx", path="organisation_path"),
         ]
 
     def __str__(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
 from territory.models import AdminUnit
+from territory.scoped import UnitScoped, path_index
 
 
 class TypeStatus(models.TextChoices):
@@ -85,7 +86,7 @@ class ViolationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Violation(models.Model):
+class Violation(UnitScoped):
     offender_kind = models.CharField(_("who"), max_length=10, choices=OffenderKind.choices)
     establishment = models.ForeignKey(
         "safety.Establishment",
@@ -103,7 +104,6 @@ class Violation(models.Model):
     type = models.ForeignKey(ViolationType, verbose_name=_("type"), on_delete=models.PROTECT)
     act = models.TextField(_("what was done"))
     unit = models.ForeignKey(AdminUnit, verbose_name=_("where"), on_delete=models.PROTECT, related_name="violations")
-    unit_path = models.CharField(max_length=255, editable=False)
     occurred_on = models.DateField(_("when"))
     inspection = models.ForeignKey(
         "inspections.Inspection",
@@ -160,21 +160,13 @@ class Violation(models.Model):
                 fields=["decision_date", "status", "unit_path", "type", "is_official", "fine_amount"],
                 name="violation_report_idx",
             ),
-            models.Index(
-                fields=["unit_path", "status", "decision_date"],
-                name="violation_path_idx",
-                opclasses=["varchar_pattern_ops", "", ""],
-            ),
+            path_index("status", "decision_date", name="violation_path_idx"),
             models.Index(fields=["type", "status", "decision_date"], name="violation_type_idx"),
             models.Index(fields=["establishment", "status"], name="violation_place_idx"),
         ]
 
     def __str__(self) -> str:
         return f"{self.offender_name} — {self.type}"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.unit_path = self.unit.path
-        super().save(*args, **kwargs)
 
 
 def evidence_upload_to(instance: "Evidence", filename: str) -> str:

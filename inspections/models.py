@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
 from territory.models import AdminUnit
+from territory.scoped import UnitPathField, UnitScoped, path_index
 
 
 class ChecklistStatus(models.TextChoices):
@@ -71,13 +72,12 @@ class Checklist(models.Model):
             raise ValidationError({"items": problems})
 
 
-class InspectionPlan(models.Model):
+class InspectionPlan(UnitScoped):
     """A unit's plan to inspect units below it and places in its jurisdiction over a period."""
 
     unit = models.ForeignKey(
         AdminUnit, verbose_name=_("inspecting unit"), on_delete=models.PROTECT, related_name="inspection_plans"
     )
-    unit_path = models.CharField(max_length=255, editable=False)
     title = models.CharField(_("title"), max_length=300)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
@@ -95,21 +95,13 @@ class InspectionPlan(models.Model):
         verbose_name = _("inspection plan")
         verbose_name_plural = _("inspection plans")
         ordering = ["-period_start", "-pk"]
-        indexes = [
-            models.Index(
-                fields=["unit_path", "period_start"], name="plan_path_idx", opclasses=["varchar_pattern_ops", ""]
-            )
-        ]
+        indexes = [path_index("period_start", name="plan_path_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="plan_period_ordered")
         ]
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.unit_path = self.unit.path
-        super().save(*args, **kwargs)
 
 
 class TargetKind(models.TextChoices):
@@ -129,7 +121,7 @@ class Outcome(models.TextChoices):
     VIOLATION = "violation", _("Violation found")
 
 
-class Inspection(models.Model):
+class Inspection(UnitScoped):
     """One target of a plan (or an unplanned inspection): planned, then recorded."""
 
     plan = models.ForeignKey(
@@ -143,7 +135,6 @@ class Inspection(models.Model):
     unit = models.ForeignKey(
         AdminUnit, verbose_name=_("inspecting unit"), on_delete=models.PROTECT, related_name="inspections_made"
     )
-    unit_path = models.CharField(max_length=255, editable=False)
     target_kind = models.CharField(_("target"), max_length=5, choices=TargetKind.choices)
     target_unit = models.ForeignKey(
         AdminUnit,
@@ -162,7 +153,7 @@ class Inspection(models.Model):
         related_name="inspections",
     )
     # The inspected unit's path, or the path of the unit the inspected place lies in.
-    target_path = models.CharField(max_length=255, editable=False)
+    target_path = UnitPathField(source=("target_unit", "target_place.unit_path"))
     target_level = models.CharField(_("level of the target"), max_length=10, editable=False)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
@@ -258,11 +249,7 @@ class Inspection(models.Model):
             ),
         ]
         indexes = [
-            models.Index(
-                fields=["target_path", "inspected_on"],
-                name="inspection_target_idx",
-                opclasses=["varchar_pattern_ops", ""],
-            ),
+            path_index("inspected_on", name="inspection_target_idx", path="target_path"),
             # Covers coverage and reports of what was inspected in a period: no table reads.
             models.Index(
                 fields=["inspected_on", "target_path", "target_kind", "target_level", "target_place"],
@@ -274,7 +261,7 @@ class Inspection(models.Model):
                 name="inspection_planned_idx",
                 condition=Q(status="planned"),
             ),
-            models.Index(fields=["unit_path"], name="inspection_by_idx", opclasses=["varchar_pattern_ops"]),
+            path_index(name="inspection_by_idx"),
             models.Index(
                 fields=["fix_by"],
                 name="inspection_open_fix_idx",
@@ -286,14 +273,11 @@ class Inspection(models.Model):
         return f"{self.target_name} ({self.period_start:%d/%m/%Y})"
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.unit_path = self.unit.path
         if self.target_kind == TargetKind.PLACE:
             assert self.target_place is not None
-            self.target_path = self.target_place.unit_path
             self.target_level = TargetKind.PLACE
         else:
             assert self.target_unit is not None
-            self.target_path = self.target_unit.path
             self.target_level = self.target_unit.level
         super().save(*args, **kwargs)
 
@@ -329,14 +313,13 @@ class InspectionFile(Attachment):
         ordering = ["uploaded_at", "pk"]
 
 
-class ScreeningCampaign(models.Model):
+class ScreeningCampaign(UnitScoped):
     """A door-to-door screening campaign a commune or district opens for a period and a target
     group ("people back from an outbreak area"). Counts only: no personal data."""
 
     unit = models.ForeignKey(
         AdminUnit, verbose_name=_("commune or district"), on_delete=models.PROTECT, related_name="screening_campaigns"
     )
-    unit_path = models.CharField(max_length=255, editable=False)
     title = models.CharField(_("title"), max_length=300)
     target_group = models.CharField(_("target group"), max_length=300)
     period_start = models.DateField(_("from"))
@@ -351,11 +334,7 @@ class ScreeningCampaign(models.Model):
         verbose_name = _("screening campaign")
         verbose_name_plural = _("screening campaigns")
         ordering = ["-period_start", "-pk"]
-        indexes = [
-            models.Index(
-                fields=["unit_path", "period_start"], name="campaign_path_idx", opclasses=["varchar_pattern_ops", ""]
-            )
-        ]
+        indexes = [path_index("period_start", name="campaign_path_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__gte=models.F("period_start")), name="campaign_period_ordered"
@@ -365,10 +344,6 @@ class ScreeningCampaign(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.unit_path = self.unit.path
-        super().save(*args, **kwargs)
-
 
 class ScreeningDay(models.Model):
     """What one village did on one day of a campaign; recording the same day again corrects it."""
@@ -377,7 +352,7 @@ class ScreeningDay(models.Model):
         ScreeningCampaign, verbose_name=_("campaign"), on_delete=models.CASCADE, related_name="days"
     )
     village = models.ForeignKey(AdminUnit, verbose_name=_("village"), on_delete=models.PROTECT, related_name="+")
-    village_path = models.CharField(max_length=255, editable=False)
+    village_path = UnitPathField(source="village")
     day = models.DateField(_("day"))
     households = models.PositiveIntegerField(_("households in the village"))
     households_visited = models.PositiveIntegerField(_("households visited"))
@@ -404,7 +379,3 @@ class ScreeningDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.village} {self.day:%d/%m/%Y}"
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.village_path = self.village.path
-        super().save(*args, **kwargs)

@@ -246,7 +246,6 @@ def report_activity(data: ActivityData, *, by: User) -> Activity:
         occurred_on=data.occurred_on,
         title=data.title.strip()[:300],
         area=area,
-        area_path=area.path,
         district=district,
         evidence_url=data.evidence_url,
         reported_by=by,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
 from territory.models import AdminUnit, Organisation
+from territory.scoped import UnitPathField
 
 
 class Measure(models.Model):
@@ -69,7 +70,7 @@ class Activity(models.Model):
     # The narrowest unit holding every unit reached (the organisation's home unit when none is
     # given): the jurisdiction of an activity, and the district it counts for in summaries.
     area = models.ForeignKey(AdminUnit, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
-    area_path = models.CharField(max_length=255, editable=False)
+    area_path = UnitPathField(source="area")
     district = models.ForeignKey(
         AdminUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.text import fold
 from territory.models import AdminUnit
+from territory.scoped import UnitScoped, path_index
 
 
 class PublicState(models.TextChoices):
@@ -105,14 +106,13 @@ def new_public_code() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class Establishment(models.Model):
+class Establishment(UnitScoped):
     """A crowded place that self-assesses: a market, a hospital, a factory, a school…"""
 
     name = models.CharField(_("name"), max_length=200)
     type = models.ForeignKey(EstablishmentType, verbose_name=_("type"), on_delete=models.PROTECT)
     address = models.CharField(_("address"), max_length=300, blank=True)
     unit = models.ForeignKey(AdminUnit, verbose_name=_("commune or village"), on_delete=models.PROTECT)
-    unit_path = models.CharField(max_length=255, editable=False)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
     location_approximate = models.BooleanField(_("approximate location"), default=False)
@@ -152,12 +152,8 @@ class Establishment(models.Model):
         verbose_name_plural = _("places")
         ordering = ["name"]
         indexes = [
-            models.Index(
-                fields=["unit_path", "state"], name="place_path_state_idx", opclasses=["varchar_pattern_ops", ""]
-            ),
-            models.Index(
-                fields=["unit_path", "valid_until"], name="place_path_valid_idx", opclasses=["varchar_pattern_ops", ""]
-            ),
+            path_index("state", name="place_path_state_idx"),
+            path_index("valid_until", name="place_path_valid_idx"),
             models.Index(fields=["latitude", "longitude"], name="place_location_idx"),
         ]
 
@@ -166,7 +162,6 @@ class Establishment(models.Model):
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self.search_name = fold(f"{self.name} {self.address}")
-        self.unit_path = self.unit.path
         super().save(*args, **kwargs)
 
     def is_overdue(self, now: datetime | None = None) -> bool:

@@ -315,7 +315,6 @@ def _write(
                 row.override_level = None  # an override from another framework no longer applies
                 row.override_reason = ""
             row.framework, row.computed_level, row.level = framework, computed, in_force
-            row.unit_path = paths[unit_id]
             updated.append(row)
         history.append(
             LevelChange(
@@ -331,7 +330,7 @@ def _write(
     UnitLevel.objects.bulk_create(new_rows, batch_size=2000)
     UnitLevel.objects.bulk_update(
         updated,
-        ["framework", "computed_level", "level", "since", "override_level", "override_reason", "unit_path"],
+        ["framework", "computed_level", "level", "since", "override_level", "override_reason"],
         batch_size=1000,
     )
     LevelChange.objects.bulk_create(history, batch_size=2000)

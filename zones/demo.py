@@ -36,7 +36,6 @@ DEMO_PLATE = "48C-123.45"
 def _count(unit: AdminUnit, commune: AdminUnit, province: AdminUnit, day: date, cases: int, **extra: int) -> CaseCount:
     return CaseCount(
         unit=unit,
-        unit_path=unit.path,
         commune=commune,
         province=province,
         date=day,
@@ -86,7 +85,6 @@ def _zone(village: AdminUnit, now: datetime) -> DistancingZone:
     zone = DistancingZone.objects.create(
         name=f"{village.name}, {commune.name} — {measure.name}",
         area=village,
-        area_path=village.path,
         measure=measure,
         strictness=measure.strictness,
         decision_number="45/QĐ-UBND",
@@ -99,7 +97,7 @@ def _zone(village: AdminUnit, now: datetime) -> DistancingZone:
         triggering_cases=9,
         is_demo=True,
     )
-    ZoneUnit.objects.create(zone=zone, unit=village, unit_path=village.path)
+    ZoneUnit.objects.create(zone=zone, unit=village)
     return zone
 
 
@@ -123,7 +121,6 @@ def _permit(province: AdminUnit, origin: AdminUnit, today: date) -> GoodsPermit:
         goods_detail="Cà phê nhân",
         origin=origin,
         destination=destination,
-        origin_path=origin.path,
         route_text=route_text(origin, waypoints, destination),
         valid_from=today - timedelta(days=3),
         valid_until=today + timedelta(days=27),

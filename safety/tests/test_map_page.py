@@ -97,7 +97,6 @@ class MapPageTests(MapPageTestCase):
                 name=f"Sạp {n:03d}",
                 type=kind,
                 unit=self.commune_a,
-                unit_path=self.commune_a.path,
                 search_name=f"sap {n:03d}",
                 latitude=Decimal("12.4"),
                 longitude=Decimal("107.6"),

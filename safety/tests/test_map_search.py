@@ -56,7 +56,6 @@ class MapSearchTests(SafetyTestCase):
                 name=f"Sạp {n}",
                 type=kind,
                 unit=self.commune_a,
-                unit_path=self.commune_a.path,
                 search_name=f"sap {n}",
                 latitude=Decimal("12.4"),
                 longitude=Decimal("107.6"),

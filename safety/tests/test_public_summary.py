@@ -125,7 +125,6 @@ class SummaryApiTests(SummaryTestCase):
                 name=f"Chợ {n}",
                 type=kind,
                 unit=unit,
-                unit_path=unit.path,
                 search_name=f"cho {n}",
                 latitude=Decimal("12.4"),
                 longitude=Decimal("107.6"),

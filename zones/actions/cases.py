@@ -47,7 +47,7 @@ def _save(unit: AdminUnit, day: date, cases: int, untraced: int, linked: int, by
     created = row is None
     if row is None:
         commune = _commune_of(unit)
-        row = CaseCount(unit=unit, unit_path=unit.path, commune=commune, province=_province_of(commune), date=day)
+        row = CaseCount(unit=unit, commune=commune, province=_province_of(commune), date=day)
     row.cases, row.untraced_cases, row.linked_cases = cases, untraced, linked
     row.recorded_by = by
     try:

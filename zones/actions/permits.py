@@ -142,7 +142,6 @@ def register_permit(data: PermitInput, *, by: User) -> GoodsPermit:
         goods_type=goods,
         origin=data.origin,
         destination=data.destination,
-        origin_path=data.origin.path,
         route_text=route_text(data.origin, data.waypoints, data.destination),
         valid_from=data.valid_from,
         valid_until=data.valid_until,

@@ -208,7 +208,6 @@ def declare_zone(data: ZoneInput, *, by: User, now: datetime | None = None) -> D
     zone = DistancingZone.objects.create(
         name=name or _zone_name(data.units, measure),
         area=area,
-        area_path=area.path,
         measure=measure if isinstance(measure, DistancingMeasure) else None,
         level=measure if isinstance(measure, RiskLevel) else None,
         strictness=measure.strictness,
@@ -224,7 +223,7 @@ def declare_zone(data: ZoneInput, *, by: User, now: datetime | None = None) -> D
         **fields,
     )
     for unit in data.units:
-        ZoneUnit.objects.create(zone=zone, unit=unit, unit_path=unit.path)
+        ZoneUnit.objects.create(zone=zone, unit=unit)
     return zone
 
 

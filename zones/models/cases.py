@@ -6,15 +6,15 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit
+from territory.scoped import UnitScoped, path_index
 
 
-class CaseCount(models.Model):
+class CaseCount(UnitScoped):
     """The confirmed cases of one unit on one day. A count on a commune itself means cases not
     placed in one of its villages, so a commune's total is the sum over its subtree. A day
     without a count means no case."""
 
     unit = models.ForeignKey(AdminUnit, verbose_name=_("commune or village"), on_delete=models.PROTECT)
-    unit_path = models.CharField(max_length=255, editable=False)
     commune = models.ForeignKey(AdminUnit, on_delete=models.PROTECT, related_name="+", editable=False)
     # The recomputation reads one province's last days at a time: the (province, date) index of
     # migration 0002, which on PostgreSQL also holds the figures, answers it without reading the
@@ -48,9 +48,7 @@ class CaseCount(models.Model):
             models.CheckConstraint(condition=Q(linked_cases__lte=F("cases")), name="case_linked_within_cases"),
         ]
         indexes = [
-            models.Index(
-                fields=["unit_path", "date"], name="case_path_date_idx", opclasses=["varchar_pattern_ops", ""]
-            ),
+            path_index("date", name="case_path_date_idx"),
         ]
 
     def __str__(self) -> str:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit
+from territory.scoped import UnitPathField, UnitScoped, path_index
 
 from ..rules import text_list_problem
 from .levels import RiskLevel
@@ -74,7 +75,7 @@ class DistancingZone(models.Model):
     units = models.ManyToManyField(AdminUnit, verbose_name=_("units"), through="ZoneUnit", related_name="+")
     # The narrowest unit holding every unit of the zone: whose officers see and lift it.
     area = models.ForeignKey(AdminUnit, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
-    area_path = models.CharField(max_length=255, editable=False)
+    area_path = UnitPathField(source="area")
     measure = models.ForeignKey(
         DistancingMeasure, verbose_name=_("measure"), null=True, blank=True, on_delete=models.PROTECT
     )
@@ -136,7 +137,7 @@ class DistancingZone(models.Model):
             models.CheckConstraint(condition=Q(planned_end__gt=models.F("starts_at")), name="zone_ends_after_start"),
         ]
         indexes = [
-            models.Index(fields=["area_path"], name="zone_area_path_idx", opclasses=["varchar_pattern_ops"]),
+            path_index(name="zone_area_path_idx", path="area_path"),
             models.Index(fields=["planned_end", "starts_at"], name="zone_period_idx"),
         ]
 
@@ -162,16 +163,14 @@ class DistancingZone(models.Model):
         return self.measure.name if self.measure else self.level.name if self.level else ""
 
 
-class ZoneUnit(models.Model):
+class ZoneUnit(UnitScoped):
     zone = models.ForeignKey(DistancingZone, on_delete=models.CASCADE, related_name="zone_units")
-    unit = models.ForeignKey(AdminUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
-    unit_path = models.CharField(max_length=255, editable=False)
 
     class Meta:
         verbose_name = _("unit of a zone")
         verbose_name_plural = _("units of a zone")
         constraints = [models.UniqueConstraint(fields=["zone", "unit"], name="zone_unit_unique")]
-        indexes = [models.Index(fields=["unit_path"], name="zone_unit_path_idx", opclasses=["varchar_pattern_ops"])]
+        indexes = [path_index(name="zone_unit_path_idx")]
 
     def __str__(self) -> str:
         return f"{self.zone_id}: {self.unit_id}"

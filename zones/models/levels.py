@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit
+from territory.scoped import UnitScoped, path_index
 
 from ..rules import colour_problem, framework_problems, text_list_problem
 
@@ -112,11 +113,10 @@ class ProvinceLevels(models.Model):
         return str(self.province)
 
 
-class UnitLevel(models.Model):
+class UnitLevel(UnitScoped):
     """The level a unit is at now: computed from the data, and an officer's override if any."""
 
     unit = models.OneToOneField(AdminUnit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+")
-    unit_path = models.CharField(max_length=255, editable=False)
     framework = models.ForeignKey(LevelFramework, verbose_name=_("framework"), on_delete=models.CASCADE)
     computed_level = models.ForeignKey(
         RiskLevel, verbose_name=_("computed level"), on_delete=models.PROTECT, related_name="+"
@@ -145,7 +145,7 @@ class UnitLevel(models.Model):
     class Meta:
         verbose_name = _("level of a unit")
         verbose_name_plural = _("levels of units")
-        indexes = [models.Index(fields=["unit_path"], name="unit_level_path_idx", opclasses=["varchar_pattern_ops"])]
+        indexes = [path_index(name="unit_level_path_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit_id}: {self.level_id}"

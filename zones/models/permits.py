@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit
+from territory.scoped import UnitPathField, path_index
 
 
 class GoodsType(models.Model):
@@ -52,7 +53,7 @@ class GoodsPermit(models.Model):
         AdminUnit, verbose_name=_("through"), through="PermitWaypoint", related_name="+", blank=True
     )
     route_text = models.CharField(_("route"), max_length=600, editable=False)
-    origin_path = models.CharField(max_length=255, editable=False)
+    origin_path = UnitPathField(source="origin")
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"))
     status = models.CharField(_("status"), max_length=10, choices=PermitStatus.choices, default=PermitStatus.PENDING)
@@ -90,7 +91,7 @@ class GoodsPermit(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["origin_path"], name="permit_origin_path_idx", opclasses=["varchar_pattern_ops"]),
+            path_index(name="permit_origin_path_idx", path="origin_path"),
             models.Index(fields=["status", "valid_until"], name="permit_status_valid_idx"),
         ]
 

@@ -26,7 +26,6 @@ def put_cases(unit: AdminUnit, cases: int, untraced: int = 0, linked: int = 0, d
     province = AdminUnit.objects.get(scheme=unit.scheme, code=unit.path.strip("/").split("/")[1])
     return CaseCount.objects.create(
         unit=unit,
-        unit_path=unit.path,
         commune=commune,
         province=province,
         date=day or today(),

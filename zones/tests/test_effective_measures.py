@@ -44,7 +44,6 @@ class EffectiveMeasuresTests(ZonesTestCase):
         district_zone = DistancingZone.objects.create(
             name="Huyện Đắk Mil",
             area=self.district,
-            area_path=self.district.path,
             measure=ct16,
             strictness=ct16.strictness,
             decision_number="1/QĐ-UBND",
@@ -55,7 +54,7 @@ class EffectiveMeasuresTests(ZonesTestCase):
             planned_end=now + timedelta(days=5),
             reason="Ổ dịch",
         )
-        ZoneUnit.objects.create(zone=district_zone, unit=self.district, unit_path=self.district.path)
+        ZoneUnit.objects.create(zone=district_zone, unit=self.district)
         applies = what_applies(self.village_a)
         self.assertEqual(applies.governing, district_zone)
         self.assertEqual(applies.zones, [district_zone, village_zone])
