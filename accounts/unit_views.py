@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from lib.tabular import ImportRefused
 from territory import queries
-from territory.actions import ImportRefused
 from territory.models import Organisation
 from territory.villages import COLUMNS, check_villages_file
 
@@ -64,7 +64,7 @@ def village_import(request: HttpRequest) -> HttpResponse:
             checked = check_villages_file(upload, upload.name, settings.DEFAULT_SCHEME, within)
             if checked.file_error:
                 form.add_error("file", checked.file_error)
-                status = 400
+                status = checked.form_status
             elif not form.cleaned_data["dry_run"]:
                 try:
                     outcome = actions.import_villages(

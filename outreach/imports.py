@@ -3,7 +3,6 @@ bad row is reported with its number, and nothing is written unless the user choo
 the good rows."""
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import IO
 
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from directives.models import Directive
-from lib.tabular import TableError, match_headers, read_rows
+from lib.tabular import CheckedFile, TableError, cell_of, table
 from lib.text import fold
 from territory.models import Organisation
 
@@ -34,16 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED = {"item", "channel", "quantity", "date"}
 DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y")
 
-
-class ImportRefused(Exception):
-    pass
-
-
-@dataclass
-class CheckedFile:
-    good: list[tuple[int, actions.ActivityData]] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
-    file_error: str = ""
+Activities = CheckedFile[tuple[int, actions.ActivityData]]
 
 
 def _date(text: str) -> date | None:
@@ -63,27 +53,22 @@ def _messages(error: ValidationError) -> str:
 
 def check_file(
     handle: IO[bytes], filename: str, *, directive: Directive, organisation: Organisation, by: User
-) -> CheckedFile:
-    checked = CheckedFile()
+) -> Activities:
+    checked: Activities = CheckedFile()
     items = {str(item.number): item for item in directive.items.all()}
     channels: dict[str, Channel] = {}
     for known in Channel.objects.select_related("measure").filter(is_active=True):
         channels[known.code] = channels[fold(known.name)] = known
     try:
-        rows = read_rows(handle, filename)
-        header = next(rows, None)
-        if header is None:
-            raise TableError(_("The file is empty."))
-        columns = match_headers(header[1], COLUMNS, REQUIRED)
+        columns, rows = table(handle, filename, COLUMNS, REQUIRED)
         for number, cells in rows:
             if not any(cells):
                 continue
-            if len(checked.good) + len(checked.errors) >= MAX_ROWS:
+            if checked.total >= MAX_ROWS:
                 raise TableError(_("A file holds at most %(n)d rows.") % {"n": MAX_ROWS})
 
             def cell(key: str, cells: list[str] = cells) -> str:
-                index = columns.get(key)
-                return cells[index].strip() if index is not None and index < len(cells) else ""
+                return cell_of(columns, cells, key)
 
             problems = []
             item = items.get(cell("item").rstrip("."))
@@ -113,7 +98,7 @@ def check_file(
                     priority,
                 )
             if problems:
-                checked.errors.append((number, "; ".join(problems)))
+                checked.add_error(number, "; ".join(problems))
                 continue
             assert item is not None and channel is not None and quantity is not None and day is not None
             data = actions.ActivityData(
@@ -131,21 +116,20 @@ def check_file(
             try:
                 actions.clean(data, by)
             except ValidationError as error:
-                checked.errors.append((number, _messages(error)))
+                checked.add_error(number, _messages(error))
                 continue
-            checked.good.append((number, data))
+            checked.rows.append((number, data))
     except TableError as error:
-        checked.file_error = str(error)
+        checked.refuse(error)
     except PermissionDenied:
         checked.file_error = _("You do not report for %(organisation)s.") % {"organisation": organisation}
     return checked
 
 
-def import_activities(checked: CheckedFile, *, by: User, skip_bad_rows: bool = False) -> int:
+def import_activities(checked: Activities, *, by: User, skip_bad_rows: bool = False) -> int:
     """Write the good rows in one transaction; refuse a file with bad rows unless told to skip them."""
-    if checked.file_error or (checked.errors and not skip_bad_rows):
-        raise ImportRefused
+    checked.require_importable(skip_bad_rows=skip_bad_rows)
     with transaction.atomic():
-        for _number, data in checked.good:
+        for _number, data in checked.rows:
             actions.report_activity(data, by=by)
-    return len(checked.good)
+    return len(checked.rows)

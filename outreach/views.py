@@ -18,6 +18,7 @@ from accounts.models import User
 from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
+from lib.tabular import ImportRefused
 from territory import queries
 from territory.models import AdminUnit
 
@@ -122,13 +123,13 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
             )
             if checked.file_error:
                 form.add_error("file", checked.file_error)
-                status = 400
+                status = checked.form_status
             elif not form.cleaned_data["dry_run"]:
                 try:
                     count = imports.import_activities(
                         checked, by=_user(request), skip_bad_rows=form.cleaned_data["skip_bad_rows"]
                     )
-                except imports.ImportRefused:
+                except ImportRefused:
                     messages.error(request, _("The file has bad rows, so nothing was imported."))
                     status = 400
                 else:

@@ -172,6 +172,13 @@ if not STATIC_MANIFEST:
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# Every spreadsheet or CSV import (lib/tabular.py); an import may set lower ones of its own.
+IMPORT_MAX_UPLOAD_BYTES = envint("IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_UNZIPPED_BYTES = envint("IMPORT_MAX_UNZIPPED_BYTES", 200 * 1024 * 1024)
+IMPORT_MAX_ROWS = envint("IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_CELLS_PER_ROW = envint("IMPORT_MAX_CELLS_PER_ROW", 60)
+IMPORT_MAX_CHARS_PER_CELL = envint("IMPORT_MAX_CHARS_PER_CELL", 5_000)
+
 # The scheme a province works in: "legacy" (2021 four levels) or "2025" (province → commune).
 DEFAULT_SCHEME = envsecret("DEFAULT_SCHEME", "legacy")
 MAP_TILE_URL = envsecret("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -8,6 +8,7 @@ counters, not a person's change: the audit trail does not record them.
 
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -72,6 +73,50 @@ def move(before: Presence | None, after: Presence | None) -> None:
             _bump(grid, before, -1)
         if after is not None:
             _bump(grid, after, +1)
+
+
+@transaction.atomic
+def add(places: Iterable[Presence | None]) -> int:
+    """Count many new places in: the deltas are summed per cell first, then each affected cell
+    is read once and written once (created when new). Returns the number of cells touched."""
+    totals: dict[tuple[int, int, int, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    for where in places:
+        if where is None:
+            continue
+        for grid in range(len(GRID_SIZES)):
+            x, y = cell_of(grid, where.latitude, where.longitude)
+            total = totals[(grid, x, y, where.state)]
+            total[0] += 1
+            total[1] += where.latitude
+            total[2] += where.longitude
+    if not totals:
+        return 0
+    found: dict[tuple[int, int, int, str], MapCell] = {}
+    for grid in range(len(GRID_SIZES)):
+        keys = [key for key in totals if key[0] == grid]
+        if not keys:
+            continue
+        xs, ys = {key[1] for key in keys}, {key[2] for key in keys}
+        cells = MapCell.objects.select_for_update().filter(grid=grid, x__in=xs, y__in=ys)
+        for cell in cells:
+            key = (cell.grid, cell.x, cell.y, cell.state)
+            if key in totals:
+                found[key] = cell
+    for key, cell in found.items():
+        n, latitude, longitude = totals[key]
+        cell.count += int(n)
+        cell.latitude_sum += latitude
+        cell.longitude_sum += longitude
+    MapCell.objects.bulk_update(found.values(), ["count", "latitude_sum", "longitude_sum"], batch_size=1000)
+    MapCell.objects.bulk_create(
+        (
+            MapCell(grid=grid, x=x, y=y, state=state, count=int(n), latitude_sum=lat, longitude_sum=lon)
+            for (grid, x, y, state), (n, lat, lon) in totals.items()
+            if (grid, x, y, state) not in found
+        ),
+        batch_size=1000,
+    )
+    return len(totals)
 
 
 @transaction.atomic

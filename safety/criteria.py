@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from lib.tabular import TableError, match_headers
+from lib.tabular import TableError, check_row, check_workbook_zip, limits, match_headers
 from lib.text import fold
 
 from . import scoring
@@ -407,6 +407,8 @@ def _read_sheets(handle: IO[bytes]) -> list[tuple[str, list[tuple[int, list[Any]
     """The first two worksheets as (title, numbered rows), leaving out the template's guide."""
     from openpyxl import load_workbook
 
+    bounds = limits(rows=MAX_ROWS)
+    check_workbook_zip(handle, bounds)
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file
@@ -417,8 +419,7 @@ def _read_sheets(handle: IO[bytes]) -> list[tuple[str, list[tuple[int, list[Any]
         for sheet in read[:2]:
             rows: list[tuple[int, list[Any]]] = []
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-                if number > MAX_ROWS + 1:
-                    raise TableError(_("A sheet may have at most %(max)d rows.") % {"max": MAX_ROWS})
+                check_row(number, ["" if value is None else str(value) for value in row], bounds)
                 if any(value not in (None, "") for value in row):
                     rows.append((number, list(row)))
             sheets.append((sheet.title, rows))

@@ -241,3 +241,47 @@ class MapCell(models.Model):
 
     def __str__(self) -> str:
         return f"grid {self.grid} ({self.x}, {self.y}) {self.state}: {self.count}"
+
+
+class ImportPhase(models.TextChoices):
+    UPLOADED = "uploaded", _("Uploaded")
+    CHECKING = "checking", _("Checking")
+    CHECKED = "checked", _("Checked")
+    IMPORTING = "importing", _("Importing")
+    INTERRUPTED = "interrupted", _("Interrupted")
+    DONE = "done", _("Imported")
+    FAILED = "failed", _("Refused")
+
+
+class ImportJob(models.Model):
+    """A places import from upload to done, kept in the database so that every app server can
+    show its progress. Progress is written as it happens (`heartbeat_at`); a job whose worker
+    died stops beating and is reported interrupted, and resumes after the last whole batch."""
+
+    audited = False  # bookkeeping: the import is audited by one entry when it writes places
+
+    token = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=200)
+    path = models.CharField(max_length=300)
+    scheme = models.CharField(max_length=8)
+    phase = models.CharField(max_length=12, choices=ImportPhase.choices, default=ImportPhase.UPLOADED)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    good = models.PositiveIntegerField(default=0)
+    bad = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    file_error = models.TextField(blank=True)
+    # Places written so far: batches commit with this count, so it is where a resumed job starts.
+    created = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("places import")
+        verbose_name_plural = _("places imports")
+        indexes = [models.Index(fields=["created_at"], name="import_job_age_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.phase})"

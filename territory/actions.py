@@ -16,17 +16,10 @@ class VillageImport:
     updated: int = 0
 
 
-class ImportRefused(Exception):
-    pass
-
-
 @transaction.atomic
 def import_villages(checked: VillageFile, *, skip_bad_rows: bool = False) -> VillageImport:
     """Create or update the checked villages; a file with errors imports nothing unless asked."""
-    if checked.file_error:
-        raise ImportRefused(checked.file_error)
-    if checked.errors and not skip_bad_rows:
-        raise ImportRefused(f"{len(checked.errors)} bad rows; nothing imported.")
+    checked.require_importable(skip_bad_rows=skip_bad_rows, allow_none=True)
     outcome = VillageImport()
     commune_ids: set[int] = {row.commune.pk for row in checked.rows}
     existing = {

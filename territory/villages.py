@@ -1,11 +1,11 @@
 """Checking a villages file (CSV or XLSX) row by row before anything is written."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO
 
 from django.utils.translation import gettext as _
 
-from lib.tabular import TableError, match_headers, read_rows
+from lib.tabular import CheckedFile, TableError, cell_of, quote, table
 from lib.text import fold
 
 from .models import VILLAGE_TYPES, AdminUnit, Level
@@ -30,32 +30,14 @@ class VillageRow:
     population: int | None
 
 
-@dataclass
-class RowError:
-    row: int
-    message: str
-
-
-@dataclass
-class VillageFile:
-    rows: list[VillageRow] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    file_error: str = ""
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.errors or self.file_error)
+VillageFile = CheckedFile[VillageRow]
 
 
 def check_villages_file(handle: IO[bytes], filename: str, scheme: str, within: AdminUnit | None = None) -> VillageFile:
     """Read every row, keep the good ones and a message with its row number for every bad one."""
-    result = VillageFile()
+    result: VillageFile = CheckedFile()
     try:
-        rows = read_rows(handle, filename)
-        header_row = next(rows, None)
-        if header_row is None:
-            raise TableError(_("The file is empty."))
-        columns = match_headers(header_row[1], COLUMNS, REQUIRED)
+        columns, rows = table(handle, filename, COLUMNS, REQUIRED)
         communes = {
             u.code: u for u in AdminUnit.objects.filter(scheme=scheme, level__in=[Level.COMMUNE, Level.VILLAGE])
         }
@@ -63,8 +45,8 @@ def check_villages_file(handle: IO[bytes], filename: str, scheme: str, within: A
         for number, cells in rows:
             _check_row(result, number, cells, columns, communes, within, seen)
     except TableError as exc:
-        result.file_error = str(exc)
-    if not result.file_error and not result.rows and not result.errors:
+        result.refuse(exc)
+    if not result.file_error and not result.total:
         result.file_error = _("The file has no village rows under its header.")
     return result
 
@@ -79,8 +61,7 @@ def _check_row(
     seen: set[tuple[str, str]],
 ) -> None:
     def cell(key: str) -> str:
-        index = columns.get(key)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        return cell_of(columns, cells, key)
 
     if not any(c.strip() for c in cells):
         return
@@ -90,9 +71,9 @@ def _check_row(
     if not code:
         problems.append(_("commune code is missing"))
     elif commune is None or commune.level != Level.COMMUNE:
-        problems.append(_("no commune has code %(code)s") % {"code": code})
+        problems.append(_("no commune has code %(code)s") % {"code": quote(code)})
     elif within is not None and not commune.is_within(within):
-        problems.append(_("commune %(code)s is outside %(unit)s") % {"code": code, "unit": within.name})
+        problems.append(_("commune %(code)s is outside %(unit)s") % {"code": quote(code), "unit": within.name})
     if not name:
         problems.append(_("village name is missing"))
     elif len(name) > 120:
@@ -100,14 +81,14 @@ def _check_row(
     type_name = _TYPES.get(fold(kind))
     if type_name is None:
         problems.append(
-            _("type %(type)s is not one of: %(types)s") % {"type": kind or "—", "types": ", ".join(VILLAGE_TYPES)}
+            _("type %(type)s is not one of: %(types)s") % {"type": quote(kind), "types": ", ".join(VILLAGE_TYPES)}
         )
     population: int | None = None
     if population_text:
         try:
             population = int(population_text.replace(".", "").replace(",", "").replace(" ", ""))
         except ValueError:
-            problems.append(_("population %(value)s is not a whole number") % {"value": population_text})
+            problems.append(_("population %(value)s is not a whole number") % {"value": quote(population_text)})
         else:
             if not 0 <= population <= MAX_POPULATION:
                 problems.append(_("population must be between 0 and %(max)s") % {"max": f"{MAX_POPULATION:,}"})
@@ -116,6 +97,6 @@ def _check_row(
         problems.append(_("village %(name)s appears twice for this commune") % {"name": name})
     seen.add(key)
     if problems:
-        result.errors.append(RowError(number, "; ".join(problems)))
+        result.add_error(number, "; ".join(problems))
     elif commune is not None and type_name is not None:
         result.rows.append(VillageRow(number, commune, name, type_name, population))

@@ -1,6 +1,6 @@
 """Checking case counts and populations, one by one or a file (CSV or XLSX) row by row."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
-from lib.tabular import TableError, match_headers, read_rows
+from lib.tabular import CheckedFile, TableError, quote, table
 from territory.models import AdminUnit, Level
 
 FIRST_DAY = date(2019, 12, 1)  # no COVID-19 case was counted before
@@ -54,23 +54,6 @@ class PopulationRow:
     row: int
     unit: AdminUnit
     population: int
-
-
-@dataclass
-class RowError:
-    row: int
-    message: str
-
-
-@dataclass
-class CheckedFile:
-    rows: list[Any] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
-    file_error: str = ""
-
-    @property
-    def has_errors(self) -> bool:
-        return bool(self.errors or self.file_error)
 
 
 def populations(units: list[AdminUnit]) -> dict[int, int | None]:
@@ -160,26 +143,22 @@ def _units_by_code(scheme: str, codes: set[str]) -> dict[str, AdminUnit]:
 
 
 def _read(handle: IO[bytes], filename: str, columns: dict[str, tuple[str, ...]], required: set[str]) -> Any:
-    rows = read_rows(handle, filename)
-    header = next(rows, None)
-    if header is None:
-        raise TableError(_("The file is empty."))
-    found = match_headers(header[1], columns, required)
-    table = []
+    found, rows = table(handle, filename, columns, required)
+    read = []
     for number, cells in rows:
         if not any(c.strip() for c in cells):
             continue
-        table.append((number, {key: cells[i] if i < len(cells) else "" for key, i in found.items()}))
-    if not table:
+        read.append((number, {key: cells[i] if i < len(cells) else "" for key, i in found.items()}))
+    if not read:
         raise TableError(_("The file has no rows under its header."))
-    return table
+    return read
 
 
 def _unit_problem(user: AnyUser, unit: AdminUnit | None, code: str) -> str:
     if not code:
         return _("the unit code is missing")
     if unit is None:
-        return _("no unit has code %(code)s") % {"code": code}
+        return _("no unit has code %(code)s") % {"code": quote(code)}
     if not jurisdiction.can_change_unit(user, unit):
         return _("%(unit)s is outside your jurisdiction") % {"unit": unit.name}
     return ""
@@ -187,11 +166,11 @@ def _unit_problem(user: AnyUser, unit: AdminUnit | None, code: str) -> str:
 
 def check_case_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser) -> CheckedFile:
     """Every row checked as a single count would be, plus rows repeating a unit and day."""
-    result = CheckedFile()
+    result: CheckedFile[CaseRow] = CheckedFile()
     try:
         table = _read(handle, filename, CASE_COLUMNS, CASE_REQUIRED)
     except TableError as exc:
-        result.file_error = str(exc)
+        result.refuse(exc)
         return result
     units = _units_by_code(scheme, {cells["unit_code"].strip() for _n, cells in table})
     people = populations(list(units.values()))
@@ -202,7 +181,7 @@ def check_case_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser
         problems = [p for p in (_unit_problem(user, unit, code),) if p]
         day = parse_date(cells["date"]) if cells["date"].strip() else None
         if day is None:
-            problems.append(_("the date %(value)s is not a date (dd/mm/yyyy)") % {"value": cells["date"] or "—"})
+            problems.append(_("the date %(value)s is not a date (dd/mm/yyyy)") % {"value": quote(cells["date"])})
         values = {
             key: parse_whole(cells.get(key, ""), 0 if key != "cases" else None)
             for key in ("cases", "untraced_cases", "linked_cases")
@@ -211,7 +190,7 @@ def check_case_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser
             if value is None:
                 problems.append(_("the number of cases is missing"))
             elif isinstance(value, str):
-                problems.append(_("%(value)s is not a whole number") % {"value": value})
+                problems.append(_("%(value)s is not a whole number") % {"value": quote(value)})
         if unit is not None and day is not None and not problems:
             found = case_problems(
                 unit, day, values["cases"], values["untraced_cases"], values["linked_cases"], people[unit.pk]
@@ -222,7 +201,7 @@ def check_case_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser
                 problems.append(_("%(unit)s on %(date)s appears twice") % {"unit": code, "date": f"{day:%d/%m/%Y}"})
             seen.add((code, day))
         if problems:
-            result.errors.append(RowError(number, "; ".join(problems)))
+            result.add_error(number, "; ".join(problems))
         else:
             assert unit is not None and day is not None
             result.rows.append(
@@ -231,12 +210,12 @@ def check_case_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser
     return result
 
 
-def check_population_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser) -> CheckedFile:
-    result = CheckedFile()
+def check_population_file(handle: IO[bytes], filename: str, scheme: str, user: AnyUser) -> CheckedFile[PopulationRow]:
+    result: CheckedFile[PopulationRow] = CheckedFile()
     try:
         table = _read(handle, filename, POPULATION_COLUMNS, set(POPULATION_COLUMNS))
     except TableError as exc:
-        result.file_error = str(exc)
+        result.refuse(exc)
         return result
     units = _units_by_code(scheme, {cells["unit_code"].strip() for _n, cells in table})
     seen: set[str] = set()
@@ -248,14 +227,14 @@ def check_population_file(handle: IO[bytes], filename: str, scheme: str, user: A
         if value is None:
             problems.append(_("the population is missing"))
         elif isinstance(value, str):
-            problems.append(_("%(value)s is not a whole number") % {"value": value})
+            problems.append(_("%(value)s is not a whole number") % {"value": quote(value)})
         elif unit is not None:
             problems.extend(p for p in (population_problem(unit, value),) if p)
         if code in seen:
             problems.append(_("unit %(code)s appears twice") % {"code": code})
         seen.add(code)
         if problems:
-            result.errors.append(RowError(number, "; ".join(problems)))
+            result.add_error(number, "; ".join(problems))
         else:
             assert unit is not None and isinstance(value, int)
             result.rows.append(PopulationRow(number, unit, value))

@@ -42,7 +42,7 @@ class ImportTests(OutreachTestCase):
     def test_a_file_with_bad_rows_imports_nothing_and_lists_them(self) -> None:
         response = self.post(workbook(self.rows))
         self.assertEqual(response.status_code, 400)
-        self.assertEqual([n for n, _m in response.context["checked"].errors], [4, 5, 6])
+        self.assertEqual([error.row for error in response.context["checked"].errors], [4, 5, 6])
         self.assertFalse(Activity.objects.exists())
 
     def test_the_good_rows_are_imported_when_chosen(self) -> None:
@@ -54,7 +54,7 @@ class ImportTests(OutreachTestCase):
     def test_a_dry_run_writes_nothing(self) -> None:
         response = self.post(workbook(self.rows[:2]), dry_run="on")
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(len(response.context["checked"].good), 2)
+        self.assertEqual(len(response.context["checked"].rows), 2)
         self.assertFalse(Activity.objects.exists())
 
     def test_a_file_without_the_columns_is_refused(self) -> None:

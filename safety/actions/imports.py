@@ -10,7 +10,7 @@ import re
 import secrets
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import islice
 from typing import IO
@@ -25,7 +25,7 @@ from accounts import jurisdiction
 from accounts.models import User
 from audit.models import Action, AuditEntry, Source
 from lib.acting import current_actor
-from lib.tabular import TableError, match_headers, read_rows
+from lib.tabular import CheckedFile, RowError, TableError, cell_of, quote, table
 from lib.text import fold
 from territory.models import AdminUnit
 
@@ -50,17 +50,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 REQUIRED = {"name", "type", "unit"}
 HEADERS = [names[0] for names in COLUMNS.values()]
 MAX_ROWS = 200_000
-MAX_LISTED = 1_000
 CHUNK = 1_000
 BATCH = 1_000
 
 Progress = Callable[[str, int, int | None], None]
-
-
-@dataclass
-class RowError:
-    row: int
-    message: str
 
 
 @dataclass(slots=True)
@@ -80,31 +73,13 @@ class PlaceRow:
     status: str
 
 
-@dataclass
-class CheckedFile:
-    rows: list[PlaceRow] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)  # the first MAX_LISTED
-    error_count: int = 0
-    file_error: str = ""
-
-    @property
-    def total(self) -> int:
-        return len(self.rows) + self.error_count
-
-    def add_error(self, row: int, message: str) -> None:
-        self.error_count += 1
-        if len(self.errors) < MAX_LISTED:
-            self.errors.append(RowError(row, message))
+Places = CheckedFile[PlaceRow]
 
 
 @dataclass
 class ImportOutcome:
     created: int
     skipped: int
-
-
-class ImportRefused(Exception):
-    pass
 
 
 def may_import(user: User) -> bool:
@@ -226,29 +201,21 @@ def check_places_file(
     *,
     scheme: str | None = None,
     progress: Progress | None = None,
-) -> CheckedFile:
+) -> Places:
     """Read every row; keep the good ones and, for each bad one, its row number and reason."""
     jurisdiction.require(may_import(by), _("Only officers import places."))
     scheme = scheme or settings.DEFAULT_SCHEME
     total = estimate_rows(handle, filename)
-    result = CheckedFile()
+    result: Places = CheckedFile()
     try:
-        rows = read_rows(handle, filename)
-        header = next(rows, None)
-        if header is None:
-            raise TableError(_("The file is empty."))
-        columns = match_headers(header[1], COLUMNS, REQUIRED)
+        columns, rows = table(handle, filename, COLUMNS, REQUIRED, rows=MAX_ROWS)
         checker = _RowChecker(by, scheme, columns)
         for chunk in _chunks(rows, CHUNK):
-            if result.total + len(chunk) > MAX_ROWS:
-                raise TableError(
-                    _("The file has more than %(max)s rows; split it into smaller files.") % {"max": f"{MAX_ROWS:,}"}
-                )
             checker.check_chunk(chunk, result)
             if progress:
                 progress("checking", result.total, total)
     except TableError as exc:
-        result.file_error = str(exc)
+        result.refuse(exc)
     if not result.file_error and not result.total:
         result.file_error = _("The file has no rows under its header.")
     return result
@@ -265,10 +232,9 @@ class _RowChecker:
         self.seen: dict[tuple[int, str, str], int] = {}
 
     def cell(self, cells: list[str], key: str) -> str:
-        index = self.columns.get(key)
-        return cells[index].strip() if index is not None and index < len(cells) else ""
+        return cell_of(self.columns, cells, key)
 
-    def check_chunk(self, chunk: list[tuple[int, list[str]]], result: CheckedFile) -> None:
+    def check_chunk(self, chunk: list[tuple[int, list[str]]], result: Places) -> None:
         codes = {self.cell(cells, "unit") for _number, cells in chunk}
         # Excel drops the leading zeros of codes typed as numbers (00004 becomes 4).
         self.lookups.load(codes | {code.zfill(5) for code in codes if code.isdigit()})
@@ -276,7 +242,7 @@ class _RowChecker:
             if any(c.strip() for c in cells):
                 self.check_row(number, cells, result)
 
-    def check_row(self, number: int, cells: list[str], result: CheckedFile) -> None:
+    def check_row(self, number: int, cells: list[str], result: Places) -> None:
         problems: list[str] = []
         name, address = self.cell(cells, "name"), self.cell(cells, "address")
         for key, text in (("name", name), ("address", address), ("contact_name", self.cell(cells, "contact_name"))):
@@ -287,7 +253,7 @@ class _RowChecker:
         kind_text = self.cell(cells, "type")
         type_id = self.types.get(fold(kind_text))
         if type_id is None:
-            problems.append(_("no type of place is called %(type)s") % {"type": kind_text or "—"})
+            problems.append(_("no type of place is called %(type)s") % {"type": quote(kind_text)})
         code = self.cell(cells, "unit")
         unit = self.lookups.units.get(code)
         if unit is None and code.isdigit():
@@ -295,7 +261,7 @@ class _RowChecker:
         if not code:
             problems.append(_("the unit code is missing"))
         elif unit is None:
-            problems.append(_("no unit has code %(code)s") % {"code": code})
+            problems.append(_("no unit has code %(code)s") % {"code": quote(code)})
         elif unit.level not in PLACE_UNIT_LEVELS:
             problems.append(_("unit %(code)s is not a commune or a village") % {"code": code})
         elif self.paths is not None and not any(unit.path.startswith(p) for p in self.paths):
@@ -353,7 +319,7 @@ def _column(key: str, limit: int) -> dict[str, object]:
 
 
 def _statuses(text: str) -> dict[str, str]:
-    return {"status": text, "values": ", ".join(names[0] for names in STATUS_NAMES.values())}
+    return {"status": quote(text), "values": ", ".join(names[0] for names in STATUS_NAMES.values())}
 
 
 def _unique_codes(places: list[Establishment]) -> None:
@@ -372,16 +338,22 @@ def _unique_codes(places: list[Establishment]) -> None:
             return
 
 
-def dump_checked(checked: CheckedFile) -> bytes:
+def dump_checked(checked: Places) -> bytes:
     """The outcome of a check as JSON, so that the import after a dry run need not read the file again."""
     names = [column.name for column in fields(PlaceRow)]
     rows = [[getattr(row, name) for name in names] for row in checked.rows]
     errors = [[error.row, error.message] for error in checked.errors]
-    data = {"rows": rows, "errors": errors, "error_count": checked.error_count, "file_error": checked.file_error}
+    data = {
+        "rows": rows,
+        "errors": errors,
+        "error_count": checked.error_count,
+        "file_error": checked.file_error,
+        "file_status": checked.file_status,
+    }
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
 
 
-def load_checked(raw: bytes) -> CheckedFile:
+def load_checked(raw: bytes) -> Places:
     data = json.loads(raw)
     rows = []
     for values in data["rows"]:
@@ -389,10 +361,16 @@ def load_checked(raw: bytes) -> CheckedFile:
         row.latitude, row.longitude = Decimal(row.latitude), Decimal(row.longitude)
         rows.append(row)
     errors = [RowError(number, message) for number, message in data["errors"]]
-    return CheckedFile(rows=rows, errors=errors, error_count=data["error_count"], file_error=data["file_error"])
+    return CheckedFile(
+        rows=rows,
+        errors=errors,
+        error_count=data["error_count"],
+        file_error=data["file_error"],
+        file_status=data.get("file_status", 422),
+    )
 
 
-def recheck(checked: CheckedFile, by: User) -> CheckedFile:
+def recheck(checked: Places, by: User) -> Places:
     """Check again what may have changed since a dry run: the user's jurisdiction, and places
     registered meanwhile in the same units."""
     jurisdiction.require(may_import(by), _("Only officers import places."))
@@ -407,7 +385,12 @@ def recheck(checked: CheckedFile, by: User) -> CheckedFile:
         )
         for unit_id, name, address in places.iterator(chunk_size=5000):
             existing.setdefault((unit_id, *duplicate_key(name, address)), name)
-    result = CheckedFile(errors=list(checked.errors), error_count=checked.error_count, file_error=checked.file_error)
+    result: Places = CheckedFile(
+        errors=list(checked.errors),
+        error_count=checked.error_count,
+        file_error=checked.file_error,
+        file_status=checked.file_status,
+    )
     for row in checked.rows:
         key = (row.unit_id, *duplicate_key(row.name, row.address))
         if paths is not None and not any(row.unit_path.startswith(path) for path in paths):
@@ -420,58 +403,55 @@ def recheck(checked: CheckedFile, by: User) -> CheckedFile:
     return result
 
 
-@transaction.atomic
 def import_places(
-    checked: CheckedFile,
+    checked: Places,
     by: User,
     *,
     filename: str,
     skip_bad_rows: bool = False,
     progress: Progress | None = None,
+    start: int = 0,
 ) -> ImportOutcome:
-    """Create the checked places in batches, accepted, in one transaction; a file with bad rows
-    imports nothing unless the good rows are asked for. One audit entry sums the import up."""
+    """Create the checked places, accepted, from good row `start` on (0, or where an interrupted
+    import stopped), in batches. Each batch commits with its map counts and with its progress
+    report, so a batch is never half written and the count reported is where a resumed import
+    starts. A file with bad rows imports nothing unless the good rows are asked for. One audit
+    entry sums the import up."""
     jurisdiction.require(may_import(by), _("Only officers import places."))
-    if checked.file_error:
-        raise ImportRefused(checked.file_error)
-    if checked.error_count and not skip_bad_rows:
-        raise ImportRefused(
-            _("The file has %(count)d bad rows, so nothing was imported.") % {"count": checked.error_count}
-        )
-    if not checked.rows:
-        raise ImportRefused(_("The file has no good rows to import."))
+    checked.require_importable(skip_bad_rows=skip_bad_rows)
     created_ids: list[int] = []
     rows = checked.rows
-    for start in range(0, len(rows), BATCH):
-        batch = [
-            Establishment(
-                name=row.name,
-                type_id=row.type_id,
-                unit_id=row.unit_id,
-                unit_path=row.unit_path,
-                address=row.address,
-                latitude=row.latitude,
-                longitude=row.longitude,
-                location_approximate=row.approximate,
-                capacity=row.capacity,
-                contact_name=row.contact_name,
-                contact_phone=row.contact_phone,
-                status=row.status,
-                registration=Registration.ACCEPTED,
-                search_name=fold(f"{row.name} {row.address}"),
-                created_by=by,
-            )
-            for row in rows[start : start + BATCH]
-        ]
-        _unique_codes(batch)
-        created_ids.extend(place.pk for place in Establishment.objects.bulk_create(batch) if place.pk is not None)
-        if progress:
-            progress("importing", start + len(batch), len(rows))
-    # The places were bulk-created: count them on the map in one pass.
-    clusters.rebuild()
+    for first in range(start, len(rows), BATCH):
+        batch = [_place(row, by) for row in rows[first : first + BATCH]]
+        with transaction.atomic():
+            _unique_codes(batch)
+            created_ids.extend(place.pk for place in Establishment.objects.bulk_create(batch) if place.pk is not None)
+            clusters.add(clusters.presence(place) for place in batch)
+            if progress:
+                progress("importing", first + len(batch), len(rows))
     outcome = ImportOutcome(created=len(rows), skipped=checked.error_count)
     _record_import(by, filename, outcome, created_ids)
     return outcome
+
+
+def _place(row: PlaceRow, by: User) -> Establishment:
+    return Establishment(
+        name=row.name,
+        type_id=row.type_id,
+        unit_id=row.unit_id,
+        unit_path=row.unit_path,
+        address=row.address,
+        latitude=row.latitude,
+        longitude=row.longitude,
+        location_approximate=row.approximate,
+        capacity=row.capacity,
+        contact_name=row.contact_name,
+        contact_phone=row.contact_phone,
+        status=row.status,
+        registration=Registration.ACCEPTED,
+        search_name=fold(f"{row.name} {row.address}"),
+        created_by=by,
+    )
 
 
 def _record_import(by: User, filename: str, outcome: ImportOutcome, ids: list[int]) -> None:

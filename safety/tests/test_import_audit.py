@@ -27,7 +27,7 @@ class ImportAuditTests(ImportTestCase):
         audit_before = AuditEntry.objects.count()
         response = self.run_import(job)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.context["job"]["created"], 5)
+        self.assertEqual(response.context["job"].created, 5)
         self.assertEqual(Establishment.objects.count(), 17)
         self.assertEqual(AuditEntry.objects.count() - audit_before, 1)
         self.assertFalse(AuditEntry.objects.filter(content_type__model="mapcell").exists())

@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEntry
 from safety.actions.imports import HEADERS
-from safety.models import Establishment, MapCell, Registration
+from safety.models import Establishment, ImportJob, MapCell, Registration
 from testing import SafetyTestCase, make_place
 
 Rows = list[list[Any]]
@@ -118,9 +118,9 @@ class ImportDryRunTests(ImportTestCase):
         response = self.check(job)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(listed_rows(response.content.decode()), [3, 4, 5, 6, 7, 8, 10, 11, 12])
-        self.assertEqual(response.context["job"]["good"], 1)
-        self.assertEqual(response.context["job"]["bad"], 9)
-        problems = dict(response.context["job"]["errors"])
+        self.assertEqual(response.context["job"].good, 1)
+        self.assertEqual(response.context["job"].bad, 9)
+        problems = dict(response.context["job"].errors)
         self.assertIn(" 2", problems[10])  # "the same place as row 2"
         self.assertIn("Chợ cũ", problems[11])
         self.assertEqual(problems[12].count(";"), 2)  # capacity, phone and status, in one line
@@ -130,14 +130,14 @@ class ImportDryRunTests(ImportTestCase):
         job = self.upload(csv_upload(self.good_rows()))
         response = self.check(job)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual((response.context["job"]["good"], response.context["job"]["bad"]), (3, 0))
+        self.assertEqual((response.context["job"].good, response.context["job"].bad), (3, 0))
 
     def test_wrong_headers_refuse_the_whole_file(self) -> None:
         rows = [["Name of shop", "Kind", "Where"], ["Chợ", "market", self.commune_a.code]]
         job = self.upload(xlsx_upload(rows))
         response = self.check(job)
         self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.context["job"]["phase"], "failed")
+        self.assertEqual(response.context["job"].phase, "failed")
         self.assertContains(response, 'data-testid="file-error"', status_code=400)
         self.assertEqual(self.run_import(job).status_code, 400)
         self.assertEqual(Establishment.objects.count(), 0)
@@ -153,7 +153,7 @@ class ImportDryRunTests(ImportTestCase):
         self.assertEqual(response.status_code, 400)
 
     def test_a_file_over_the_size_limit_is_413(self) -> None:
-        with mock.patch("safety.views.imports.MAX_UPLOAD_BYTES", 100):
+        with override_settings(IMPORT_MAX_UPLOAD_BYTES=100):
             response = self.client_for(self.district_officer).post(
                 "/places/import/", {"file": xlsx_upload(self.good_rows())}
             )
@@ -176,14 +176,14 @@ class ImportDryRunTests(ImportTestCase):
         started = time.monotonic()
         response = self.check(job)
         self.assertLess(time.monotonic() - started, 5)
-        self.assertEqual(response.context["job"]["bad"], 1000)
+        self.assertEqual(response.context["job"].bad, 1000)
         self.assertEqual(len(listed_rows(response.content.decode())), 1000)
 
     def test_listed_problems_are_capped_but_all_are_counted(self) -> None:
         rows: Rows = [HEADERS] + [[f"Quán {n}", "casino", self.commune_a.code] for n in range(1500)]
         job = self.upload(csv_upload(rows))
         response = self.check(job)
-        self.assertEqual(response.context["job"]["bad"], 1500)
+        self.assertEqual(response.context["job"].bad, 1500)
         self.assertEqual(len(listed_rows(response.content.decode())), 1000)
         self.assertEqual(response.context["errors_hidden"], 500)
 
@@ -195,7 +195,7 @@ class ImportRunTests(ImportTestCase):
         audit_before = AuditEntry.objects.count()
         response = self.run_import(job)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.context["job"]["created"], 3)
+        self.assertEqual(response.context["job"].created, 3)
         places = {p.name: p for p in Establishment.objects.select_related("type", "unit")}
         self.assertEqual(set(places), {"Chợ Đắk Mil", "Trường Tiểu học Kim Đồng", "Nhà nghỉ Hoa Sen"})
         market, school, lodging = places["Chợ Đắk Mil"], places["Trường Tiểu học Kim Đồng"], places["Nhà nghỉ Hoa Sen"]
@@ -228,19 +228,19 @@ class ImportRunTests(ImportTestCase):
         self.assertEqual(Establishment.objects.count(), 0)
         response = self.run_import(job, skip_bad_rows=True)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual((response.context["job"]["created"], response.context["job"]["skipped"]), (3, 1))
+        self.assertEqual((response.context["job"].created, response.context["job"].skipped), (3, 1))
         self.assertEqual(Establishment.objects.count(), 3)
 
     def test_a_place_registered_after_the_dry_run_is_caught_at_import(self) -> None:
         job = self.upload(xlsx_upload(self.good_rows()))
-        self.assertEqual(self.check(job).context["job"]["bad"], 0)
+        self.assertEqual(self.check(job).context["job"].bad, 0)
         make_place(self.commune_b, "NHÀ NGHỈ HOA SEN", "lodging", address="")
         response = self.run_import(job)
         self.assertEqual(response.status_code, 400)
         self.assertEqual(listed_rows(response.content.decode()), [4])
         self.assertEqual(Establishment.objects.count(), 1)
         response = self.run_import(job, skip_bad_rows=True)
-        self.assertEqual(response.context["job"]["created"], 2)
+        self.assertEqual(response.context["job"].created, 2)
         self.assertEqual(Establishment.objects.count(), 3)
 
     def test_commune_officer_imports_only_into_their_commune(self) -> None:
@@ -277,28 +277,29 @@ class ImportRunTests(ImportTestCase):
         self.run_import(job)
         done = client.get(job + "status/")
         self.assertFalse(done.context["poll_again"])
-        self.assertEqual(done.context["job"]["done"], 3)
+        self.assertEqual(done.context["job"].done, 3)
         self.assertEqual(done.context["percent"], 100)
 
     def test_progress_is_reported_in_chunks_while_a_large_file_is_imported(self) -> None:
-        from safety.views import imports as views
+        from safety.actions import jobs
 
         seen: list[tuple[str, int, int | None]] = []
-        real_save = views._save
+        real_reporter = jobs.reporter
 
-        def spy(job: dict[str, Any], **changes: Any) -> dict[str, Any]:
-            saved = real_save(job, **changes)
-            if "done" in changes and saved["phase"] in {"checking", "importing"}:
-                seen.append((saved["phase"], saved["done"], saved["total"]))
-            return saved
+        def spying(job: ImportJob) -> Any:
+            report = real_reporter(job)
+
+            def spy(phase: str, done: int, total: int | None) -> None:
+                report(phase, done, total)
+                stored = ImportJob.objects.get(pk=job.pk)  # what every other app server reads
+                seen.append((stored.phase, stored.done, stored.total))
+
+            return spy
 
         rows: Rows = [HEADERS] + [[f"Quán số {n}", "restaurant", self.commune_a.code, f"Số {n}"] for n in range(2500)]
         job = self.upload(csv_upload(rows))
-        views._save = spy  # type: ignore[assignment]
-        try:
+        with mock.patch.object(jobs, "reporter", spying):
             self.assertEqual(self.run_import(job).status_code, 200)
-        finally:
-            views._save = real_save  # type: ignore[assignment]
         checking = [done for phase, done, _total in seen if phase == "checking"]
         importing = [done for phase, done, _total in seen if phase == "importing"]
         self.assertEqual(checking[-1], 2500)
@@ -333,4 +334,4 @@ class ImportRunTests(ImportTestCase):
             SimpleUploadedFile("mau.xlsx", response.content, content_type=XLSX), self.client_for(self.officer_a)
         )
         checked = self.check(job, self.client_for(self.officer_a))
-        self.assertEqual((checked.context["job"]["good"], checked.context["job"]["bad"]), (2, 0))
+        self.assertEqual((checked.context["job"].good, checked.context["job"].bad), (2, 0))

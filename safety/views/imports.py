@@ -1,58 +1,32 @@
 """The places import pages: upload, check (the dry run), import, with a progress bar.
 
 The upload is stored under MEDIA_ROOT/imports/ and the job's state (phase, progress counts,
-the first bad rows) is kept in the cache under a random token, so any app server sharing the
-cache and the media folder can answer. Checking and importing run in the request that asks
-for them; while it runs the page polls a small status view (htmx) that reads the counts.
+the first bad rows) is an ImportJob row, so any app server sharing the database and the media
+folder answers for any job. Checking and importing run in the request that asks for them;
+while it runs the page polls a small status view (htmx) that reads the counts.
 """
 
-import re
-import secrets
-from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib.tabular import MAX_LISTED, ImportRefused, TooLarge, check_upload_size
 from territory.models import AdminUnit, Level
 
-from ..actions.imports import (
-    HEADERS,
-    MAX_LISTED,
-    CheckedFile,
-    ImportRefused,
-    check_places_file,
-    dump_checked,
-    import_places,
-    load_checked,
-    may_import,
-    recheck,
-)
-from ..forms import MAX_UPLOAD_BYTES, PlaceImportForm
-from ..models import EstablishmentType
+from ..actions import jobs
+from ..actions.imports import HEADERS, Places, check_places_file, import_places, may_import, recheck
+from ..forms import PlaceImportForm
+from ..models import EstablishmentType, ImportJob, ImportPhase
 from ..places import STATUS_NAMES
-
-JOB_SECONDS = 24 * 3600
-UPLOADS = "imports"
-RUNNING = {"checking", "importing"}
-TOKEN = re.compile(r"[A-Za-z0-9_-]{16,32}")
-
-
-def _key(token: str) -> str:
-    return f"safety:place-import:{token}"
 
 
 def _user(request: HttpRequest) -> User:
@@ -63,76 +37,33 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def _job(request: HttpRequest, token: str) -> dict[str, Any]:
+def _job(user: User, token: str) -> ImportJob:
     """The user's own job; another user's token is a 404 like an unknown one."""
-    job = cache.get(_key(token)) if TOKEN.fullmatch(token) else None
-    if not job or job["user"] != request.user.pk:
+    job = jobs.job_of(user, token)
+    if job is None:
         raise Http404(_("No such import."))
-    return dict(job)
-
-
-def _save(job: dict[str, Any], **changes: Any) -> dict[str, Any]:
-    job.update(changes)
-    cache.set(_key(job["token"]), job, JOB_SECONDS)
     return job
 
 
-def _progress(job: dict[str, Any]) -> Any:
-    def report(phase: str, done: int, total: int | None) -> None:
-        _save(job, phase=phase, done=done, total=total)
-
-    return report
+def _check(job: ImportJob, user: User) -> Places:
+    with jobs.upload_of(job) as handle:
+        return check_places_file(handle, job.filename, user, scheme=job.scheme, progress=jobs.reporter(job))
 
 
-def _checked(job: dict[str, Any], user: User) -> CheckedFile:
-    """Check the uploaded file, keeping the outcome next to it for the import that follows."""
-    _save(job, phase="checking", done=0, total=None)
-    with default_storage.open(job["path"], "rb") as handle:
-        checked = check_places_file(handle, job["filename"], user, scheme=job["scheme"], progress=_progress(job))
-    if default_storage.exists(_outcome_path(job)):
-        default_storage.delete(_outcome_path(job))
-    default_storage.save(_outcome_path(job), ContentFile(dump_checked(checked)))
-    return checked
-
-
-def _outcome_path(job: dict[str, Any]) -> str:
-    return f"{UPLOADS}/{job['token']}.checked.json"
-
-
-def _store_check(job: dict[str, Any], checked: CheckedFile, phase: str = "checked") -> dict[str, Any]:
-    return _save(
-        job,
-        phase="failed" if checked.file_error else phase,
-        file_error=checked.file_error,
-        good=len(checked.rows),
-        bad=checked.error_count,
-        errors=[(error.row, error.message) for error in checked.errors],
-    )
-
-
-def _purge_old_uploads() -> None:
-    """Uploads of jobs nobody finished are removed once their job has expired from the cache."""
-    try:
-        _folders, files = default_storage.listdir(UPLOADS)
-    except FileNotFoundError:
-        return
-    cutoff = timezone.now() - timedelta(seconds=JOB_SECONDS)
-    for name in files:
-        stored = f"{UPLOADS}/{name}"
-        if default_storage.get_modified_time(stored) < cutoff:
-            default_storage.delete(stored)
-
-
-def _render(request: HttpRequest, job: dict[str, Any], status: int = 200, message: str = "") -> HttpResponse:
+def _render(request: HttpRequest, job: ImportJob, status: int = 200, message: str = "") -> HttpResponse:
     context = {
         "job": job,
         "message": message,
         "max_listed": MAX_LISTED,
-        "errors_hidden": max(job.get("bad", 0) - len(job.get("errors", [])), 0),
-        "status_url": reverse("safety:places_import_status", args=[job["token"]]),
+        "errors_hidden": max(job.bad - len(job.errors), 0),
+        "status_url": reverse("safety:places_import_status", args=[job.token]),
     }
     template = "safety/imports/_result.html" if request.htmx else "safety/imports/job.html"  # type: ignore[attr-defined]
     return render(request, template, context, status=status)
+
+
+def _busy(request: HttpRequest, job: ImportJob) -> HttpResponse:
+    return _render(request, job, status=409, message=_("This import is running or finished already."))
 
 
 @login_required
@@ -143,27 +74,17 @@ def import_start(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         upload = request.FILES.get("file")
-        if upload is not None and upload.size and upload.size > MAX_UPLOAD_BYTES:
+        try:
+            check_upload_size(upload.size if upload is not None else None)
+        except TooLarge as too_large:
             form.is_valid()
-            form.add_error("file", _("The file is larger than %(size)d MB.") % {"size": MAX_UPLOAD_BYTES // 2**20})
+            form.add_error("file", str(too_large))
             status = 413
-        elif form.is_valid():
-            _purge_old_uploads()
-            token = secrets.token_urlsafe(16)
-            upload = form.cleaned_data["file"]
-            suffix = Path(upload.name).suffix.lower()
-            stored = default_storage.save(f"{UPLOADS}/{token}{suffix}", upload)
-            _save(
-                {"token": token, "user": user.pk},
-                filename=Path(upload.name).name[:200],
-                path=stored,
-                scheme=form.cleaned_data["scheme"] or settings.DEFAULT_SCHEME,
-                phase="uploaded",
-                done=0,
-                total=None,
-            )
-            return redirect("safety:places_import_job", token=token)
         else:
+            if form.is_valid():
+                scheme = form.cleaned_data["scheme"] or settings.DEFAULT_SCHEME
+                job = jobs.start_job(form.cleaned_data["file"], by=user, scheme=scheme)
+                return redirect("safety:places_import_job", token=job.token)
             status = 400
     context = {"form": form, "headers": HEADERS}
     return render(request, "safety/imports/start.html", context, status=status)
@@ -172,8 +93,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def import_job(request: HttpRequest, token: str) -> HttpResponse:
-    _user(request)
-    return _render(request, _job(request, token))
+    return _render(request, _job(_user(request), token))
 
 
 @login_required
@@ -181,72 +101,70 @@ def import_job(request: HttpRequest, token: str) -> HttpResponse:
 def import_check(request: HttpRequest, token: str) -> HttpResponse:
     """The dry run: every bad row with its number and reason; nothing is written."""
     user = _user(request)
-    job = _job(request, token)
-    if job["phase"] in RUNNING or job["phase"] == "done":
-        return _render(request, job, status=409, message=_("This import is running or finished already."))
-    job = _store_check(job, _checked(job, user))
-    return _render(request, job, status=400 if job["file_error"] else 200)
+    job = _job(user, token)
+    if not jobs.claim(job, jobs.CHECKABLE, ImportPhase.CHECKING):
+        return _busy(request, job)
+    checked = _check(job, user)
+    jobs.record_check(job, checked)
+    return _render(request, job, status=checked.form_status if checked.file_error else 200)
 
 
 @login_required
 @require_POST
 def import_run(request: HttpRequest, token: str) -> HttpResponse:
     """Import the file: after a dry run, check again only what may have changed since (places
-    registered meanwhile, the user's jurisdiction); without one, check the whole file first."""
+    registered meanwhile, the user's jurisdiction); without one, check the whole file first.
+    An interrupted import resumes after the last batch it wrote."""
     user = _user(request)
-    job = _job(request, token)
-    lock = _key(token) + ":running"
-    if job["phase"] == "done" or not cache.add(lock, True, 3600):
-        return _render(request, job, status=409, message=_("This import is running or finished already."))
+    job = _job(user, token)
+    resuming = job.phase == ImportPhase.INTERRUPTED
+    was_checked = job.phase == ImportPhase.CHECKED
+    if not jobs.claim(job, jobs.RUNNABLE, ImportPhase.CHECKING):
+        return _busy(request, job)
+    stored = jobs.checked_outcome(job) if resuming or was_checked else None
+    if resuming and stored is not None:
+        checked, start = stored, job.created
+    else:
+        checked = recheck(stored, user) if stored is not None else _check(job, user)
+        start = 0
+        # What is imported is kept, so that an interrupted import resumes on the same rows.
+        jobs.record_check(job, checked, phase=ImportPhase.IMPORTING)
+        if checked.file_error:
+            return _render(request, job, status=checked.form_status)
+    report = jobs.reporter(job)
+    report(ImportPhase.IMPORTING, start, len(checked.rows))
     try:
-        if job["phase"] == "checked" and default_storage.exists(_outcome_path(job)):
-            # After a dry run only what may have changed since is checked again.
-            with default_storage.open(_outcome_path(job), "rb") as handle:
-                checked = recheck(load_checked(handle.read()), user)
-        else:
-            checked = _checked(job, user)
-        # The page keeps polling while the import runs: no pause in "checked" between the two.
-        job = _store_check(job, checked, phase="importing")
-        job = _save(job, done=0, total=len(checked.rows))
-        if job["file_error"]:
-            return _render(request, job, status=400)
-        try:
-            outcome = import_places(
-                checked,
-                user,
-                filename=job["filename"],
-                skip_bad_rows=request.POST.get("skip_bad_rows") == "on",
-                progress=_progress(job),
-            )
-        except ImportRefused as refused:
-            job = _save(job, phase="checked")
-            return _render(request, job, status=400, message=str(refused))
-        except Exception:
-            _save(job, phase="checked")
-            raise
-        for stored in (job["path"], _outcome_path(job)):
-            if default_storage.exists(stored):
-                default_storage.delete(stored)
-        job = _save(job, phase="done", created=outcome.created, skipped=outcome.skipped)
-        return _render(request, job)
-    finally:
-        cache.delete(lock)
+        outcome = import_places(
+            checked,
+            user,
+            filename=job.filename,
+            skip_bad_rows=request.POST.get("skip_bad_rows") == "on",
+            progress=report,
+            start=start,
+        )
+    except ImportRefused as refused:
+        jobs.set_phase(job, ImportPhase.INTERRUPTED if job.created else ImportPhase.CHECKED)
+        return _render(request, job, status=400, message=str(refused))
+    except Exception:
+        jobs.set_phase(job, ImportPhase.INTERRUPTED if job.created else ImportPhase.CHECKED)
+        raise
+    jobs.finish(job, created=outcome.created, skipped=outcome.skipped)
+    return _render(request, job)
 
 
 @login_required
 @require_GET
 def import_status(request: HttpRequest, token: str) -> HttpResponse:
     """The progress bar, polled by the page while a check or an import runs."""
-    _user(request)
-    job = _job(request, token)
+    job = _job(_user(request), token)
     try:
         wait = max(0, min(int(request.GET.get("wait", "0")), 10))
     except ValueError:
         wait = 0
-    running = job["phase"] in RUNNING
-    total = job.get("total")
-    percent = min(100, round(100 * job["done"] / total)) if running and total else (100 if not running else None)
-    context = {
+    running = job.phase in jobs.RUNNING
+    total = job.total
+    percent = min(100, round(100 * job.done / total)) if running and total else (100 if not running else None)
+    context: dict[str, Any] = {
         "job": job,
         "running": running,
         # Right after a button is pressed the job may not have started yet: keep asking a little.

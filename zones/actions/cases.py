@@ -10,15 +10,12 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib.tabular import CheckedFile
 from territory.actions import set_population
 from territory.models import AdminUnit, Level
 
-from ..cases import CheckedFile, case_problems, population_problem, populations
+from ..cases import case_problems, population_problem, populations
 from ..models import CaseCount
-
-
-class ImportRefused(Exception):
-    pass
 
 
 @dataclass
@@ -120,8 +117,5 @@ def import_populations(checked: CheckedFile, *, by: User, skip_bad_rows: bool = 
     return outcome
 
 
-def _refuse_bad(checked: CheckedFile, skip_bad_rows: bool) -> None:
-    if checked.file_error:
-        raise ImportRefused(checked.file_error)
-    if checked.errors and not skip_bad_rows:
-        raise ImportRefused(_("%(count)d bad rows; nothing was imported.") % {"count": len(checked.errors)})
+def _refuse_bad(checked: CheckedFile[Any], skip_bad_rows: bool) -> None:
+    checked.require_importable(skip_bad_rows=skip_bad_rows, allow_none=True)

@@ -13,11 +13,11 @@ from ninja.pagination import PageNumberPagination, paginate
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
+from lib.tabular import ImportRefused
 from territory.queries import get_unit
 
 from .. import cases as checking
 from ..actions.cases import (
-    ImportRefused,
     import_case_counts,
     import_populations,
     record_case_count,
@@ -109,7 +109,7 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignor
 def _import(checked: checking.CheckedFile, action: Any, user: User, skip_bad_rows: bool, dry_run: bool) -> Any:
     errors = [{"row": e.row, "message": e.message} for e in checked.errors]
     if checked.file_error:
-        raise HttpError(422, checked.file_error)
+        raise HttpError(checked.file_status, checked.file_error)
     result: dict[str, Any] = {"imported": False, "rows": len(checked.rows), "errors": errors}
     if dry_run:
         return result

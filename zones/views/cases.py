@@ -14,11 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
+from lib.tabular import ImportRefused
 from territory.models import Level
 
 from .. import cases as checking
 from ..actions.cases import (
-    ImportRefused,
     import_case_counts,
     import_populations,
     record_case_count,
@@ -77,7 +77,7 @@ def _import_page(request: HttpRequest, check: Any, action: Any, template_context
             checked = check(upload, upload.name, settings.DEFAULT_SCHEME, user)
             if checked.file_error:
                 form.add_error("file", checked.file_error)
-                status = 400
+                status = checked.form_status
             elif not form.cleaned_data["dry_run"]:
                 try:
                     outcome = action(checked, by=user, skip_bad_rows=form.cleaned_data["skip_bad_rows"])

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from lib.acting import Actor, acting
-from territory.actions import ImportRefused, import_villages
+from lib.tabular import ImportRefused
+from territory.actions import import_villages
 from territory.models import Scheme
 from territory.villages import check_villages_file
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             raise CommandError(checked.file_error)
         for error in checked.errors:
             self.stderr.write(f"row {error.row}: {error.message}")
-        self.stdout.write(f"{len(checked.rows)} good rows, {len(checked.errors)} bad rows")
+        self.stdout.write(f"{len(checked.rows)} good rows, {checked.error_count} bad rows")
         if options["dry_run"]:
             return
         try:
