@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from lib import publiccache
 
@@ -52,14 +51,36 @@ def cell_of(grid: int, latitude: float | Decimal, longitude: float | Decimal) ->
     return math.floor(Decimal(str(longitude)) / size), math.floor(Decimal(str(latitude)) / size)
 
 
-def _bump(grid: int, where: Presence, sign: int) -> None:
-    x, y = cell_of(grid, where.latitude, where.longitude)
-    cell, _created = MapCell.objects.select_for_update().get_or_create(grid=grid, x=x, y=y, state=where.state)
-    MapCell.objects.filter(pk=cell.pk).update(
-        count=F("count") + sign,
-        latitude_sum=F("latitude_sum") + sign * where.latitude,
-        longitude_sum=F("longitude_sum") + sign * where.longitude,
-    )
+Key = tuple[int, int, int, str]
+
+
+def _tally(totals: dict[Key, list[float]], where: Presence, sign: int) -> None:
+    for grid in range(len(GRID_SIZES)):
+        x, y = cell_of(grid, where.latitude, where.longitude)
+        total = totals[(grid, x, y, where.state)]
+        total[0] += sign
+        total[1] += sign * where.latitude
+        total[2] += sign * where.longitude
+
+
+def _apply(totals: dict[Key, list[float]]) -> None:
+    """Add the deltas to their cells in one upsert per few hundred cells: a missing cell is
+    created, an existing one incremented in place (no read, no lost update under concurrency)."""
+    changed = [(key, total) for key, total in totals.items() if any(total)]
+    table = connection.ops.quote_name(MapCell._meta.db_table)
+    for start in range(0, len(changed), 500):
+        chunk = changed[start : start + 500]
+        values = ", ".join(["(%s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+        params = [v for (grid, x, y, state), (n, lat, lon) in chunk for v in (grid, x, y, state, int(n), lat, lon)]
+        sql = (
+            f"INSERT INTO {table} (grid, x, y, state, count, latitude_sum, longitude_sum) VALUES {values} "  # noqa: S608 — fixed table, placeholders
+            "ON CONFLICT (grid, x, y, state) DO UPDATE SET "
+            f"count = {table}.count + excluded.count, "
+            f"latitude_sum = {table}.latitude_sum + excluded.latitude_sum, "
+            f"longitude_sum = {table}.longitude_sum + excluded.longitude_sum"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
 
 
 @transaction.atomic
@@ -68,54 +89,24 @@ def move(before: Presence | None, after: Presence | None) -> None:
     if before == after:
         return
     publiccache.bump("places")
-    for grid in range(len(GRID_SIZES)):
-        if before is not None:
-            _bump(grid, before, -1)
-        if after is not None:
-            _bump(grid, after, +1)
+    totals: dict[Key, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    if before is not None:
+        _tally(totals, before, -1)
+    if after is not None:
+        _tally(totals, after, +1)
+    _apply(totals)
 
 
 @transaction.atomic
 def add(places: Iterable[Presence | None]) -> int:
-    """Count many new places in: the deltas are summed per cell first, then each affected cell
-    is read once and written once (created when new). Returns the number of cells touched."""
-    totals: dict[tuple[int, int, int, str], list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    """Count many new places in, summed per cell first: one statement per few hundred cells
+    touched, whatever the number of places. Returns the number of cells touched."""
+    totals: dict[Key, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
     for where in places:
-        if where is None:
-            continue
-        for grid in range(len(GRID_SIZES)):
-            x, y = cell_of(grid, where.latitude, where.longitude)
-            total = totals[(grid, x, y, where.state)]
-            total[0] += 1
-            total[1] += where.latitude
-            total[2] += where.longitude
-    if not totals:
-        return 0
-    found: dict[tuple[int, int, int, str], MapCell] = {}
-    for grid in range(len(GRID_SIZES)):
-        keys = [key for key in totals if key[0] == grid]
-        if not keys:
-            continue
-        xs, ys = {key[1] for key in keys}, {key[2] for key in keys}
-        cells = MapCell.objects.select_for_update().filter(grid=grid, x__in=xs, y__in=ys)
-        for cell in cells:
-            key = (cell.grid, cell.x, cell.y, cell.state)
-            if key in totals:
-                found[key] = cell
-    for key, cell in found.items():
-        n, latitude, longitude = totals[key]
-        cell.count += int(n)
-        cell.latitude_sum += latitude
-        cell.longitude_sum += longitude
-    MapCell.objects.bulk_update(found.values(), ["count", "latitude_sum", "longitude_sum"], batch_size=1000)
-    MapCell.objects.bulk_create(
-        (
-            MapCell(grid=grid, x=x, y=y, state=state, count=int(n), latitude_sum=lat, longitude_sum=lon)
-            for (grid, x, y, state), (n, lat, lon) in totals.items()
-            if (grid, x, y, state) not in found
-        ),
-        batch_size=1000,
-    )
+        if where is not None:
+            _tally(totals, where, +1)
+    _apply(totals)
+    publiccache.bump("places", "all-places")  # bulk-created places send no signal of their own
     return len(totals)
 
 

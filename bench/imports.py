@@ -1,0 +1,83 @@
+"""The places import at a province's scale: a generated XLSX of N rows (communes of Đắk Nông,
+every type of place, coordinates inside the province), checked and imported as the import page
+and `import_places` do, on a scratch database, with the time of each step."""
+
+import random
+import time
+from pathlib import Path
+
+from django.db import transaction
+from openpyxl import Workbook
+
+from accounts.models import User
+from safety import clusters
+from safety.actions.imports import HEADERS, check_places_file, import_places
+from safety.models import Establishment, EstablishmentType
+from safety.types import load_establishment_types
+from territory.loader import load_units
+from territory.models import AdminUnit, Level, Scheme
+
+PROVINCE = "67"  # Đắk Nông
+NAME = "Cơ sở nhập thử"
+USER = "bench-import"
+
+
+class NotAScratchDatabase(Exception):
+    pass
+
+
+def prepare() -> tuple[User, list[str]]:
+    """Units, types and an administrator; refuses a database holding places it did not make."""
+    if Establishment.objects.exclude(name__startswith=NAME).exists():
+        raise NotAScratchDatabase("This database holds real places; run the benchmark on a scratch database.")
+    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, code=PROVINCE).exists():
+        load_units(Scheme.LEGACY, [PROVINCE])
+    load_establishment_types()
+    user = User.objects.filter(username=USER).first() or User.objects.create_superuser(USER, password=None)
+    province = AdminUnit.objects.get(scheme=Scheme.LEGACY, code=PROVINCE)
+    communes = AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE)
+    return user, list(communes.order_by("code").values_list("code", flat=True))
+
+
+def write_file(path: Path, rows: int, communes: list[str], seed: int = 2021) -> None:
+    rng = random.Random(seed)
+    types = list(EstablishmentType.objects.values_list("code", flat=True))
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Cơ sở")
+    sheet.append(HEADERS)
+    for n in range(rows):
+        sheet.append(
+            [
+                f"{NAME} {n}",
+                types[n % len(types)],
+                rng.choice(communes),
+                f"Số {n}, đường thử nghiệm",
+                round(rng.uniform(11.8, 12.8), 6),
+                round(rng.uniform(107.2, 108.1), 6),
+                rng.choice([20, 50, 120, 300]),
+                "Người phụ trách",
+                f"09{rng.randrange(10**8):08d}",
+                "Đang hoạt động",
+            ]
+        )
+    workbook.save(path)
+
+
+def run(path: Path, user: User) -> dict[str, float]:
+    """Seconds to check the file and to import it (all rows good)."""
+    started = time.perf_counter()
+    with path.open("rb") as handle:
+        checked = check_places_file(handle, path.name, user, scheme=Scheme.LEGACY)
+    checked_at = time.perf_counter()
+    if checked.file_error or checked.error_count:
+        raise ValueError(checked.file_error or f"{checked.error_count} bad rows, first: {checked.errors[:3]}")
+    import_places(checked, user, filename=path.name)
+    done = time.perf_counter()
+    return {"rows": float(len(checked.rows)), "check_s": checked_at - started, "import_s": done - checked_at}
+
+
+@transaction.atomic
+def clean() -> None:
+    """Remove the places of earlier runs, so that a run imports into the same registry."""
+    Establishment.objects.filter(name__startswith=NAME).delete()
+    clusters.rebuild()
