@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
 from territory.models import AdminUnit, Organisation
+from territory.scoped import UnitScoped, path_index
 
 
 class ReportCategory(models.Model):
@@ -64,7 +65,7 @@ def new_tracking_code() -> str:
     return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
 
 
-class Report(models.Model):
+class Report(UnitScoped):
     tracking_code = models.CharField(_("tracking code"), max_length=12, unique=True, default=new_tracking_code)
     category = models.ForeignKey(ReportCategory, verbose_name=_("category"), on_delete=models.PROTECT)
     text = models.TextField(_("what happened"))
@@ -74,7 +75,6 @@ class Report(models.Model):
         AdminUnit, verbose_name=_("where"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     unit = models.ForeignKey(AdminUnit, verbose_name=_("handled by"), on_delete=models.PROTECT, related_name="+")
-    unit_path = models.CharField(max_length=255, editable=False)
     establishment = models.ForeignKey(
         "safety.Establishment",
         verbose_name=_("place"),
@@ -120,20 +120,12 @@ class Report(models.Model):
         verbose_name_plural = _("citizens' reports")
         ordering = ["-received_at", "-pk"]
         indexes = [
-            models.Index(
-                fields=["unit_path", "status", "due_at"],
-                name="report_path_idx",
-                opclasses=["varchar_pattern_ops", "", ""],
-            ),
+            path_index("status", "due_at", name="report_path_idx"),
             models.Index(fields=["status", "-received_at"], name="report_status_idx"),
         ]
 
     def __str__(self) -> str:
         return self.tracking_code
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.unit_path = self.unit.path
-        super().save(*args, **kwargs)
 
     @property
     def is_open(self) -> bool:
