@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safety.models import Establishment
 from territory.models import AdminUnit
+from territory.scoped import UnitPathField
 
 
 class EventKind(models.TextChoices):
@@ -91,7 +92,7 @@ class Site(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sites")
     place = models.ForeignKey(Establishment, verbose_name=_("place"), on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(AdminUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
-    path = models.CharField(max_length=255, editable=False)
+    path = UnitPathField()
     name = models.CharField(_("name"), max_length=200, help_text=_("e.g. Khu vực bỏ phiếu số 3"))
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -121,10 +122,6 @@ class Site(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.path = self.unit.path
-        super().save(*args, **kwargs)
 
 
 class SafetyPlan(models.Model):
