@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import Role, User
+from lib import publiccache
 from territory.models import Organisation, RecipientGroup
 
 from . import access, schedule
@@ -270,6 +271,8 @@ def issue_directive(
         for o in Organisation.objects.filter(pk__in=[r.pk for r in recipients]).select_related("unit")
     )
     transaction.on_commit(lambda: email_deliveries(directive.pk))
+    if directive.is_public:
+        publiccache.bump("documents")  # the portal's home page lists the latest documents
     return directive
 
 

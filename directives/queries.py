@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from accounts.jurisdiction import AnyUser
 
 from . import access, schedule
-from .models import Delivery, Directive
+from .models import Delivery, Directive, Status
 
 
 def get_visible_directive(user: AnyUser, pk: int) -> Directive:
@@ -60,3 +60,8 @@ def recipient_rows(
         counts.update(count(directive))
     rows = deliveries.filter(directive=directive).select_related("organisation", "acknowledged_by")
     return [RecipientRow(d, counts.get(d.organisation_id, 0), d.pk in late) for d in rows]
+
+
+def public_directives() -> QuerySet[Directive]:
+    """Issued documents published on the portal, newest first."""
+    return Directive.objects.filter(status=Status.ISSUED, is_public=True).order_by("-issued_on", "-id")

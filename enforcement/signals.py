@@ -12,6 +12,7 @@ from .models import DisclosurePolicy, Violation, ViolationType
 
 
 def _violation_changed(sender: type[Violation], instance: Violation, **kwargs: Any) -> None:
+    publiccache.bump("violations")  # the portal's home page lists the latest published
     if instance.establishment_id is None:
         return
     codes = Establishment.objects.filter(pk=instance.establishment_id).values_list("public_code", flat=True)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from accounts import views as accounts_views
+from portal import views as portal_views
 
 from . import views
 from .api import api
@@ -13,7 +14,7 @@ admin.site.site_title = _("Epidemic prevention")
 admin.site.index_title = _("Administration")
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("login/", accounts_views.login_view, name="login"),
     path("logout/", accounts_views.logout_view, name="logout"),

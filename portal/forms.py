@@ -3,6 +3,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from safety.models import EstablishmentType
 from territory.models import AdminUnit, Level
 
 from .locating import portal_province
@@ -131,3 +132,21 @@ class LookupForm(forms.Form):
         max_length=12,
         widget=forms.TextInput(attrs={**CONTROL, "autocapitalize": "characters"}),
     )
+
+
+class WhereForm(forms.Form):
+    q = forms.CharField(
+        label=_("Address, village, commune or place"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={**CONTROL, "type": "search", "placeholder": _("e.g. Duc Manh, cho Dak Mil")}),
+    )
+    unit = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    lat = forms.DecimalField(required=False, min_value=-90, max_value=90, widget=forms.HiddenInput)
+    lon = forms.DecimalField(required=False, min_value=-180, max_value=180, widget=forms.HiddenInput)
+    type = forms.ChoiceField(label=_("Nearest safe places of type"), required=False, widget=forms.Select(attrs=SELECT))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        types = EstablishmentType.objects.order_by("position", "name")
+        self.fields["type"].choices = [("", _("any type"))] + [(t.code, t.name) for t in types]  # type: ignore[attr-defined]

@@ -20,9 +20,9 @@ from lib import publiccache
 from safety.public import get_public_place
 from territory.models import AdminUnit
 
-from . import abuse, actions, queries
+from . import abuse, actions, locating, queries
 from .actions import OFFICER_ACTIONS
-from .forms import LookupForm, PublicFilterForm, QueueFilterForm, ReportForm
+from .forms import LookupForm, PublicFilterForm, QueueFilterForm, ReportForm, WhereForm
 from .locating import portal_province
 from .models import PUBLIC_EVENTS, ReportPhoto
 
@@ -107,6 +107,40 @@ def public_list(request: HttpRequest) -> HttpResponse:
 def portal_scheme() -> str:
     province = portal_province()
     return province.scheme if province else ""
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The province's epidemic portal; officers land on their jurisdiction, owners on their places."""
+    unit = jurisdiction.home_unit(request.user)
+    if unit is not None:
+        return redirect("units:unit", scheme=unit.scheme, code=unit.code)
+    if jurisdiction.has_role(request.user, Role.OWNER):
+        return redirect("safety:my_places")
+    province = portal_province()
+    if province is None:
+        return render(request, "portal/home_empty.html")
+    form = WhereForm(request.GET or None)
+    context: dict[str, Any] = {"form": form, "province": province, **queries.province_overview(province)}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        point = None
+        try:
+            if data["unit"]:
+                here = AdminUnit.objects.filter(path__startswith=province.path, code=data["unit"]).first()
+                if here is None:
+                    raise ValidationError(_("No commune or village has code %(code)s.") % {"code": data["unit"]})
+            elif data["lat"] is not None and data["lon"] is not None:
+                point = (float(data["lat"]), float(data["lon"]))
+                here = locating.from_point(data["lat"], data["lon"]).place_unit
+            else:
+                here = None
+                context["found"] = queries.search_where(data["q"], province) if data["q"] else None
+        except ValidationError as invalid:
+            form.add_error(None, invalid.messages[0])
+        else:
+            if here is not None:
+                context["here"] = queries.applies_at(here, data["type"], point)
+    return render(request, "portal/home.html", context, status=400 if form.errors else 200)
 
 
 # Officers ------------------------------------------------------------------------------------
@@ -199,5 +233,6 @@ def photo(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(found.file.open("rb"), content_type="image/jpeg")
 
 
+publiccache.register("home", lambda kwargs: ["site", "zones", "places", "documents", "violations", "reports"])
 publiccache.register("portal:public_list", lambda kwargs: ["reports"])
 publiccache.register("portal:status", lambda kwargs: [f"report:{kwargs['code']}"])

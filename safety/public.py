@@ -618,3 +618,27 @@ def _counts_via_successions(places: QuerySet[Establishment], prefix: str) -> lis
             if successor is not None:
                 rows.append((successor, state, count))
     return rows
+
+
+def nearest_places(
+    latitude: float, longitude: float, *, type_code: str = "", state: str = PublicState.SAFE, limit: int = 5
+) -> list[dict[str, Any]]:
+    """The public places of a state (and type) nearest a point, each with its distance in km: a
+    box around the point, widened until it holds enough places, read through the location index."""
+    places = public_places().filter(state=state)
+    if type_code:
+        places = places.filter(type__code=type_code)
+    rows: list[dict[str, Any]] = []
+    for half in (0.05, 0.2, 0.8):
+        box = places.filter(
+            latitude__range=(latitude - half, latitude + half), longitude__range=(longitude - half, longitude + half)
+        )
+        rows = list(box.values(*PLACE_FIELDS, "address")[:500])
+        if len(rows) >= limit:
+            break
+    scale = math.cos(math.radians(latitude))
+    for row in rows:
+        dlat, dlon = float(row["latitude"]) - latitude, (float(row["longitude"]) - longitude) * scale
+        row["km"] = round(111.2 * math.hypot(dlat, dlon), 1)
+    nearest = sorted(rows, key=lambda row: row["km"])[:limit]
+    return [{**place_feature(row)["properties"], "address": row["address"], "km": row["km"]} for row in nearest]
