@@ -15,7 +15,7 @@ from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
 
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from territory.models import Organisation
 
 from . import access, actions, official, schedule
@@ -27,13 +27,13 @@ router = Router(tags=["directives"])
 MAX_LIST = 200
 
 
-class OrganisationOut(Schema):
+class DirectiveOrganisationOut(Schema):
     code: str
     name: str
     kind: str
 
 
-class ItemOut(Schema):
+class DirectiveItemOut(Schema):
     id: int
     number: int
     text: str
@@ -45,11 +45,11 @@ class IncomingOut(Schema):
     issued_on: date
     issuer: str
     subject: str
-    organisation: OrganisationOut
+    organisation: DirectiveOrganisationOut
 
 
 class RecipientOut(Schema):
-    organisation: OrganisationOut
+    organisation: DirectiveOrganisationOut
     state: str = Field(..., description="received, opened, acknowledged or reported")
     delivered_at: datetime
     opened_at: datetime | None
@@ -68,7 +68,7 @@ class DirectiveBrief(Schema):
     status: str
     issued_on: date | None
     subject: str
-    issuer: OrganisationOut
+    issuer: DirectiveOrganisationOut
     is_public: bool
 
 
@@ -94,7 +94,7 @@ class DirectiveOut(DirectiveBrief):
     reports_until: date | None
     deadlines: list[date]
     corrects: int | None
-    items: list[ItemOut]
+    items: list[DirectiveItemOut]
     implements: list[IncomingOut]
     addressees: list[str]
     copies: list[CopyIn]
@@ -131,7 +131,7 @@ class AcknowledgeIn(Schema):
 
 
 class AcknowledgeOut(Schema):
-    organisation: OrganisationOut
+    organisation: DirectiveOrganisationOut
     acknowledged_at: datetime
     opened_at: datetime | None
 
@@ -142,12 +142,6 @@ class IncomingIn(Schema):
     issued_on: date
     issuer: str
     subject: str
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def visible(request: HttpRequest, pk: int) -> Directive:
@@ -225,14 +219,14 @@ def list_directives(request: HttpRequest, box: str = "all", status: str = "") ->
 
 @router.post("/directives", response={201: DirectiveOut}, auth=AUTH, summary="Write a draft")
 def create_directive(request: HttpRequest, payload: DirectiveIn) -> Status:
-    directive = actions.save_draft(_draft_data(payload), by=_user(request))
+    directive = actions.save_draft(_draft_data(payload), by=request_user(request))
     return Status(201, detail(request, directive))
 
 
 @router.get("/directives/{pk}", response=DirectiveOut, auth=AUTH, summary="A directive with its items and recipients")
 def get_directive(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = visible(request, pk)
-    actions.mark_opened(directive, _user(request))
+    actions.mark_opened(directive, request_user(request))
     return detail(request, directive)
 
 
@@ -240,7 +234,7 @@ def get_directive(request: HttpRequest, pk: int) -> dict[str, object]:
 def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dict[str, object]:
     directive = visible(request, pk)
     try:
-        directive = actions.save_draft(_draft_data(payload), by=_user(request), directive=directive)
+        directive = actions.save_draft(_draft_data(payload), by=request_user(request), directive=directive)
     except actions.DirectiveLocked as exc:
         raise HttpError(409, _("An issued directive cannot be changed; write a correction instead.")) from exc
     return detail(request, directive)
@@ -250,7 +244,7 @@ def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dic
 def issue(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = visible(request, pk)
     try:
-        directive = actions.issue_directive(directive, by=_user(request))
+        directive = actions.issue_directive(directive, by=request_user(request))
     except actions.DirectiveLocked as exc:
         raise HttpError(409, _("The directive is already issued.")) from exc
     return detail(request, directive)
@@ -258,7 +252,7 @@ def issue(request: HttpRequest, pk: int) -> dict[str, object]:
 
 @router.post("/directives/{pk}/corrections", response={201: DirectiveOut}, auth=AUTH, summary="Start a correction")
 def correct(request: HttpRequest, pk: int) -> Status:
-    correction = actions.start_correction(visible(request, pk), by=_user(request))
+    correction = actions.start_correction(visible(request, pk), by=request_user(request))
     return Status(201, detail(request, correction))
 
 
@@ -278,12 +272,12 @@ def acknowledge(request: HttpRequest, pk: int, organisation: str | None = None) 
         except (ValueError, PydanticValidationError) as exc:
             raise HttpError(400, _('The body is not JSON of the form {"organisation": code}.')) from exc
         organisation = body.organisation or organisation
-    return actions.acknowledge(directive, by=_user(request), organisation=organisation)
+    return actions.acknowledge(directive, by=request_user(request), organisation=organisation)
 
 
 def _document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     directive = visible(request, pk)
-    actions.mark_opened(directive, _user(request))
+    actions.mark_opened(directive, request_user(request))
     content = official.render(official.build(directive), extension)
     return official.download(content, extension, official.file_name(directive, extension))
 
@@ -306,7 +300,7 @@ def list_incoming(request: HttpRequest) -> list[object]:
 @router.post("/incoming-documents", response={201: IncomingOut}, auth=AUTH, summary="Record an incoming document")
 def create_incoming(request: HttpRequest, payload: IncomingIn) -> Status:
     document = actions.record_incoming(
-        by=_user(request),
+        by=request_user(request),
         organisation=_organisation(payload.organisation, "organisation"),
         number=payload.number,
         issued_on=payload.issued_on,

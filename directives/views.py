@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.models import User
+from accounts.http import request_user
 
 from . import access, actions, official, schedule
 from .forms import DirectiveForm, IncomingForm
@@ -20,11 +20,6 @@ from .models import Delivery, Directive, Status
 from .queries import recipient_rows
 
 PAGE_SIZE = 50
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _visible(request: HttpRequest, pk: int) -> Directive:
@@ -80,7 +75,7 @@ def compose(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                saved = actions.save_draft(form.draft_data(), by=_user(request), directive=directive)
+                saved = actions.save_draft(form.draft_data(), by=request_user(request), directive=directive)
             except ValidationError as error:
                 _form_errors(form, error)
             else:
@@ -93,7 +88,7 @@ def compose(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
-    actions.mark_opened(directive, _user(request))
+    actions.mark_opened(directive, request_user(request))
     issuer_side = access.is_issuer_side(request.user, directive)
     own_deliveries = access.acting_deliveries(request.user)
     deliveries = Delivery.objects.all() if issuer_side else access.seen_deliveries(request.user)
@@ -125,7 +120,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def issue(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
     try:
-        directive = actions.issue_directive(directive, by=_user(request))
+        directive = actions.issue_directive(directive, by=request_user(request))
     except actions.DirectiveLocked:
         messages.error(request, _("The directive is already issued."))
     except ValidationError as error:
@@ -142,7 +137,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
     try:
         delivery = actions.acknowledge(
-            directive, by=_user(request), organisation=request.POST.get("organisation") or None
+            directive, by=request_user(request), organisation=request.POST.get("organisation") or None
         )
     except ValidationError as error:
         for problem in error.messages:
@@ -157,7 +152,7 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 def correct(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
     try:
-        correction = actions.start_correction(directive, by=_user(request))
+        correction = actions.start_correction(directive, by=request_user(request))
     except ValidationError as error:
         for problem in error.messages:
             messages.error(request, problem)
@@ -168,7 +163,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     directive = _visible(request, pk)
-    actions.mark_opened(directive, _user(request))
+    actions.mark_opened(directive, request_user(request))
     content = official.render(official.build(directive), extension)
     return official.download(content, extension, official.file_name(directive, extension))
 
@@ -182,7 +177,7 @@ def incoming(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 actions.record_incoming(
-                    by=_user(request),
+                    by=request_user(request),
                     organisation=data["organisation"],
                     number=data["number"],
                     issued_on=data["issued_on"],

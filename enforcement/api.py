@@ -2,11 +2,10 @@
 rules; the public list of published violations (no login); the report of a jurisdiction."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -14,12 +13,11 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user, unit_or_home
 from inspections.files import FileTooLarge
 from inspections.periods import parse_period, recent_period
 from lib import attachments
-from territory.models import AdminUnit
-from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from . import actions, reports
 from .actions import ViolationConflict
@@ -36,18 +34,11 @@ from .queries import (
 
 router = Router(tags=["enforcement"])
 
-SchemeName = Literal["legacy", "2025"]
 PAGE_SIZE = 50
 
 
 class ErrorOut(Schema):
     detail: str
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    name: str
 
 
 class ViolationTypeOut(Schema):
@@ -166,7 +157,7 @@ class ViolationPatch(Schema):
     inspection: int | None = None
 
 
-class DecisionIn(Schema):
+class ViolationDecisionIn(Schema):
     decision_number: str
     decision_date: date
     decision_authority: str = ""
@@ -189,7 +180,7 @@ class OfficerFilter(PublicFilter):
     status: str | None = Field(None, description="draft, decided, published or withdrawn")
 
 
-class TallyOut(Schema):
+class ViolationTallyOut(Schema):
     count: int
     fines: int
     officials: int
@@ -205,12 +196,12 @@ class LevelOut(Schema):
 class TypeTallyOut(Schema):
     type: str
     name: str
-    tally: TallyOut
+    tally: ViolationTallyOut
 
 
 class UnitTallyOut(Schema):
     unit: UnitRefOut | None
-    tally: TallyOut
+    tally: ViolationTallyOut
 
 
 class ReportOut(Schema):
@@ -220,17 +211,11 @@ class ReportOut(Schema):
     inspections: list[LevelOut]
     inspections_done: int
     inspections_planned: int
-    total: TallyOut
+    total: ViolationTallyOut
     by_type: list[TypeTallyOut]
     by_unit: list[UnitTallyOut]
     drafts: int
     withdrawn: int
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _fresh(pk: int) -> Violation:
@@ -259,7 +244,7 @@ def list_types(request: HttpRequest) -> Any:
     "holds an ID number (9 or 12 digits) or a phone number.",
 )
 def create_violation(request: HttpRequest, payload: ViolationIn) -> Status[Violation]:
-    violation = actions.record_violation(_user(request), payload.model_dump())
+    violation = actions.record_violation(request_user(request), payload.model_dump())
     return Status(201, _fresh(violation.pk))
 
 
@@ -289,7 +274,7 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
     changes = payload.model_dump(exclude_unset=True)
     if "unit" in changes and "scheme" not in changes:
         changes["scheme"] = violation.unit.scheme
-    return _fresh(_conflict(actions.update_violation, violation, _user(request), changes).pk)
+    return _fresh(_conflict(actions.update_violation, violation, request_user(request), changes).pk)
 
 
 @router.post(
@@ -298,9 +283,9 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
     auth=AUTH,
     summary="Record the decision (officers of the unit or above)",
 )
-def decide(request: HttpRequest, violation_id: int, payload: DecisionIn) -> Violation:
+def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn) -> Violation:
     violation = get_violation(request.user, violation_id)
-    return _fresh(_conflict(actions.decide_violation, violation, _user(request), **payload.model_dump()).pk)
+    return _fresh(_conflict(actions.decide_violation, violation, request_user(request), **payload.model_dump()).pk)
 
 
 @router.post(
@@ -311,7 +296,7 @@ def decide(request: HttpRequest, violation_id: int, payload: DecisionIn) -> Viol
 )
 def publish(request: HttpRequest, violation_id: int) -> Violation:
     violation = get_violation(request.user, violation_id)
-    return _fresh(_conflict(actions.publish_violation, violation, _user(request)).pk)
+    return _fresh(_conflict(actions.publish_violation, violation, request_user(request)).pk)
 
 
 @router.post(
@@ -322,7 +307,7 @@ def publish(request: HttpRequest, violation_id: int) -> Violation:
 )
 def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Violation:
     violation = get_violation(request.user, violation_id)
-    return _fresh(_conflict(actions.withdraw_violation, violation, _user(request), reason=payload.reason).pk)
+    return _fresh(_conflict(actions.withdraw_violation, violation, request_user(request), reason=payload.reason).pk)
 
 
 @router.post(
@@ -334,7 +319,7 @@ def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Vi
 def upload_evidence(request: HttpRequest, violation_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     violation = get_violation(request.user, violation_id)
     try:
-        evidence = actions.attach_evidence(violation, _user(request), file)
+        evidence = actions.attach_evidence(violation, request_user(request), file)
     except FileTooLarge as too_large:
         raise HttpError(413, " ".join(too_large.messages)) from too_large
     except ViolationConflict as conflict:
@@ -396,13 +381,7 @@ def public_violation(request: HttpRequest, violation_id: int) -> dict[str, Any]:
 def enforcement_report(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
-    if unit:
-        found: AdminUnit | None = get_unit(unit, scheme)
-    else:
-        found = jurisdiction.home_unit(request.user)
-    if found is None:
-        raise HttpError(403, _("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, found)
+    found = unit_or_home(request, unit, scheme)
     wanted = parse_period(period) or recent_period(today=timezone.localdate())
     report = reports.build(found, wanted)
     return {

@@ -4,7 +4,7 @@ a unit filter outside the jurisdiction 403 (units are public, so refusing leaks 
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -19,11 +19,13 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
+from accounts.http import request_user, unit_or_home
 from accounts.models import User
 from lib import attachments
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from . import actions, coverage, screening
 from .actions import InspectionConflict, Schedule
@@ -34,19 +36,11 @@ from .queries import get_campaign, get_inspection, visible_campaigns, visible_in
 
 router = Router(tags=["inspections"])
 
-SchemeName = Literal["legacy", "2025"]
 PAGE_SIZE = 50
 
 
 class ErrorOut(Schema):
     detail: str
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
 
 
 class TargetOut(Schema):
@@ -229,7 +223,7 @@ class ChecklistOut(Schema):
     status_note: str
 
 
-class CoverageRowOut(Schema):
+class InspectionCoverageRowOut(Schema):
     unit: UnitRefOut | None
     inspected: int
     done: int
@@ -240,15 +234,15 @@ class CoverageRowOut(Schema):
     overdue: int
 
 
-class CoverageOut(Schema):
+class InspectionCoverageOut(Schema):
     unit: UnitRefOut
     period_start: date
     period_end: date
     units_inspected: int
     units_not_inspected: list[UnitRefOut]
-    total: CoverageRowOut
-    own: CoverageRowOut
-    rows: list[CoverageRowOut]
+    total: InspectionCoverageRowOut
+    own: InspectionCoverageRowOut
+    rows: list[InspectionCoverageRowOut]
 
 
 class CampaignIn(Schema):
@@ -291,7 +285,7 @@ class DayOut(Schema):
         return str(record.village.code)
 
 
-class TallyOut(Schema):
+class ScreeningTallyOut(Schema):
     households: int
     visited: int
     screened: int
@@ -301,7 +295,7 @@ class TallyOut(Schema):
 
 class VillageProgressOut(Schema):
     village: UnitRefOut
-    tally: TallyOut
+    tally: ScreeningTallyOut
     days_reported: int
     last_day: date | None
     lagging: bool
@@ -309,22 +303,16 @@ class VillageProgressOut(Schema):
 
 class AreaProgressOut(Schema):
     unit: UnitRefOut
-    tally: TallyOut
+    tally: ScreeningTallyOut
     villages: list[VillageProgressOut]
 
 
 class ProgressOut(Schema):
     campaign: CampaignOut
     expected: float = Field(..., description="percent of the campaign's days gone by")
-    total: TallyOut
+    total: ScreeningTallyOut
     areas: list[AreaProgressOut]
     lagging: list[str] = Field(..., description="codes of the villages lagging behind")
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _unit_code(code: str, scheme: str | None, field: str) -> AdminUnit:
@@ -374,7 +362,7 @@ def _record(inspection: Inspection, by: User, record: RecordIn) -> Inspection:
     "inspects its district (403). Officers, inspectors and administrators inspect from their jurisdiction.",
 )
 def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Inspection]:
-    user = _user(request)
+    user = request_user(request)
     if bool(payload.target_unit) == bool(payload.target_place):
         raise ValidationError({"target_unit": _("Give either target_unit or target_place.")})
     target = (
@@ -450,21 +438,14 @@ def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  #
 
 @router.get(
     "/inspections/coverage",
-    response=CoverageOut,
+    response=InspectionCoverageOut,
     auth=AUTH,
     summary="Which units one level down and which places were inspected in a period",
 )
 def get_coverage(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
-    if unit:
-        found = get_unit(unit, scheme)
-    else:
-        home = jurisdiction.home_unit(request.user)
-        if home is None:
-            raise HttpError(403, _("You have no jurisdiction to look at."))
-        found = home
-    jurisdiction.require_unit(request.user, found)
+    found = unit_or_home(request, unit, scheme)
     wanted = parse_period(period) or recent_period()
     result = coverage.coverage(found, wanted, timezone.localdate())
 
@@ -498,7 +479,7 @@ def read_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
 )
 def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordIn) -> Inspection:
     inspection = get_inspection(request.user, inspection_id)
-    return _fresh(_record(inspection, _user(request), payload).pk)
+    return _fresh(_record(inspection, request_user(request), payload).pk)
 
 
 @router.post(
@@ -510,7 +491,7 @@ def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordI
 def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) -> Status[Inspection]:
     inspection = get_inspection(request.user, inspection_id)
     try:
-        new = actions.reinspect(inspection, _user(request), planned_on=payload.planned_on)
+        new = actions.reinspect(inspection, request_user(request), planned_on=payload.planned_on)
     except InspectionConflict as conflict:
         raise HttpError(409, str(conflict)) from conflict
     return Status(201, _fresh(new.pk))
@@ -525,7 +506,7 @@ def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) ->
 def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
     inspection = get_inspection(request.user, inspection_id)
     try:
-        actions.cancel_inspection(inspection, _user(request))
+        actions.cancel_inspection(inspection, request_user(request))
     except InspectionConflict as conflict:
         raise HttpError(409, str(conflict)) from conflict
     return _fresh(inspection.pk)
@@ -541,7 +522,7 @@ def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
 def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     inspection = get_inspection(request.user, inspection_id)
     try:
-        attached = actions.attach_file(inspection, _user(request), file)
+        attached = actions.attach_file(inspection, request_user(request), file)
     except FileTooLarge as too_large:
         raise HttpError(413, " ".join(too_large.messages)) from too_large
     return Status(201, attachments.describe([attached], "inspections:file")[0])
@@ -555,7 +536,7 @@ def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFil
     description="Every target is checked before anything is written: one bad target and nothing is planned.",
 )
 def create_plan(request: HttpRequest, payload: PlanIn) -> Status[InspectionPlan]:
-    user = _user(request)
+    user = request_user(request)
     unit = _unit_code(payload.by_unit, payload.scheme, "by_unit")
     targets: list[Any] = []
     errors: dict[str, str] = {}
@@ -604,7 +585,7 @@ def list_checklists(request: HttpRequest) -> Any:
 def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[ScreeningCampaign]:
     unit = _unit_code(payload.unit, payload.scheme, "unit")
     campaign = actions.open_campaign(
-        _user(request),
+        request_user(request),
         unit=unit,
         title=payload.title,
         target_group=payload.target_group,
@@ -669,7 +650,7 @@ def record_day(request: HttpRequest, campaign_id: int, payload: DayIn) -> Any:
     village = _unit_code(payload.village, campaign.unit.scheme, "village")
     return actions.record_screening_day(
         campaign,
-        _user(request),
+        request_user(request),
         village=village,
         day=payload.day,
         households=payload.households,

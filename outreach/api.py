@@ -96,7 +96,7 @@ class DistrictOut(Schema):
     villages_reached: int
 
 
-class SummaryOut(Schema):
+class OutreachSummaryOut(Schema):
     reference: str
     as_of: date
     recipients: int
@@ -112,7 +112,7 @@ class SummaryOut(Schema):
     late: list[str]
 
 
-class CoverageRowOut(Schema):
+class OutreachCoverageRowOut(Schema):
     code: str
     name: str
     villages: int
@@ -132,11 +132,11 @@ class VillageOut(Schema):
     ever_reached: bool
 
 
-class CoverageOut(Schema):
+class OutreachCoverageOut(Schema):
     unit: str
     as_of: date
-    total: CoverageRowOut
-    rows: list[CoverageRowOut]
+    total: OutreachCoverageRowOut
+    rows: list[OutreachCoverageRowOut]
     villages: list[VillageOut] = Field(
         ..., description="never reached first, then the longest unreached; at most `limit`"
     )
@@ -202,7 +202,10 @@ def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: 
 
 
 @router.get(
-    "/directives/{pk}/summary", response=SummaryOut, auth=AUTH, summary="Totals per content item, channel and district"
+    "/directives/{pk}/summary",
+    response=OutreachSummaryOut,
+    auth=AUTH,
+    summary="Totals per content item, channel and district",
 )
 def directive_summary(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = get_visible_directive(request.user, pk)
@@ -248,7 +251,9 @@ def _row(row: reports.CoverageRow) -> dict[str, object]:
     }
 
 
-@router.get("/outreach/coverage", response=CoverageOut, auth=AUTH, summary="Villages reached in 7, 14 and 30 days")
+@router.get(
+    "/outreach/coverage", response=OutreachCoverageOut, auth=AUTH, summary="Villages reached in 7, 14 and 30 days"
+)
 def coverage(
     request: HttpRequest, unit: str, on: date | None = None, scheme: str | None = None, limit: int = 500
 ) -> dict[str, object]:

@@ -14,21 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
-from accounts.models import User
+from accounts.http import request_user, unit_or_home
 from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
 from lib.tabular import ImportRefused
-from territory import queries
-from territory.models import AdminUnit
 
 from . import actions, imports, reports, summary_report
 from .forms import ActivityForm, ImportForm, PeriodForm
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _directive(request: HttpRequest, pk: int) -> Directive:
@@ -36,18 +29,6 @@ def _directive(request: HttpRequest, pk: int) -> Directive:
     if directive is None:
         raise Http404(_("No such directive."))
     return directive
-
-
-def _unit(request: HttpRequest, code: str) -> AdminUnit:
-    home = jurisdiction.home_unit(request.user)
-    if code:
-        unit = queries.get_unit(code, home.scheme if home else None)
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, unit)
-    return unit
 
 
 def _add_errors(form: ActivityForm, error: ValidationError) -> None:
@@ -63,7 +44,7 @@ def _add_errors(form: ActivityForm, error: ValidationError) -> None:
 @login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _directive(request, pk)
-    organisations = actions.reporting_organisations(_user(request), directive)
+    organisations = actions.reporting_organisations(request_user(request), directive)
     if not organisations:
         raise PermissionDenied(_("None of your organisations received this directive."))
     form = ActivityForm(request.POST or None, request.FILES or None, directive=directive, organisations=organisations)
@@ -86,7 +67,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                         evidence_url=data["evidence_url"].strip(),
                         evidence_file=data["evidence_file"],
                     ),
-                    by=_user(request),
+                    by=request_user(request),
                 )
             except actions.EvidenceTooLarge as error:
                 _add_errors(form, error)
@@ -105,7 +86,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _directive(request, pk)
-    organisations = actions.reporting_organisations(_user(request), directive)
+    organisations = actions.reporting_organisations(request_user(request), directive)
     if not organisations:
         raise PermissionDenied(_("None of your organisations received this directive."))
     form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
@@ -119,7 +100,7 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
                 upload.name,
                 directive=directive,
                 organisation=form.cleaned_data["organisation"],
-                by=_user(request),
+                by=request_user(request),
             )
             if checked.file_error:
                 form.add_error("file", checked.file_error)
@@ -127,7 +108,7 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
             elif not form.cleaned_data["dry_run"]:
                 try:
                     count = imports.import_activities(
-                        checked, by=_user(request), skip_bad_rows=form.cleaned_data["skip_bad_rows"]
+                        checked, by=request_user(request), skip_bad_rows=form.cleaned_data["skip_bad_rows"]
                     )
                 except ImportRefused:
                     messages.error(request, _("The file has bad rows, so nothing was imported."))
@@ -205,7 +186,7 @@ def activities(request: HttpRequest) -> HttpResponse:
         start = form.cleaned_data["start"] or start
         end = form.cleaned_data["end"] or end
         code = form.cleaned_data["unit"].strip()
-    unit = _unit(request, code)
+    unit = unit_or_home(request, code)
     table = reports.by_channel_and_unit(request.user, unit, start, end)
     context = {"form": form, "unit": unit, "table": table, "start": start, "end": end}
     return render(request, "outreach/activities.html", context, status=400 if form.is_bound and form.errors else 200)
@@ -223,7 +204,7 @@ def _day(text: str) -> date | None:
 
 @login_required
 def coverage(request: HttpRequest) -> HttpResponse:
-    unit = _unit(request, request.GET.get("unit", "").strip())
+    unit = unit_or_home(request, request.GET.get("unit", "").strip())
     on = _day(request.GET.get("on", "").strip())
     result = reports.coverage(unit, on)
     # Compact rows for the map, [lat, lng, days since reached (-1 never, null not in 30 days), name,

@@ -14,11 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.models import User
+from accounts.http import request_user, unit_or_home
 from inspections.files import FileTooLarge
 from inspections.models import TargetKind
 from inspections.queries import visible_inspections
-from inspections.views.common import unit_from
 from lib.forms import add_errors
 
 from .. import actions
@@ -30,11 +29,6 @@ from ..queries import apply_filters, get_violation, parse_filters, visible_viola
 PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 def violation_list(request: HttpRequest) -> HttpResponse:
     form = OfficerFilterForm(request.GET)
@@ -42,7 +36,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
     unit = None
     if form.is_valid():
         data = form.cleaned_data
-        unit = unit_from(request, data["unit"])
+        unit = unit_or_home(request, data["unit"])
         try:
             filters = parse_filters(None, data["type"], data["period"], status=data["status"])
         except ValidationError as invalid:
@@ -93,7 +87,7 @@ def violation_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                violation = actions.record_violation(_user(request), _values(form))
+                violation = actions.record_violation(request_user(request), _values(form))
             except ValidationError as invalid:
                 add_errors(form, invalid)
             else:
@@ -129,7 +123,7 @@ def violation_edit(request: HttpRequest, pk: int) -> HttpResponse:
             values = _values(form)
             values["scheme"] = violation.unit.scheme
             try:
-                actions.update_violation(violation, _user(request), values)
+                actions.update_violation(violation, request_user(request), values)
             except ValidationError as invalid:
                 add_errors(form, invalid)
             except ViolationConflict as conflict:
@@ -166,13 +160,13 @@ def _transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     form = form_class(request.POST) if form_class else None
     try:
         if step == "publish":
-            actions.publish_violation(violation, _user(request))
+            actions.publish_violation(violation, request_user(request))
         elif form is None or not form.is_valid():
             return _detail(request, violation, 400, **{f"{step}_form": form})
         elif step == "decide":
-            actions.decide_violation(violation, _user(request), **form.cleaned_data)
+            actions.decide_violation(violation, request_user(request), **form.cleaned_data)
         else:
-            actions.withdraw_violation(violation, _user(request), reason=form.cleaned_data["reason"])
+            actions.withdraw_violation(violation, request_user(request), reason=form.cleaned_data["reason"])
     except ValidationError as invalid:
         assert form is not None
         add_errors(form, invalid)
@@ -215,7 +209,7 @@ def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     too_large = False
     if form.is_valid():
         try:
-            actions.attach_evidence(violation, _user(request), form.cleaned_data["file"])
+            actions.attach_evidence(violation, request_user(request), form.cleaned_data["file"])
         except ValidationError as invalid:
             add_errors(form, invalid)
             too_large = isinstance(invalid, FileTooLarge)

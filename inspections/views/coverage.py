@@ -10,9 +10,10 @@ from django.urls import path
 from django.utils import timezone
 
 from accounts import jurisdiction
+from accounts.http import unit_or_home
 
 from .. import coverage
-from .common import period_from, unit_from
+from .common import period_from
 
 PLACES_PAGE = 50
 OVERDUE_SHOWN = 100
@@ -24,7 +25,7 @@ def _bad_period(request: HttpRequest, invalid: ValidationError) -> HttpResponse:
 
 @login_required
 def coverage_page(request: HttpRequest) -> HttpResponse:
-    unit = unit_from(request, request.GET.get("unit"))
+    unit = unit_or_home(request, request.GET.get("unit"))
     try:
         period = period_from(request)
     except ValidationError as invalid:
@@ -50,7 +51,7 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def tree_branch(request: HttpRequest) -> HttpResponse:
     """The children of one unit as branches of the tree, each able to open in turn."""
-    unit = unit_from(request, request.GET.get("unit"))
+    unit = unit_or_home(request, request.GET.get("unit"))
     try:
         period = period_from(request)
     except ValidationError as invalid:

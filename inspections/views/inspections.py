@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.models import Role, User
+from accounts.http import request_user, unit_or_home
+from accounts.models import Role
 from lib.forms import add_errors
 from safety.models import Establishment
 from safety.scoring import answer_text
@@ -27,14 +28,8 @@ from ..forms import FileForm, FilterForm, PlanForm, RecordForm, codes
 from ..models import Inspection, InspectionFile, InspectionPlan, InspectionStatus, Outcome, TargetKind
 from ..periods import parse_period
 from ..queries import get_inspection, may_record, target_of, visible_inspections
-from .common import unit_from
 
 PAGE_SIZE = 50
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _owner_only(request: HttpRequest) -> bool:
@@ -51,7 +46,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         inspections = visible_inspections(request.user)
         if data["unit"] or not _owner_only(request):
-            unit = unit_from(request, data["unit"])
+            unit = unit_or_home(request, data["unit"])
             inspections = inspections.filter(target_path__under=unit.path)
         try:
             period = parse_period(data["period"])
@@ -118,7 +113,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
             if not problems:
                 try:
                     plan = actions.plan_inspections(
-                        _user(request),
+                        request_user(request),
                         unit=unit,
                         title=form.cleaned_data["title"],
                         period_start=form.cleaned_data["period_start"],
@@ -196,7 +191,7 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 actions.record_inspection(
                     inspection,
-                    _user(request),
+                    request_user(request),
                     inspected_on=data["inspected_on"],
                     answers=answers,
                     outcome=data["outcome"],
@@ -285,7 +280,7 @@ def upload_file(request: HttpRequest, pk: int) -> HttpResponse:
     form = FileForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            actions.attach_file(inspection, _user(request), form.cleaned_data["file"])
+            actions.attach_file(inspection, request_user(request), form.cleaned_data["file"])
         except ValidationError as invalid:
             add_errors(form, invalid)
             too_large = isinstance(invalid, FileTooLarge)
@@ -317,7 +312,7 @@ def download_file(request: HttpRequest, pk: int) -> FileResponse:
 def reinspect_view(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_inspection(request.user, pk)
     try:
-        new = actions.reinspect(inspection, _user(request))
+        new = actions.reinspect(inspection, request_user(request))
     except (InspectionConflict, ValidationError) as refused:
         messages.error(request, " ".join(refused.messages) if isinstance(refused, ValidationError) else str(refused))
         return redirect("inspections:detail", pk=pk)
@@ -330,7 +325,7 @@ def reinspect_view(request: HttpRequest, pk: int) -> HttpResponse:
 def cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_inspection(request.user, pk)
     try:
-        actions.cancel_inspection(inspection, _user(request))
+        actions.cancel_inspection(inspection, request_user(request))
     except InspectionConflict as conflict:
         messages.error(request, str(conflict))
     else:

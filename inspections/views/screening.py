@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
-from accounts.models import User
+from accounts.http import request_user
 from lib.forms import add_errors
 from territory.models import AdminUnit, Level
 
@@ -21,11 +21,6 @@ from ..models import ScreeningCampaign
 from ..queries import get_campaign, visible_campaigns
 
 PAGE_SIZE = 50
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 @login_required
@@ -45,7 +40,7 @@ def campaign_new(request: HttpRequest) -> HttpResponse:
             unit = AdminUnit.objects.get(pk=int(form.cleaned_data["unit"]))
             try:
                 campaign = actions.open_campaign(
-                    _user(request),
+                    request_user(request),
                     unit=unit,
                     title=form.cleaned_data["title"],
                     target_group=form.cleaned_data["target_group"],
@@ -87,7 +82,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 actions.record_screening_day(
                     campaign,
-                    _user(request),
+                    request_user(request),
                     village=village,
                     day=data["day"],
                     households=data["households"],

@@ -36,7 +36,7 @@ class NumberBandOut(Schema):
     points: int
 
 
-class ItemOut(Schema):
+class CriterionOut(Schema):
     code: str
     text: str
     kind: str = Field(description="choice, number, pass_fail or score")
@@ -54,7 +54,7 @@ class ItemOut(Schema):
 class SectionOut(Schema):
     code: str
     title: str
-    items: list[ItemOut]
+    items: list[CriterionOut]
 
 
 class BandOut(Schema):

@@ -7,7 +7,7 @@ place exists outside the caller's jurisdiction. A unit filter outside the jurisd
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -16,7 +16,8 @@ from ninja.errors import HttpError
 from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
+from territory.schemas import SchemeName, UnitRefOut
 
 from ..actions.registration import (
     DuplicatePlace,
@@ -31,15 +32,7 @@ from ..places import PlaceFilters, filter_places, visible_places
 
 router = Router(tags=["safety"])
 
-SchemeName = Literal["legacy", "2025"]
 PAGE_SIZE = 50
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
 
 
 class EstablishmentOut(Schema):
@@ -138,12 +131,6 @@ def _values(payload: dict[str, Any]) -> dict[str, Any]:
     return {renamed.get(key, key): value for key, value in payload.items() if key != "confirm_duplicate"}
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 def _place(request: HttpRequest, place_id: int) -> Establishment:
     place = visible_places(request.user).select_related("type", "unit").filter(pk=place_id).first()
     if place is None:
@@ -167,7 +154,7 @@ def _duplicate(found: DuplicatePlace) -> Status[Any]:
 def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Status[Any]:
     data = payload.model_dump()
     try:
-        place = register_place(_user(request), _values(data), confirm_duplicate=data["confirm_duplicate"])
+        place = register_place(request_user(request), _values(data), confirm_duplicate=data["confirm_duplicate"])
     except DuplicatePlace as found:
         return _duplicate(found)
     return Status(201, place)
@@ -209,7 +196,9 @@ def patch_establishment(request: HttpRequest, place_id: int, payload: Establishm
     place = _place(request, place_id)
     changes = payload.model_dump(exclude_unset=True)
     try:
-        place = update_place(place, _user(request), _values(changes), confirm_duplicate=payload.confirm_duplicate)
+        place = update_place(
+            place, request_user(request), _values(changes), confirm_duplicate=payload.confirm_duplicate
+        )
     except DuplicatePlace as found:
         return _duplicate(found)
     return Status(200, place)
@@ -218,7 +207,7 @@ def patch_establishment(request: HttpRequest, place_id: int, payload: Establishm
 def _decide(request: HttpRequest, place_id: int, decide: Any) -> Establishment:
     place = _place(request, place_id)
     try:
-        decided: Establishment = decide(place, _user(request))
+        decided: Establishment = decide(place, request_user(request))
     except RegistrationConflict as conflict:
         raise HttpError(409, str(conflict)) from conflict
     return decided

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from accounts.api import AUTH
 from lib import publiccache
 from territory.queries import get_unit
+from territory.schemas import UnitRefOut
 
 from .. import public
 from ..poster import PosterUnavailable, poster_response, visible_place
@@ -64,13 +65,6 @@ class PublicPlaceOut(Schema):
     url: str
 
 
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
-
-
 class SummaryRowOut(Schema):
     unit: UnitRefOut | None
     total: int
@@ -80,7 +74,7 @@ class SummaryRowOut(Schema):
     safe_share_of_all: float | None = Field(..., description="safe places per 100 public places")
 
 
-class SummaryOut(Schema):
+class PublicSummaryOut(Schema):
     scheme: str
     unit: UnitRefOut | None
     total: SummaryRowOut
@@ -142,7 +136,7 @@ def public_place(request: HttpRequest, public_code: str) -> dict[str, Any]:
 
 @router.get(
     "/public/summary",
-    response=SummaryOut,
+    response=PublicSummaryOut,
     auth=None,
     url_name="public_summary",
     summary="Public places by state and the safe share, for a unit and each unit below it",

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
-from territory import queries
+from accounts.http import unit_or_home
 from territory.models import AdminUnit
 
 from .. import dashboard
@@ -28,22 +27,9 @@ PAGE_SIZE = 50
 EXPORT_LIMIT = 200_000  # rows; a bigger export must be narrowed by unit or type
 
 
-def _unit(request: HttpRequest, code: str | None) -> AdminUnit:
-    """The unit asked for (?unit=CODE) or the user's widest one; 403 outside their jurisdiction."""
-    home = jurisdiction.home_unit(request.user)
-    if code:
-        unit = queries.get_unit(code, home.scheme if home else None)
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, unit)
-    return unit
-
-
 @login_required
 def dashboard_page(request: HttpRequest) -> HttpResponse:
-    unit = _unit(request, request.GET.get("unit", "").strip())
+    unit = unit_or_home(request, request.GET.get("unit", "").strip())
     overview = dashboard.overview(request.user, unit, timezone.now())
     context = {
         "unit": unit,
@@ -79,8 +65,8 @@ def _follow_up(request: HttpRequest) -> tuple[FollowUpFilter, AdminUnit, QuerySe
     form = FollowUpFilter(request.GET)
     now = timezone.now()
     if not form.is_valid():
-        return form, _unit(request, None), None, now
-    unit = _unit(request, form.cleaned_data["unit"].strip())
+        return form, unit_or_home(request, None), None, now
+    unit = unit_or_home(request, form.cleaned_data["unit"].strip())
     places = dashboard.follow_up(
         request.user, unit, now, which=form.cleaned_data["which"] or Which.BOTH, kind=form.cleaned_data["type"]
     )

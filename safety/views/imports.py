@@ -29,9 +29,8 @@ from ..models import EstablishmentType, ImportJob, ImportPhase
 from ..places import STATUS_NAMES
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
+def _importer(request: HttpRequest) -> User:
+    user = request_user(request)
     if not may_import(user):
         raise PermissionDenied
     return user
@@ -69,7 +68,7 @@ def _busy(request: HttpRequest, job: ImportJob) -> HttpResponse:
 @login_required
 def import_start(request: HttpRequest) -> HttpResponse:
     """Upload a file; it is kept for the check and the import that follow."""
-    user = _user(request)
+    user = _importer(request)
     form = PlaceImportForm(request.POST or None, request.FILES or None)
     status = 200
     if request.method == "POST":
@@ -93,14 +92,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def import_job(request: HttpRequest, token: str) -> HttpResponse:
-    return _render(request, _job(_user(request), token))
+    return _render(request, _job(_importer(request), token))
 
 
 @login_required
 @require_POST
 def import_check(request: HttpRequest, token: str) -> HttpResponse:
     """The dry run: every bad row with its number and reason; nothing is written."""
-    user = _user(request)
+    user = _importer(request)
     job = _job(user, token)
     if not jobs.claim(job, jobs.CHECKABLE, ImportPhase.CHECKING):
         return _busy(request, job)
@@ -115,7 +114,7 @@ def import_run(request: HttpRequest, token: str) -> HttpResponse:
     """Import the file: after a dry run, check again only what may have changed since (places
     registered meanwhile, the user's jurisdiction); without one, check the whole file first.
     An interrupted import resumes after the last batch it wrote."""
-    user = _user(request)
+    user = _importer(request)
     job = _job(user, token)
     resuming = job.phase == ImportPhase.INTERRUPTED
     was_checked = job.phase == ImportPhase.CHECKED
@@ -156,7 +155,7 @@ def import_run(request: HttpRequest, token: str) -> HttpResponse:
 @require_GET
 def import_status(request: HttpRequest, token: str) -> HttpResponse:
     """The progress bar, polled by the page while a check or an import runs."""
-    job = _job(_user(request), token)
+    job = _job(_importer(request), token)
     try:
         wait = max(0, min(int(request.GET.get("wait", "0")), 10))
     except ValueError:
@@ -183,7 +182,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    user = _user(request)
+    user = _importer(request)
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None

@@ -21,7 +21,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
-from accounts.models import Role, User
+from accounts.http import request_user
+from accounts.models import Role
 from territory.models import AdminUnit, Level, Scheme
 from territory.queries import search_units
 
@@ -50,12 +51,6 @@ from ..places import (
 )
 
 PAGE_SIZE = 50
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _link(name: str, **kwargs: Any) -> str | None:
@@ -162,7 +157,7 @@ def my_places(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def place_new(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+    user = request_user(request)
     if not may_register(user):
         raise PermissionDenied
     form = PlaceForm(user, request.POST or None)
@@ -217,7 +212,7 @@ def _visible_place(request: HttpRequest, pk: int) -> Establishment:
 @require_GET
 def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
     place = _visible_place(request, pk)
-    user = _user(request)
+    user = request_user(request)
     officer = can_change_place(user, place)
     owner = is_owner_of(user, place)
     context = {
@@ -242,7 +237,7 @@ def place_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
     place = _visible_place(request, pk)
-    user = _user(request)
+    user = request_user(request)
     form: PlaceForm | OwnerPlaceForm
     if can_change_place(user, place):
         form = PlaceForm(user, request.POST or None, place=place)
@@ -298,10 +293,10 @@ def _decide(request: HttpRequest, pk: int, accept: bool) -> HttpResponse:
     place = _visible_place(request, pk)
     try:
         if accept:
-            accept_place(place, _user(request))
+            accept_place(place, request_user(request))
             messages.success(request, _("%(name)s is accepted.") % {"name": place.name})
         else:
-            reject_place(place, _user(request))
+            reject_place(place, request_user(request))
             messages.info(request, _("%(name)s is rejected.") % {"name": place.name})
     except RegistrationConflict as conflict:
         messages.error(request, str(conflict))

@@ -12,9 +12,11 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
+from accounts.http import request_user
 from accounts.models import User
 from lib.tabular import ImportRefused
 from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from .. import cases as checking
 from ..actions.cases import (
@@ -25,7 +27,7 @@ from ..actions.cases import (
 )
 from ..models import CaseCount
 from ..public import parse_scheme
-from .common import ImportOut, SchemeName, UnitRefOut
+from .common import ImportOut
 
 router = Router(tags=["zones: cases"])
 
@@ -71,11 +73,6 @@ class PopulationOut(Schema):
     population: int | None
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @router.post(
     "/cases",
     response={200: CaseRecordedOut, 201: CaseRecordedOut},
@@ -85,7 +82,7 @@ def _user(request: HttpRequest) -> User:
 def record(request: HttpRequest, payload: CaseIn) -> Status:
     unit = get_unit(payload.unit, payload.scheme)
     row, created = record_case_count(
-        unit, payload.date, payload.cases, payload.untraced_cases, payload.linked_cases, by=_user(request)
+        unit, payload.date, payload.cases, payload.untraced_cases, payload.linked_cases, by=request_user(request)
     )
     row.created = created  # type: ignore[attr-defined]
     return Status(201 if created else 200, row)
@@ -136,7 +133,7 @@ def import_cases(
     if file.size and file.size > MAX_UPLOAD:
         raise HttpError(413, _("The file is larger than 5 MB."))
     checked = checking.check_case_file(file, file.name or "", parse_scheme(scheme), request.user)
-    return _import(checked, import_case_counts, _user(request), skip_bad_rows, dry_run)
+    return _import(checked, import_case_counts, request_user(request), skip_bad_rows, dry_run)
 
 
 @router.put(
@@ -146,7 +143,7 @@ def import_cases(
     summary="Set a unit's population (officers of the unit)",
 )
 def population(request: HttpRequest, scheme: SchemeName, code: str, payload: PopulationIn) -> dict[str, Any]:
-    unit = set_unit_population(get_unit(code, scheme), payload.population, by=_user(request))
+    unit = set_unit_population(get_unit(code, scheme), payload.population, by=request_user(request))
     return {"unit": unit, "population": unit.population}
 
 
@@ -166,4 +163,4 @@ def import_population_file(
     if file.size and file.size > MAX_UPLOAD:
         raise HttpError(413, _("The file is larger than 5 MB."))
     checked = checking.check_population_file(file, file.name or "", parse_scheme(scheme), request.user)
-    return _import(checked, import_populations, _user(request), skip_bad_rows, dry_run)
+    return _import(checked, import_populations, request_user(request), skip_bad_rows, dry_run)

@@ -3,22 +3,12 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Literal
 
 from django.utils import timezone
 from ninja import Schema
 from ninja.errors import HttpError
 
 from ..actions import Conflict
-
-SchemeName = Literal["legacy", "2025"]
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
 
 
 class RowErrorOut(Schema):

@@ -6,13 +6,13 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from ..actions.levels import choose_framework, clear_override, override_level
 from ..computing import current_figures
 from ..models import UnitLevel
-from .common import SchemeName, UnitRefOut
 
 router = Router(tags=["zones: levels"])
 
@@ -61,11 +61,6 @@ def _out(row: UnitLevel) -> dict[str, Any]:
     }
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @router.post(
     "/levels/{scheme}/{code}/override",
     response=UnitLevelOut,
@@ -73,7 +68,7 @@ def _user(request: HttpRequest) -> User:
     summary="Set a unit's level whatever the figures say, with a reason; the computed level stays visible",
 )
 def override(request: HttpRequest, scheme: SchemeName, code: str, payload: OverrideIn) -> dict[str, Any]:
-    row = override_level(get_unit(code, scheme), payload.level, payload.reason, by=_user(request))
+    row = override_level(get_unit(code, scheme), payload.level, payload.reason, by=request_user(request))
     return _out(row)
 
 
@@ -84,7 +79,7 @@ def override(request: HttpRequest, scheme: SchemeName, code: str, payload: Overr
     summary="Withdraw an override: the unit goes back to its computed level",
 )
 def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn) -> dict[str, Any]:
-    return _out(clear_override(get_unit(code, scheme), payload.reason, by=_user(request)))
+    return _out(clear_override(get_unit(code, scheme), payload.reason, by=request_user(request)))
 
 
 @router.put(
@@ -94,6 +89,6 @@ def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn)
     summary="The province's administrator chooses the framework its levels are assessed with",
 )
 def framework(request: HttpRequest, scheme: SchemeName, code: str, payload: FrameworkIn) -> dict[str, Any]:
-    state = choose_framework(get_unit(code, scheme), payload.framework, by=_user(request))
+    state = choose_framework(get_unit(code, scheme), payload.framework, by=request_user(request))
     assert state.framework is not None
     return {"province": state.province, "framework": state.framework.code}

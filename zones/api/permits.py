@@ -12,15 +12,16 @@ from ninja.errors import HttpError
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from territory.models import AdminUnit
 from territory.queries import get_unit
+from territory.schemas import UnitRefOut
 
 from ..actions.permits import PermitInput, approve_permit, register_permit, reject_permit, revoke_permit
 from ..models import GoodsPermit, PermitStatus
 from ..permit_card import card_response
 from ..public import parse_scheme
-from .common import UnitRefOut, conflicts_as_409
+from .common import conflicts_as_409
 
 router = Router(tags=["zones: goods permits"])
 
@@ -42,7 +43,7 @@ class PermitIn(Schema):
     valid_until: date
 
 
-class DecisionIn(Schema):
+class PermitDecisionIn(Schema):
     note: str = ""
 
 
@@ -80,11 +81,6 @@ class PermitOut(Schema):
     @staticmethod
     def resolve_route(permit: GoodsPermit) -> str:
         return permit.route_text
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def visible_permits(user: Any) -> Any:
@@ -128,7 +124,7 @@ def register(request: HttpRequest, payload: PermitIn) -> Status:
         valid_until=payload.valid_until,
     )
     with conflicts_as_409():
-        permit = register_permit(data, by=_user(request))
+        permit = register_permit(data, by=request_user(request))
     return Status(201, permit)
 
 
@@ -154,15 +150,15 @@ def permit_detail(request: HttpRequest, permit_id: int) -> GoodsPermit:
 
 
 @router.post("/permits/{permit_id}/approve", response=PermitOut, auth=AUTH, summary="Approve a permit")
-def approve(request: HttpRequest, permit_id: int, payload: DecisionIn) -> GoodsPermit:
+def approve(request: HttpRequest, permit_id: int, payload: PermitDecisionIn) -> GoodsPermit:
     with conflicts_as_409():
-        return approve_permit(visible_permit(request.user, permit_id), by=_user(request), note=payload.note)
+        return approve_permit(visible_permit(request.user, permit_id), by=request_user(request), note=payload.note)
 
 
 @router.post("/permits/{permit_id}/reject", response=PermitOut, auth=AUTH, summary="Reject a permit")
 def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
     with conflicts_as_409():
-        return reject_permit(visible_permit(request.user, permit_id), by=_user(request), reason=payload.reason)
+        return reject_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
 
 @router.post(
@@ -173,7 +169,7 @@ def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPerm
 )
 def revoke(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
     with conflicts_as_409():
-        return revoke_permit(visible_permit(request.user, permit_id), by=_user(request), reason=payload.reason)
+        return revoke_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
 
 @router.get(

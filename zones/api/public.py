@@ -13,12 +13,12 @@ from ninja import Field, Query, Router, Schema
 
 from lib import publiccache
 from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from .. import public
 from ..measures import what_applies
 from ..models import DistancingZone
 from ..permit_codes import verify
-from .common import SchemeName, UnitRefOut
 
 router = Router(tags=["zones: public"])
 
@@ -43,7 +43,7 @@ class FrameworkOut(Schema):
     levels: list[LevelOfFrameworkOut]
 
 
-class UnitLevelOut(Schema):
+class PublicUnitLevelOut(Schema):
     code: str
     name: str
     parent: str | None
@@ -66,7 +66,7 @@ class LevelsMapOut(Schema):
     parent: str | None
     as_of: date | None = Field(..., description="the day the levels were last computed for")
     frameworks: list[FrameworkOut]
-    units: list[UnitLevelOut]
+    units: list[PublicUnitLevelOut]
 
 
 class MeasureOut(Schema):

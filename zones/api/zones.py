@@ -11,14 +11,15 @@ from ninja import Field, Query, Router, Schema, Status
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from territory.models import AdminUnit
+from territory.schemas import UnitRefOut
 
 from .. import public
 from ..actions.zones import ZoneInput, declare_zone, lift_zone
 from ..models import DistancingZone
 from ..scope import scope_of
-from .common import UnitRefOut, aware, conflicts_as_409
+from .common import aware, conflicts_as_409
 from .public import ZoneOut
 
 router = Router(tags=["zones: distancing"])
@@ -60,11 +61,6 @@ class ScopeOut(Schema):
     rows: list[ScopeRowOut]
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 def _units(codes: list[str], scheme: str) -> list[AdminUnit]:
     wanted = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
     found = {u.code: u for u in AdminUnit.objects.filter(scheme=scheme, code__in=wanted)}
@@ -100,7 +96,7 @@ def declare(request: HttpRequest, payload: ZoneIn) -> Status:
         name=payload.name,
     )
     with conflicts_as_409():
-        zone = declare_zone(data, by=_user(request))
+        zone = declare_zone(data, by=request_user(request))
     return Status(201, public.zone_dict(zone))
 
 
@@ -151,7 +147,7 @@ def lift(request: HttpRequest, zone_id: int, payload: LiftIn) -> dict[str, Any]:
     with conflicts_as_409():
         zone = lift_zone(
             zone,
-            by=_user(request),
+            by=request_user(request),
             at=aware(payload.at),
             decision_number=payload.decision_number,
             reason=payload.reason,

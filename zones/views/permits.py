@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.models import User
+from accounts.http import request_user
 from territory.models import AdminUnit, Level
 
 from ..actions import Conflict
@@ -28,11 +28,6 @@ from .public import notice
 
 PAGE_SIZE = 50
 DATALIST_LIMIT = 3000
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _unit_choices(scheme: str) -> list[AdminUnit]:
@@ -87,7 +82,7 @@ def new_permit(request: HttpRequest) -> HttpResponse:
                         valid_from=data["valid_from"],
                         valid_until=data["valid_until"],
                     ),
-                    by=_user(request),
+                    by=request_user(request),
                 )
             except ValidationError as error:
                 apply_errors(form, error)
@@ -123,7 +118,7 @@ def permit_page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def decide(request: HttpRequest, pk: int, decision: str) -> HttpResponse:
     permit = visible_permit(request.user, pk)
-    user = _user(request)
+    user = request_user(request)
     try:
         if decision == "approve":
             approve_permit(permit, by=user, note=request.POST.get("note", ""))
