@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import Role, User
 from lib import publiccache
+from lib.privacy import check_public_text
 from territory.models import Organisation, RecipientGroup
 
 from . import access, schedule
@@ -127,6 +128,14 @@ def _clean(data: DraftData, by: User) -> tuple[list[Organisation], list[Recipien
             errors["copies"] = _("A line of “Nơi nhận” cannot be empty.")
         elif purpose not in CopyPurpose.values:
             errors["copies"] = _("Unknown purpose “%(purpose)s”.") % {"purpose": purpose}
+    if data.is_public:
+        published = {
+            "subject": data.subject,
+            "opening": data.opening,
+            "closing": data.closing,
+            "items": "\n".join(items),
+        }
+        errors.update({k: v for k, v in check_public_text(published, Directive).items() if k not in errors})
     if errors:
         raise ValidationError(errors)
     return organisations, groups, incoming

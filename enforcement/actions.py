@@ -22,11 +22,11 @@ from accounts.models import User
 from inspections import files
 from inspections.models import Inspection, TargetKind
 from inspections.queries import visible_inspections
+from lib.privacy import check_public_text
 from safety.models import Establishment
 from territory.models import AdminUnit
 
 from .models import Evidence, OffenderKind, Violation, ViolationStatus, ViolationType
-from .privacy import check_public_text
 
 FIELDS = (
     "offender_kind",
@@ -163,7 +163,9 @@ def _clean(by: User, values: Mapping[str, Any], today: date) -> dict[str, Any]:
     ):
         errors["inspection"] = _("This inspection was of another place.")
     cleaned["inspection"] = inspection
-    errors.update({k: v for k, v in check_public_text({f: cleaned[f] for f in PUBLIC_TEXT}).items() if k not in errors})
+    errors.update(
+        {k: v for k, v in check_public_text({f: cleaned[f] for f in PUBLIC_TEXT}, Violation).items() if k not in errors}
+    )
     if unit is not None:
         jurisdiction.require_unit(by, unit, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name})
     if errors:
@@ -274,7 +276,8 @@ def decide_violation(
                     "decision_number": decision_number,
                     "decision_authority": decision_authority,
                     "fine_reason": fine_reason,
-                }
+                },
+                Violation,
             ).items()
             if k not in errors
         }

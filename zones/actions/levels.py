@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import User
 from lib import publiccache
+from lib.privacy import require_public_text
 from territory.models import AdminUnit, Level
 
 from ..computing import COMPUTED_LEVELS, compute_locked, framework_of, province_of, state_for
@@ -43,6 +44,7 @@ def _check(by: User, unit: AdminUnit, reason: str) -> str:
         raise ValidationError({"reason": _("Give the reason for this decision.")})
     if len(reason) > MAX_REASON:
         raise ValidationError({"reason": _("At most %(max)s characters.") % {"max": MAX_REASON}})
+    require_public_text({"reason": reason}, LevelChange)
     return reason
 
 

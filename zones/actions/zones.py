@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import User
 from lib import publiccache
+from lib.privacy import check_public_text, require_public_text
 from territory.models import AdminUnit
 
 from ..computing import framework_of, province_of, state_for
@@ -199,6 +200,8 @@ def declare_zone(data: ZoneInput, *, by: User, now: datetime | None = None) -> D
         errors["scope_justification"] = _(
             "Most villages of the area had no case in the last 14 days: say why a narrower zone would not do."
         )
+    published = {"name": name, "reason": fields["reason"], "scope_justification": justification}
+    errors.update({k: v for k, v in check_public_text(published, DistancingZone).items() if k not in errors})
     if errors:
         raise ValidationError(errors)
     assert measure is not None
@@ -257,6 +260,7 @@ def lift_zone(
         raise ValidationError({"at": _("This is after the planned end: the zone expires by itself then.")})
     if len(decision_number) > 60 or len(reason) > 4000:
         raise ValidationError({"reason": _("The decision number or the reason is too long.")})
+    require_public_text({"decision_number": decision_number, "reason": reason}, DistancingZone)
     zone.ended_at = max(at, now) if zone.starts_at > now else at
     zone.end_reason = EndReason.LIFTED
     zone.lift_decision, zone.lift_reason, zone.lifted_by = decision_number.strip(), reason.strip(), by
