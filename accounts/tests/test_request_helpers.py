@@ -4,9 +4,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
-from lib.testing import JurisdictionTestCase
 
 from accounts.http import request_user, unit_or_home
+from testing import JurisdictionTestCase
 
 
 class RequestHelperTests(JurisdictionTestCase):
