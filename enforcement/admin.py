@@ -13,7 +13,7 @@ class ViolationTypeAdmin(admin.ModelAdmin):
 
 @admin.register(DisclosurePolicy)
 class DisclosurePolicyAdmin(admin.ModelAdmin):
-    list_display = ["unit", "days_on_place_page", "show_from"]
+    list_display = ["unit", "days_on_place_page"]
     raw_id_fields = ["unit"]
 
 

@@ -48,21 +48,13 @@ class ViolationType(models.Model):
         return self.name
 
 
-class ShowFrom(models.TextChoices):
-    DECIDED = "decided", _("From the decision")
-    PUBLISHED = "published", _("Only once published")
-
-
 class DisclosurePolicy(models.Model):
     """What a province chooses about disclosure: how long a place's public page shows its
-    violations, and whether a decision alone puts it there."""
+    published violations."""
 
     unit = models.OneToOneField(AdminUnit, verbose_name=_("province"), on_delete=models.CASCADE)
     days_on_place_page = models.PositiveSmallIntegerField(
         _("days a violation stays on the place's public page"), default=90
-    )
-    show_from = models.CharField(
-        _("shown on the place's page"), max_length=10, choices=ShowFrom.choices, default=ShowFrom.DECIDED
     )
 
     class Meta:
@@ -148,8 +140,10 @@ class Violation(UnitScoped):
             models.CheckConstraint(
                 condition=~Q(offender_kind="place") | Q(establishment__isnull=False), name="violation_place_given"
             ),
+            # A draft recorded by mistake may be withdrawn before any decision: it then has no date.
             models.CheckConstraint(
-                condition=Q(status="draft") | Q(decision_date__isnull=False), name="violation_decided_has_date"
+                condition=Q(status__in=["draft", "withdrawn"]) | Q(decision_date__isnull=False),
+                name="violation_decided_has_date",
             ),
         ]
         indexes = [

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from territory.models import AdminUnit
 
-from .models import DisclosurePolicy, ShowFrom, Violation, ViolationStatus
+from .models import DisclosurePolicy, Violation, ViolationStatus
 
-DEFAULT_POLICY = DisclosurePolicy(days_on_place_page=90, show_from=ShowFrom.DECIDED)
+DEFAULT_POLICY = DisclosurePolicy(days_on_place_page=90)
 
 
 def unit_names(unit: AdminUnit) -> str:
@@ -69,17 +69,15 @@ def policy_for(unit: AdminUnit) -> DisclosurePolicy:
 
 
 def violations_shown_for(establishment: Any, today: date | None = None) -> list[dict[str, Any]]:
-    """The violations a place's public page shows: decided (or, as the province chooses, only
-    published) and not withdrawn, whose decision is no older than the province's period."""
+    """The violations a place's public page shows: published ones (the one rule of disclosure,
+    as on the public list, the API and the feeds) whose decision is no older than the province's
+    period."""
     policy = policy_for(establishment.unit)
     today = today or timezone.localdate()
-    statuses = [ViolationStatus.PUBLISHED]
-    if policy.show_from == ShowFrom.DECIDED:
-        statuses.append(ViolationStatus.DECIDED)
     found = (
         Violation.objects.filter(
             establishment=establishment,
-            status__in=statuses,
+            status=ViolationStatus.PUBLISHED,
             decision_date__gte=today - timedelta(days=policy.days_on_place_page),
         )
         .select_related("type", "unit", "establishment")

@@ -123,6 +123,19 @@ class DecisionTests(ViolationTestCase):
         public = self.get_json(None, "/api/v1/public/violations").json()
         self.assertEqual(public["count"], 0)
 
+    def test_a_draft_recorded_by_mistake_is_withdrawn(self) -> None:
+        response = self.post_json(self.district_officer, f"{self.base}/withdraw", {"reason": "Ghi nhầm đối tượng"})
+        self.assertEqual(response.status_code, 200, response.content)
+        self.assertEqual((response.json()["status"], response.json()["decision_date"]), ("withdrawn", None))
+        other = self.draft(self.official())
+        detail = reverse("enforcement:detail", kwargs={"pk": other.pk})
+        page = self.client_for(self.district_officer).post(
+            reverse("enforcement:withdraw", kwargs={"pk": other.pk}), {"reason": "Trùng với biên bản khác"}
+        )
+        self.assertRedirects(page, detail)
+        self.assertEqual(Violation.objects.get(pk=other.pk).status, ViolationStatus.WITHDRAWN)
+        self.assertEqual(self.get_json(None, "/api/v1/public/violations").json()["count"], 0)
+
     def test_the_pages(self) -> None:
         client = self.client_for(self.district_officer)
         detail = reverse("enforcement:detail", kwargs={"pk": self.violation.pk})

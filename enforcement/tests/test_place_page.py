@@ -1,11 +1,11 @@
-"""A place with a decided violation shows it on its public page for the period the province sets."""
+"""A place's public page shows its published violations, and only those, for the period the province sets."""
 
 from datetime import timedelta
 
 from django.template.loader import render_to_string
 
 from enforcement import actions
-from enforcement.models import DisclosurePolicy, ShowFrom
+from enforcement.models import DisclosurePolicy
 from enforcement.public import violations_shown_for
 
 from .base import TODAY, ViolationTestCase
@@ -22,16 +22,15 @@ class PlacePageTests(ViolationTestCase):
             **values,
         }
 
-    def test_decided_and_published_are_shown_drafts_and_withdrawn_are_not(self) -> None:
-        decided = self.decided(self.at_place())
+    def test_published_are_shown_decided_drafts_and_withdrawn_are_not(self) -> None:
+        self.decided(self.at_place())
         published = self.published(self.at_place())
         self.draft(self.at_place())
         withdrawn = self.published(self.at_place())
         actions.withdraw_violation(withdrawn, self.district_officer, reason="Nhầm cơ sở")
         shown = violations_shown_for(self.place_a)
-        self.assertEqual({v["id"] for v in shown}, {decided.pk, published.pk})
+        self.assertEqual([v["id"] for v in shown], [published.pk])
         self.assertEqual(violations_shown_for(self.place_b), [])
-        self.assertIsNone(next(v for v in shown if v["id"] == decided.pk)["url"])  # not yet on the public list
 
     def test_for_the_period_the_province_sets(self) -> None:
         old = self.published(self.at_place(), decision_date=TODAY() - timedelta(days=100))
@@ -43,11 +42,15 @@ class PlacePageTests(ViolationTestCase):
         policy.save()
         self.assertEqual(violations_shown_for(self.place_a), [])
 
-    def test_a_province_may_show_only_published_ones(self) -> None:
-        self.decided(self.at_place())
+    def test_the_place_page_and_the_public_api_agree(self) -> None:
+        decided = self.decided(self.at_place())
+        page = self.client.get(f"/p/{self.place_a.public_code}")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, f'data-violation="{decided.pk}"')
+        self.assertEqual(self.client.get(f"/api/v1/public/violations/{decided.pk}").status_code, 404)
         published = self.published(self.at_place())
-        DisclosurePolicy.objects.create(unit=self.province, show_from=ShowFrom.PUBLISHED)
-        self.assertEqual([v["id"] for v in violations_shown_for(self.place_a)], [published.pk])
+        self.assertContains(self.client.get(f"/p/{self.place_a.public_code}"), f'data-violation="{published.pk}"')
+        self.assertEqual(self.client.get(f"/api/v1/public/violations/{published.pk}").status_code, 200)
 
     def test_the_partial_the_place_page_includes(self) -> None:
         published = self.published(self.at_place())
