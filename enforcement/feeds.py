@@ -1,10 +1,14 @@
-"""RSS and Atom feeds of published violations for the press; ?unit= and ?type= narrow them."""
+"""RSS and Atom feeds of published violations for the press; ?unit= and ?type= narrow them.
+
+They carry plain text: feed readers render an RSS description and an Atom summary of type
+"html" as HTML, so what officers typed is escaped there and Atom says its summary is text."""
 
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, SyndicationFeed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,7 +42,7 @@ class ViolationsFeed(Feed):
     def item_title(self, item: Violation) -> str:
         return f"{item.offender_name} — {item.type.name}"
 
-    def item_description(self, item: Violation) -> str:
+    def item_text(self, item: Violation) -> str:
         parts = []
         if item.is_official:
             parts.append(
@@ -56,6 +60,9 @@ class ViolationsFeed(Feed):
         parts.append(f"{item.unit.name}{', ' + item.unit.parent.name if item.unit.parent else ''}")
         return " ".join(parts)
 
+    def item_description(self, item: Violation) -> str:
+        return escape(self.item_text(item))
+
     def item_link(self, item: Violation) -> str:
         return reverse("enforcement:public_detail", kwargs={"pk": item.pk})
 
@@ -66,6 +73,19 @@ class ViolationsFeed(Feed):
         return item.published_at
 
 
+class TextAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are plain text (`type="text"`), not HTML."""
+
+    def add_item_elements(self, handler, item):  # type: ignore[no-untyped-def]
+        summary = item["description"]
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class ViolationsAtomFeed(ViolationsFeed):
-    feed_type = Atom1Feed
+    feed_type: type[SyndicationFeed] = TextAtom1Feed
     subtitle = ViolationsFeed.description
+
+    def item_description(self, item: Violation) -> str:
+        return self.item_text(item)

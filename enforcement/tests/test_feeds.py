@@ -47,3 +47,14 @@ class FeedTests(ViolationTestCase):
         self.assertTrue(entries[0].startswith("Phạm Thị Hoa"))
         self.assertEqual(self.client.get(reverse("enforcement:feed_atom"), {"type": "khong-co"}).status_code, 404)
         self.assertEqual(self.client.get(reverse("enforcement:feed_rss"), {"unit": "00000"}).status_code, 404)
+
+    def test_markup_typed_by_an_officer_is_plain_text_in_both_feeds(self) -> None:
+        self.published(self.person(offender_name="Đỗ Văn Bình", act="<img src=x onerror=alert(1)> tụ tập"))
+        rss = ElementTree.fromstring(self.client.get(reverse("enforcement:feed_rss")).content)  # noqa: S314
+        descriptions = [element.text or "" for element in rss.iter("description")]
+        shown = next(text for text in descriptions if "tụ tập" in text)
+        self.assertIn("&lt;img src=x onerror=alert(1)&gt;", shown)  # a reader's HTML shows the characters
+        atom = "{http://www.w3.org/2005/Atom}"
+        root = ElementTree.fromstring(self.client.get(reverse("enforcement:feed_atom")).content)  # noqa: S314
+        summaries = [element for element in root.iter(f"{atom}summary") if "tụ tập" in (element.text or "")]
+        self.assertEqual([element.get("type") for element in summaries], ["text"])
