@@ -25,6 +25,12 @@ def issuing_organisations(user: AnyUser) -> QuerySet[Organisation]:
     return (in_scope | Organisation.objects.filter(pk__in=_members(user))).distinct()
 
 
+def may_record_incoming(user: AnyUser) -> bool:
+    """Agencies that issue directives keep a register of the documents they implement; a press
+    agency only receives directives."""
+    return issuing_organisations(user).exclude(kind=OrganisationKind.PRESS).exists()
+
+
 def can_act_for(user: AnyUser, organisation: Organisation) -> bool:
     return organisation.pk in _members(user) or jurisdiction.can_change_unit(user, organisation.unit)
 

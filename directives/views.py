@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import jurisdiction
 from accounts.http import request_user
 
 from . import access, actions, official, schedule
@@ -170,6 +171,7 @@ def document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
 
 @login_required
 def incoming(request: HttpRequest) -> HttpResponse:
+    jurisdiction.require(access.may_record_incoming(request.user))
     form = IncomingForm(request.POST or None, request.FILES or None, user=request.user)
     status = 200
     if request.method == "POST":

@@ -39,6 +39,8 @@ def _owner_only(request: HttpRequest) -> bool:
 
 @login_required
 def inspection_list(request: HttpRequest) -> HttpResponse:
+    # Officers and inspectors, and owners for the inspections of their own places.
+    jurisdiction.require_role(request.user, *jurisdiction.SEE_ROLES, Role.OWNER)
     form = FilterForm(request.GET)
     inspections = None
     unit = None

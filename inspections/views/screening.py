@@ -25,6 +25,7 @@ PAGE_SIZE = 50
 
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
+    jurisdiction.require_role(request.user, *jurisdiction.SEE_ROLES)
     campaigns = visible_campaigns(request.user).select_related("unit").order_by("-period_start", "-pk")
     page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("page"))
     may_open = bool(jurisdiction.unit_paths(request.user, jurisdiction.CHANGE_ROLES)) or request.user.is_superuser
@@ -33,6 +34,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def campaign_new(request: HttpRequest) -> HttpResponse:
+    jurisdiction.require_role(request.user, *jurisdiction.CHANGE_ROLES)
     form = CampaignForm(request.user, request.POST or None)
     status = 200
     if request.method == "POST":
