@@ -3,9 +3,10 @@ from typing import Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from ninja.security import HttpBearer, django_auth
 
+from lib.pagination import Pages
 from lib.text import fold
 from territory.models import OrganisationKind
 from territory.queries import get_unit
@@ -114,7 +115,7 @@ class OrganisationFilter(Schema):
     tags=["territory"],
     operation_id="territory_api_list_organisations",
 )
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
     organisations = jurisdiction.visible_organisations(request.user)
     if filters.kind:

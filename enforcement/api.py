@@ -9,7 +9,7 @@ from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
@@ -17,6 +17,7 @@ from accounts.http import request_user, unit_or_home
 from inspections.files import FileTooLarge
 from inspections.periods import parse_period, recent_period
 from lib import attachments
+from lib.pagination import Pages
 from territory.schemas import SchemeName, UnitRefOut
 
 from . import actions, reports
@@ -249,7 +250,7 @@ def create_violation(request: HttpRequest, payload: ViolationIn) -> Status[Viola
 
 
 @router.get("/violations", response=list[ViolationOut], auth=AUTH, summary="Violations in the caller's jurisdiction")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
 def list_violations(request: HttpRequest, filters: Query[OfficerFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme, filters.status)
     if found.unit is not None:
@@ -335,7 +336,7 @@ def upload_evidence(request: HttpRequest, violation_id: int, file: File[Uploaded
     description="Officials are listed like everyone else, with is_official, position and agency. No ID number, "
     "home address or phone number is ever part of a violation.",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
 def public_violations(request: HttpRequest, filters: Query[PublicFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme)
     violations = apply_filters(published_violations(), found)

@@ -15,13 +15,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user, unit_or_home
 from accounts.models import User
 from lib import attachments
+from lib.pagination import Pages
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
@@ -399,7 +400,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Ins
 
 
 @router.get("/inspections", response=list[InspectionOut], auth=AUTH, summary="Inspections in the caller's jurisdiction")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
 def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  # type: ignore[no-untyped-def]
     inspections = visible_inspections(request.user)
     if filters.unit:
@@ -596,7 +597,7 @@ def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[Screeni
 
 
 @router.get("/screening-campaigns", response=list[CampaignOut], auth=AUTH, summary="Campaigns the caller sees")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
 def list_campaigns(request: HttpRequest):  # type: ignore[no-untyped-def]
     return visible_campaigns(request.user).select_related("unit").order_by("-period_start", "-pk")
 

@@ -3,7 +3,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from lib.pagination import Pages
 
 from . import queries
 from .models import AdminUnit
@@ -66,7 +68,7 @@ class UnitFilter(Schema):
 
 
 @router.get("/units", response=list[UnitOut], auth=None, summary="Administrative units (public data)")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
     scheme = filters.scheme or settings.DEFAULT_SCHEME
     units = AdminUnit.objects.filter(scheme=scheme).select_related("parent")

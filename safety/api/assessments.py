@@ -5,9 +5,10 @@ from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Body, Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts.api import AUTH
+from lib.pagination import Pages
 
 from .. import assessing
 from ..actions import assessments as actions
@@ -86,7 +87,7 @@ def submit_assessment(
     auth=AUTH,
     summary="A place's assessments, newest first",
 )
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def list_assessments(request: HttpRequest, establishment_id: int):  # type: ignore[no-untyped-def]
     place = assessing.place_for(request.user, establishment_id)
     return assessing.history_of(place)

@@ -13,10 +13,11 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.pagination import Pages
 from territory.schemas import SchemeName, UnitRefOut
 
 from ..actions.registration import (
@@ -166,7 +167,7 @@ def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Stat
     auth=AUTH,
     summary="Places in the caller's jurisdiction (and, for owners, their own)",
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
 def list_establishments(request: HttpRequest, filters: Query[EstablishmentFilter]):  # type: ignore[no-untyped-def]
     wanted = PlaceFilters(**{key: value or "" for key, value in filters.model_dump().items()})
     places = filter_places(request.user, visible_places(request.user), wanted)

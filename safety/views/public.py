@@ -12,6 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from lib import publiccache
+from lib.pagination import page_number
 from lib.text import fold
 from territory.models import AdminUnit, Level
 
@@ -78,10 +79,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
     places = public.filtered_places(types, states, unit).select_related("type")
     for word in fold(q).split():
         places = places.filter(search_name__contains=word)
-    try:
-        page = max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        page = 1
+    page = page_number(request.GET.get("page"))
     by_name = places.order_by()[: LIST_SORT_LIMIT + 1].count() <= LIST_SORT_LIMIT
     start = (page - 1) * LIST_PAGE_SIZE
     ordered = places.order_by("name", "pk") if by_name else places.order_by("-pk")

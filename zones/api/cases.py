@@ -8,13 +8,14 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
 from accounts.models import User
 from lib.tabular import ImportRefused
+from lib.pagination import Pages
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -89,7 +90,7 @@ def record(request: HttpRequest, payload: CaseIn) -> Status:
 
 
 @router.get("/cases", response=list[CaseOut], auth=AUTH, summary="Case counts in the caller's jurisdiction")
-@paginate(PageNumberPagination, page_size=200)
+@paginate(Pages, page_size=200)
 def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignore[no-untyped-def]
     rows = jurisdiction.filter_by_unit(request.user, CaseCount.objects.select_related("unit"), path_field="unit_path")
     if filters.unit:

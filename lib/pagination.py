@@ -1,0 +1,35 @@
+"""Page numbers that never reach the database as an impossible offset.
+
+A page past the last one is an empty page in the API (with the true count) and a 404 on the
+pages that count nothing; `?page=99999999999999999999` is never a server error.
+"""
+
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja.pagination import PageNumberPagination
+
+MAX_PAGE = 1_000_000  # deeper than any list goes; keeps an offset a database integer
+
+
+class Pages(PageNumberPagination):
+    """django-ninja's page numbers; past the last page, no items."""
+
+    def paginate_queryset(self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any) -> Any:
+        page_size = self._get_page_size(pagination.page_size)
+        count = self._items_count(queryset)
+        offset = (pagination.page - 1) * page_size
+        items = queryset[offset : offset + page_size] if offset < count else queryset[:0]
+        return {self.items_attribute: items, "count": count}
+
+
+def page_number(raw: str | None) -> int:
+    """?page= as a number from 1 (1 when it is not a number); 404 beyond any list."""
+    try:
+        page = max(1, int(raw or "1"))
+    except ValueError:
+        return 1
+    if page > MAX_PAGE:
+        raise Http404(_("There is no such page."))
+    return page
