@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from inspections.coverage import child_segment, done_in, planned_in
 from inspections.models import Inspection, TargetKind
 from inspections.periods import Period
+from lib.sheets import sheet_row, text_cell
 from territory.models import LEVEL_ORDER, AdminUnit, Level
 
 from .models import Violation, ViolationStatus, ViolationType
@@ -117,12 +118,10 @@ def write_workbook(handle: IO[bytes], report: Report) -> None:
     workbook = Workbook(write_only=True)
 
     def text(sheet: Any, value: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(sheet, value=value)  # names typed by people stay text, never a formula
-        cell.data_type = "s"
-        return cell
+        return text_cell(sheet, value)  # names typed by people stay text, never a formula
 
     summary = workbook.create_sheet(_("Summary"))
-    summary.append([_("Unit"), report.unit.name])
+    summary.append(sheet_row([_("Unit"), report.unit.name]))
     summary.append([_("Period"), f"{report.period.start:%d/%m/%Y} – {report.period.end:%d/%m/%Y}"])
     summary.append([_("Inspections done"), report.inspections_done])
     summary.append([_("Inspections planned"), report.inspections_planned])
@@ -140,12 +139,12 @@ def write_workbook(handle: IO[bytes], report: Report) -> None:
     types = workbook.create_sheet(_("By type"))
     types.append([_("Violation type"), _("Legal basis"), _("Violations"), _("Fines (VND)"), _("Officials")])
     for kind, tally in report.by_type:
-        types.append([kind.name, kind.legal_basis, tally.count, tally.fines, tally.officials])
+        types.append(sheet_row([kind.name, kind.legal_basis, tally.count, tally.fines, tally.officials]))
 
     units = workbook.create_sheet(_("By unit"))
     units.append([_("Unit"), _("Violations"), _("Fines (VND)"), _("Officials")])
     for child, tally in report.by_unit:
-        units.append([child.name if child else report.unit.name, tally.count, tally.fines, tally.officials])
+        units.append(sheet_row([child.name if child else report.unit.name, tally.count, tally.fines, tally.officials]))
 
     listing = workbook.create_sheet(_("Violations"))
     listing.append(
@@ -198,19 +197,21 @@ def write_workbook(handle: IO[bytes], report: Report) -> None:
         status,
     ) in rows.iterator(chunk_size=2000):
         listing.append(
-            [
-                text(listing, name),
-                _("yes") if official else _("no"),
-                text(listing, position),
-                text(listing, agency),
-                kind_name,
-                text(listing, act),
-                unit_name,
-                occurred,
-                text(listing, number),
-                decided,
-                fine,
-                str(statuses.get(status, status)),
-            ]
+            sheet_row(
+                [
+                    text(listing, name),
+                    _("yes") if official else _("no"),
+                    text(listing, position),
+                    text(listing, agency),
+                    kind_name,
+                    text(listing, act),
+                    unit_name,
+                    occurred,
+                    text(listing, number),
+                    decided,
+                    fine,
+                    str(statuses.get(status, status)),
+                ]
+            )
         )
     workbook.save(handle)

@@ -8,6 +8,7 @@ from openpyxl.styles import Font
 
 from directives.documents import Columns, Document, Para, Rule, Table
 from directives.official import letter_head, numeric_date
+from lib.sheets import sheet_row
 
 from .reports import Summary
 
@@ -111,7 +112,7 @@ def render_xlsx(summary: Summary) -> bytes:
         for cell in ws[1]:
             cell.font = bold
         for row in rows:
-            ws.append(row)
+            ws.append(sheet_row(row))
         ws.column_dimensions["A"].width = 60
 
     directive = summary.directive

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from lib.sheets import sheet_row
 from lib.tabular import TableError, check_row, check_workbook_zip, limits, match_headers
 from lib.text import fold
 
@@ -894,11 +895,11 @@ def criteria_workbook(criteria_set: CriteriaSet) -> bytes:
     criteria.title = "Tiêu chí"
     criteria.append([names[0] for names in ITEM_COLUMNS.values()])
     for row in item_rows(criteria_set.definition):
-        criteria.append(row)
+        criteria.append(sheet_row(row))
     bands = workbook.create_sheet("Mức và quy tắc")
     bands.append([names[0] for names in BAND_COLUMNS.values()])
     for row in band_rows(criteria_set.definition):
-        bands.append(row)
+        bands.append(sheet_row(row))
     guide = workbook.create_sheet(GUIDE_TITLE)
     for name, meaning in guide_rows():
         guide.append([name, meaning])

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from accounts.models import Role
+from lib.sheets import sheet_row, sheet_text, text_cell
 from lib.text import fold
 from territory.models import AdminUnit, Level
 from territory.queries import get_unit
@@ -204,17 +205,14 @@ def write_xlsx(places: QuerySet[Establishment], handle: IO[bytes]) -> int:
     """Write the places to an XLSX workbook row by row (openpyxl's write-only mode keeps memory
     flat); the business contact is included, owners' accounts never. Returns the row count."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Cơ sở")
 
     def text(value: str) -> object:
         if not value.startswith("="):
-            return value
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"  # a name starting with "=" stays text, never a formula
-        return cell
+            return sheet_text(value)
+        return text_cell(sheet, value)  # a name starting with "=" stays text, never a formula
 
     sheet.append(EXPORT_HEADERS)
     rows = places.order_by("unit_path", "name", "pk").values_list(
@@ -241,25 +239,27 @@ def write_xlsx(places: QuerySet[Establishment], handle: IO[bytes]) -> int:
         (code, name, kind, unit_code, unit_name, address, lat, lon, approximate, capacity) = row[:10]
         contact_name, contact_phone, status, registration, state, assessed_at, valid_until = row[10:]
         sheet.append(
-            [
-                code,
-                text(name),
-                kind,
-                unit_code,
-                unit_name,
-                text(address),
-                float(lat),
-                float(lon),
-                "Có" if approximate else "",
-                capacity,
-                text(contact_name),
-                text(contact_phone),
-                STATUS_NAMES[status][0],
-                REGISTRATION_NAMES[registration],
-                STATE_NAMES[state],
-                _local_date(assessed_at),
-                _local_date(valid_until),
-            ]
+            sheet_row(
+                [
+                    code,
+                    text(name),
+                    kind,
+                    unit_code,
+                    unit_name,
+                    text(address),
+                    float(lat),
+                    float(lon),
+                    "Có" if approximate else "",
+                    capacity,
+                    text(contact_name),
+                    text(contact_phone),
+                    STATUS_NAMES[status][0],
+                    REGISTRATION_NAMES[registration],
+                    STATE_NAMES[state],
+                    _local_date(assessed_at),
+                    _local_date(valid_until),
+                ]
+            )
         )
         count += 1
     workbook.save(handle)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
 from accounts.http import unit_or_home
+from lib.sheets import sheet_row, text_cell
 from territory.models import AdminUnit
 
 from .. import dashboard
@@ -147,9 +148,7 @@ def _write_workbook(handle: Any, places: QuerySet[Establishment], now: datetime)
 
     def text(value: str) -> WriteOnlyCell:
         # Names come from people: "=…" must stay text, never become a formula.
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.data_type = "s"
-        return cell
+        return text_cell(sheet, value)
 
     rows = places.values_list(
         "name",
@@ -166,18 +165,20 @@ def _write_workbook(handle: Any, places: QuerySet[Establishment], now: datetime)
         local = timezone.localtime(valid_until).replace(tzinfo=None) if valid_until else None
         days = (now - valid_until).days if valid_until and valid_until < now else None
         sheet.append(
-            [
-                text(name),
-                kind,
-                unit_name,
-                text(address),
-                labels.get(state, state),
-                local,
-                days,
-                text(contact),
-                text(phone),
-                code,
-            ]
+            sheet_row(
+                [
+                    text(name),
+                    kind,
+                    unit_name,
+                    text(address),
+                    labels.get(state, state),
+                    local,
+                    days,
+                    text(contact),
+                    text(phone),
+                    code,
+                ]
+            )
         )
     workbook.save(handle)
 
