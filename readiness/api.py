@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 
 from . import actions, queries
 
@@ -37,7 +37,7 @@ class StockOut(Schema):
     updated_on: date | None
 
 
-class PlanOut(Schema):
+class ReadinessPlanOut(Schema):
     version: int
     title: str
     uploaded_at: date
@@ -56,7 +56,7 @@ class DeclarationOut(Schema):
     committee_name: str
     duty_phone: str
     members: list[MemberIO]
-    plan: PlanOut | None
+    plan: ReadinessPlanOut | None
     stocks: list[StockOut]
     pledges: list[PledgeOut]
 
@@ -85,11 +85,6 @@ class GapsOut(Schema):
     unit: GapRowOut
     children: list[GapRowOut]
     short_communes: list[str]
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _declaration(scheme: str, code: str, request: HttpRequest) -> dict[str, object]:
@@ -145,7 +140,7 @@ def put_declaration(request: HttpRequest, scheme: str, code: str, payload: Decla
     )
     actions.declare(
         unit,
-        _user(request),
+        request_user(request),
         stocks=stocks or None,
         duty_phone=payload.duty_phone,
         committee_name=payload.committee_name,

@@ -6,37 +6,18 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.models import User
-from territory import queries as territory
+from accounts.http import request_user, unit_or_home
 from territory.models import AdminUnit
 
 from . import actions, queries
 from .models import ResourceKind, Scenario
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
-def _home_or(request: HttpRequest) -> AdminUnit:
-    home = jurisdiction.home_unit(request.user)
-    code = request.GET.get("unit", "").strip()
-    if code:
-        unit = territory.get_unit(code, home.scheme if home else None)
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, unit)
-    return unit
 
 
 def _problems(error: ValidationError) -> list[str]:
@@ -45,7 +26,7 @@ def _problems(error: ValidationError) -> list[str]:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    unit = _home_or(request)
+    unit = unit_or_home(request, request.GET.get("unit"))
     scenario = queries.get_scenario(request.GET.get("scenario"))
     rows = queries.roll_up(unit, scenario)
     context = {
@@ -107,7 +88,7 @@ def save_stocks(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
             quantity, request.POST.get(f"u-{kind.code}") if kind.tracks_use else None
         )
     try:
-        actions.declare(unit, _user(request), stocks=values)
+        actions.declare(unit, request_user(request), stocks=values)
     except ValidationError as error:
         return _unit_page(request, unit, status=400, errors=_problems(error))
     return _changed(request, unit, _("Resources saved."))
@@ -126,7 +107,7 @@ def save_committee(request: HttpRequest, scheme: str, code: str) -> HttpResponse
     try:
         actions.declare(
             unit,
-            _user(request),
+            request_user(request),
             duty_phone=request.POST.get("duty_phone", ""),
             committee_name=request.POST.get("committee_name", ""),
             members=members,
@@ -141,7 +122,9 @@ def save_committee(request: HttpRequest, scheme: str, code: str) -> HttpResponse
 def upload_plan(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     unit = queries.get_unit(request.user, scheme, code)
     try:
-        actions.upload_plan(unit, _user(request), title=request.POST.get("title", ""), upload=request.FILES.get("file"))
+        actions.upload_plan(
+            unit, request_user(request), title=request.POST.get("title", ""), upload=request.FILES.get("file")
+        )
     except ValidationError as error:
         return _unit_page(request, unit, status=400, errors=_problems(error))
     return _changed(request, unit, _("Plan uploaded."))
@@ -157,7 +140,7 @@ def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     if by_unit is None or kind is None:
         return _unit_page(request, unit, status=400, errors=[_("Choose who pledges and which kind.")])
     try:
-        actions.pledge(unit, by_unit, _user(request), kind=kind, quantity=request.POST.get("quantity"))
+        actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity"))
     except ValidationError as error:
         return _unit_page(request, unit, status=400, errors=_problems(error))
     return _changed(request, unit, _("Pledge saved."))
@@ -170,7 +153,7 @@ def record_drill(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     try:
         actions.record_drill(
             unit,
-            _user(request),
+            request_user(request),
             held_on=request.POST.get("held_on", ""),
             scenario=Scenario.objects.filter(code=request.POST.get("scenario", "")).first(),
             participants=request.POST.get("participants", "0") or "0",
@@ -195,5 +178,5 @@ def plan_file(request: HttpRequest, scheme: str, code: str, version: int) -> Fil
 
 @login_required
 def reporting(request: HttpRequest) -> HttpResponse:
-    unit = _home_or(request)
+    unit = unit_or_home(request, request.GET.get("unit"))
     return render(request, "readiness/reporting.html", {"unit": unit, "report": queries.reporting(unit)})

@@ -26,7 +26,7 @@ class ControlCharacterTests(SafetyTestCase):
         self.assertFalse(self.places())
 
     def test_the_api_refuses_a_lone_surrogate_with_422(self) -> None:
-        body = '{"name": "Ch\\ud800", "type": "market", "unit": "%s"}' % self.commune_a.code
+        body = '{"name": "Ch\\ud800", "type": "market", "unit": "' + self.commune_a.code + '"}'
         response = self.post_raw(body)
         self.assertEqual(response.status_code, 422, response.content)
         self.assertIn("U+D800", response.json()["detail"])
@@ -76,7 +76,7 @@ class ControlCharacterTests(SafetyTestCase):
             with self.subTest(path=path):
                 response = client.get(path)
                 self.assertEqual(response.status_code, 200)
-                content = b"".join(response.streaming_content) if response.streaming else response.content
+                content = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
                 self.assertTrue(content.startswith(b"PK"))
 
     def places(self) -> list[str]:
