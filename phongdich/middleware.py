@@ -1,5 +1,7 @@
 import json
+import re
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation
@@ -112,3 +114,41 @@ class InputHygieneMiddleware:
                 for upload in files:
                     if (char := refused_character(upload.name or "", allow="")) is not None:
                         yield key, char
+
+
+def tile_origin(url_template: str) -> str:
+    """The origin of the map tiles ("https://{s}.tile.example.org/…" → "https://*.tile.example.org")."""
+    parts = urlsplit(url_template)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return ""
+    host = re.sub(r"\{[^}]*\}", "*", parts.netloc)
+    return f"{parts.scheme}://{host}"
+
+
+class ContentSecurityPolicyMiddleware:
+    """A Content-Security-Policy on every response: scripts, styles, fonts and data from this
+    site only (no inline script: scripts are static files), images also from the configured map
+    tiles, and no framing. Styles may be inline (style attributes and Leaflet's positioning)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        tiles = tile_origin(settings.MAP_TILE_URL)
+        self.policy = "; ".join(
+            [
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self' 'unsafe-inline'",
+                f"img-src 'self' data:{' ' + tiles if tiles else ''}",
+                "font-src 'self'",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+                "frame-ancestors 'none'",
+            ]
+        )
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response
