@@ -17,6 +17,7 @@ from accounts.http import request_user, unit_or_home
 from inspections.files import FileTooLarge
 from inspections.periods import parse_period, recent_period
 from lib import attachments
+from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -36,10 +37,6 @@ from .queries import (
 router = Router(tags=["enforcement"])
 
 PAGE_SIZE = 50
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class ViolationTypeOut(Schema):

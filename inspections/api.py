@@ -22,6 +22,7 @@ from accounts.api import AUTH
 from accounts.http import request_user, unit_or_home
 from accounts.models import User
 from lib import attachments
+from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from safety.models import Establishment
 from territory.models import AdminUnit
@@ -38,10 +39,6 @@ from .queries import get_campaign, get_inspection, visible_campaigns, visible_in
 router = Router(tags=["inspections"])
 
 PAGE_SIZE = 50
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class TargetOut(Schema):

@@ -1,5 +1,7 @@
 """The JSON API under /api/v1/: one NinjaAPI, one router per app, errors as JSON."""
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +16,7 @@ from directives.api import router as directives_router
 from enforcement.api import router as enforcement_router
 from events.api import router as events_router
 from inspections.api import router as inspections_router
+from lib.api_errors import ErrorOut
 from outreach.api import router as outreach_router
 from portal.api import router as portal_router
 from readiness.api import router as readiness_router
@@ -27,7 +30,35 @@ class UnicodeRenderer(JSONRenderer):
     json_dumps_params = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+# Every operation may answer with the API's error format; the document says so once for all.
+ERRORS = {
+    400: "The request could not be read",
+    401: "Sign in or send a valid API token",
+    403: "Outside your jurisdiction or role",
+    404: "Not found",
+    409: "The record is not in a state that allows this",
+    413: "The request or file is too large",
+    422: "The input is not valid; errors per field",
+    429: "Too many attempts",
+}
+
+
+class PhongdichAPI(NinjaAPI):
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        definitions = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        schema["components"]["schemas"].update(definitions.pop("$defs", {}))
+        schema["components"]["schemas"]["ErrorOut"] = definitions
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERRORS.items():
+                    responses.setdefault(status, {"description": description, "content": error})
+        return schema
+
+
+api = PhongdichAPI(
     renderer=UnicodeRenderer(),
     title="Phòng dịch API",
     version="1",

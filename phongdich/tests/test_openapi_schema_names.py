@@ -29,3 +29,19 @@ class SchemaNamesTests(SimpleTestCase):
     def test_public_violation_documents_the_unit_level(self) -> None:
         document = api.get_openapi_schema()
         self.assertIn("level", document["components"]["schemas"]["UnitRefOut"]["properties"])
+
+    def test_every_operation_documents_the_error_format(self) -> None:
+        document = api.get_openapi_schema()
+        for path, operations in document["paths"].items():
+            for method, operation in operations.items():
+                for status in (400, 404, 413, 422):
+                    with self.subTest(operation=f"{method} {path}", status=status):
+                        body = operation["responses"][status]["content"]["application/json"]["schema"]
+                        refs = [body.get("$ref")] + [choice.get("$ref") for choice in body.get("anyOf", [])]
+                        self.assertIn("#/components/schemas/ErrorOut", refs)
+
+    def test_an_import_documents_both_of_its_422_bodies(self) -> None:
+        document = api.get_openapi_schema()
+        body = document["paths"]["/api/v1/cases/import"]["post"]["responses"][422]["content"]["application/json"]
+        refs = {choice["$ref"] for choice in body["schema"]["anyOf"]}
+        self.assertEqual(refs, {"#/components/schemas/ImportOut", "#/components/schemas/ErrorOut"})

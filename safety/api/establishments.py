@@ -17,6 +17,7 @@ from ninja.pagination import paginate
 
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -82,10 +83,6 @@ class CandidateOut(Schema):
 class DuplicateOut(Schema):
     detail: str
     candidates: list[CandidateOut]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class EstablishmentIn(Schema):

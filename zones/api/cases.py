@@ -15,6 +15,7 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from accounts.models import User
 from lib.tabular import ImportRefused
+from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
@@ -120,7 +121,7 @@ def _import(checked: checking.CheckedFile, action: Any, user: User, skip_bad_row
 
 @router.post(
     "/cases/import",
-    response={200: ImportOut, 422: ImportOut},
+    response={200: ImportOut, 422: ImportOut | ErrorOut},
     auth=AUTH,
     summary="Import case counts from CSV or XLSX (columns Mã đơn vị, Ngày, Số ca, Chưa rõ nguồn lây, …)",
 )
@@ -150,7 +151,7 @@ def population(request: HttpRequest, scheme: SchemeName, code: str, payload: Pop
 
 @router.post(
     "/populations/import",
-    response={200: ImportOut, 422: ImportOut},
+    response={200: ImportOut, 422: ImportOut | ErrorOut},
     auth=AUTH,
     summary="Import populations from CSV or XLSX (columns Mã đơn vị, Dân số)",
 )
