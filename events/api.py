@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from territory import queries as territory
 
 from . import actions, queries
@@ -78,11 +78,6 @@ class StatusIn(Schema):
     incident: str = Field("", description="for an incident: what happened, without names")
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @router.get("/events", response=list[EventOut], auth=AUTH, summary="Events of the user's jurisdiction and above it")
 def list_events(request: HttpRequest) -> list[Event]:
     return list(queries.visible_events(request.user)[:200])
@@ -93,7 +88,7 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status:
     unit = territory.get_unit(payload.unit, payload.scheme or settings.DEFAULT_SCHEME)
     event = actions.create_event(
         actions.EventData(payload.name, payload.kind, unit, payload.starts_on, payload.ends_on, payload.plans_due_days),
-        _user(request),
+        request_user(request),
     )
     return Status(201, event)
 
@@ -124,7 +119,7 @@ def report_status(request: HttpRequest, pk: int, site_id: int, payload: StatusIn
     site = queries.get_site(request.user, event, site_id)
     actions.report_status(
         site,
-        _user(request),
+        request_user(request),
         status=payload.status,
         present=payload.present,
         mobile_served=payload.mobile_served,

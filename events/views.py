@@ -16,18 +16,13 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from accounts import jurisdiction
-from accounts.models import User
+from accounts.http import request_user
 from safety.models import Establishment
 from territory import queries as territory
 from territory.models import AdminUnit
 
 from . import actions, queries
 from .models import DayStatus, Decision, Event, EventKind, Incident
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _date(text: str) -> date | None:
@@ -69,7 +64,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
                     ends_on=_date(request.POST.get("ends_on", "")),
                     plans_due_days=request.POST.get("plans_due_days", "7"),
                 ),
-                _user(request),
+                request_user(request),
             )
         except ValidationError as error:
             errors, status = [str(m) for m in error.messages], 400
@@ -121,7 +116,7 @@ def add_site(request: HttpRequest, pk: int) -> HttpResponse:
     if place is None:
         return _event_page(request, event, 400, [_("Choose a place.")])
     try:
-        site = actions.add_site(event, _user(request), place=place, name=request.POST.get("name", ""))
+        site = actions.add_site(event, request_user(request), place=place, name=request.POST.get("name", ""))
     except ValidationError as error:
         return _event_page(request, event, 400, [str(m) for m in error.messages])
     messages.success(request, _("Site added."))
@@ -133,7 +128,7 @@ def add_site(request: HttpRequest, pk: int) -> HttpResponse:
 def close_event(request: HttpRequest, pk: int) -> HttpResponse:
     event = queries.get_event(request.user, pk)
     try:
-        actions.close_event(event, _user(request))
+        actions.close_event(event, request_user(request))
     except ValidationError as error:
         return _event_page(request, event, 400, [str(m) for m in error.messages])
     messages.success(request, _("Event closed."))
@@ -186,7 +181,7 @@ def _site_write(request: HttpRequest, pk: int, site_pk: int, write, done: str) -
 def submit_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
     def write(site):  # type: ignore[no-untyped-def]
         answers = {i.code: request.POST.get(f"item-{i.code}", "") for i in queries.checklist(site.event)}
-        actions.submit_plan(site, _user(request), answers=answers, notes=request.POST.get("notes", ""))
+        actions.submit_plan(site, request_user(request), answers=answers, notes=request.POST.get("notes", ""))
 
     return _site_write(request, pk, site_pk, write, _("Plan submitted for approval."))
 
@@ -196,7 +191,7 @@ def submit_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
 def review_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
     def write(site):  # type: ignore[no-untyped-def]
         approve = request.POST.get("verdict") == "approve"
-        actions.review_plan(site, _user(request), approve=approve, note=request.POST.get("note", ""))
+        actions.review_plan(site, request_user(request), approve=approve, note=request.POST.get("note", ""))
 
     return _site_write(request, pk, site_pk, write, _("Review recorded."))
 
@@ -206,7 +201,7 @@ def review_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
 def decide(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
     def write(site):  # type: ignore[no-untyped-def]
         actions.decide(
-            site, _user(request), decision=request.POST.get("decision", ""), note=request.POST.get("note", "")
+            site, request_user(request), decision=request.POST.get("decision", ""), note=request.POST.get("note", "")
         )
 
     return _site_write(request, pk, site_pk, write, _("Decision recorded."))
@@ -218,7 +213,7 @@ def report_status(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
     def write(site):  # type: ignore[no-untyped-def]
         actions.report_status(
             site,
-            _user(request),
+            request_user(request),
             status=request.POST.get("status", ""),
             present=request.POST.get("present", "0"),
             mobile_served=request.POST.get("mobile_served", "0"),
@@ -236,7 +231,7 @@ def add_response(request: HttpRequest, pk: int, site_pk: int, incident_pk: int) 
         if incident is None:
             raise ValidationError(_("No such incident."))
         actions.add_response(
-            incident, _user(request), text=request.POST.get("text", ""), close=bool(request.POST.get("close"))
+            incident, request_user(request), text=request.POST.get("text", ""), close=bool(request.POST.get("close"))
         )
 
     return _site_write(request, pk, site_pk, write, _("Action recorded."))

@@ -8,26 +8,24 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from lib import attachments, publiccache
+from lib.api_errors import ErrorOut
+from lib.pagination import Pages
 from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from . import abuse, actions, queries
 from .models import PUBLIC_EVENTS, Report, ReportCategory, ReportStatus
 
 router = Router(tags=["citizens' reports"])
 
-SchemeName = Literal["legacy", "2025"]
 Action = Literal["accept", "reject", "duplicate", "transfer", "assign", "record", "answer", "close"]
 PAGE_SIZE = 50
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class CategoryOut(Schema):
@@ -59,13 +57,7 @@ class TrackingOut(Schema):
     tracking_code: str
 
 
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    name: str
-
-
-class StepOut(Schema):
+class ReportStepOut(Schema):
     step: str
     label: str
     at: datetime
@@ -84,7 +76,7 @@ class PublicReportOut(Schema):
     answer: str
     answered_at: datetime | None
     rejection_reason: str
-    steps: list[StepOut]
+    steps: list[ReportStepOut]
 
 
 class PhotoOut(Schema):
@@ -135,14 +127,14 @@ class ActionIn(Schema):
     answer: str = Field("", description="answer: the official answer, published")
 
 
-class PublicFilter(Schema):
+class PublicReportFilter(Schema):
     unit: str | None = Field(None, description="code of a unit: reports handled in its subtree")
     scheme: SchemeName | None = None
     category: str | None = None
     status: Literal["accepted", "in_progress", "answered", "closed"] | None = None
 
 
-class OfficerFilter(Schema):
+class OfficerReportFilter(Schema):
     unit: str | None = None
     scheme: SchemeName | None = None
     category: str | None = None
@@ -152,7 +144,7 @@ class OfficerFilter(Schema):
 
 
 def _unit_ref(unit: Any) -> dict[str, str] | None:
-    return None if unit is None else {"code": unit.code, "scheme": unit.scheme, "name": unit.name}
+    return None if unit is None else {"code": unit.code, "scheme": unit.scheme, "level": unit.level, "name": unit.name}
 
 
 def public_view(report: Report) -> dict[str, Any]:
@@ -219,12 +211,6 @@ class Mapped:
         return [self.convert(item) for item in self.queryset[part]]
 
 
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
-
-
 @router.get("/public/report-categories", response=list[CategoryOut], auth=None, summary="What a report may be about")
 def list_categories(request: HttpRequest) -> Any:
     return queries.active_categories()
@@ -261,8 +247,8 @@ def follow_report(request: HttpRequest, tracking_code: str) -> Any:
 @router.get(
     "/public/reports", response=list[PublicReportOut], auth=None, summary="Published reports", url_name="public_reports"
 )
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
-def list_public(request: HttpRequest, filters: Query[PublicFilter]):  # type: ignore[no-untyped-def]
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # type: ignore[no-untyped-def]
     unit = get_unit(filters.unit, filters.scheme) if filters.unit else None
     found = queries.apply_filters(queries.published_reports(), unit, filters.category or "", filters.status or "")
     ordered = found.select_related("category", "unit").prefetch_related("events").order_by("-received_at", "-pk")
@@ -270,8 +256,8 @@ def list_public(request: HttpRequest, filters: Query[PublicFilter]):  # type: ig
 
 
 @router.get("/reports", response=list[OfficerReportOut], auth=AUTH, summary="Reports in the caller's jurisdiction")
-@paginate(PageNumberPagination, page_size=PAGE_SIZE, max_page_size=200)
-def list_reports(request: HttpRequest, filters: Query[OfficerFilter]):  # type: ignore[no-untyped-def]
+@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # type: ignore[no-untyped-def]
     reports = queries.visible_reports(request.user)
     unit = None
     if filters.unit:
@@ -308,7 +294,7 @@ def list_reports(request: HttpRequest, filters: Query[OfficerFilter]):  # type: 
 def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn) -> Any:
     report = queries.get_report(request.user, report_id)
     try:
-        actions.perform(report, _user(request), action, payload.model_dump())
+        actions.perform(report, request_user(request), action, payload.model_dump())
     except actions.ReportConflict as conflict:
         raise HttpError(409, str(conflict)) from conflict
     return officer_view(queries.get_report(request.user, report_id))

@@ -1,42 +1,22 @@
 """What may not stand in a report's text: markup, and personal identifiers (phone, ID and e-mail).
 
-`find_personal_data` is the one place that recognises identifiers in free text; everything in
-this app that checks a text goes through it.
+Identifiers are recognised by `lib.privacy`, the project's one check for text that can become
+public; this module adds what is particular to reports (markup, the messages to citizens).
 """
 
 import re
 
 from django.utils.translation import gettext as _
 
-# A run of digits that may be broken by spaces, dots, dashes or brackets, with an optional "+".
-_DIGIT_RUN = re.compile(r"\+?\d(?:[ .\-()]{0,2}\d)+")
-_CURRENCY_AFTER = re.compile(r"^\s*(?:đồng|đ\b|vnđ|vnd|triệu|nghìn|ngàn|k\b)", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+from lib import privacy
+
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;|javascript:", re.IGNORECASE)
-
-PHONE, ID_NUMBER, EMAIL = "phone", "id_number", "email"
-
-
-def _is_phone(raw: str, digits: str) -> bool:
-    if raw.startswith("+84"):
-        return 9 <= len(digits) - 2 <= 10
-    return (digits.startswith("84") and len(digits) == 11) or (digits.startswith("0") and len(digits) in (10, 11))
 
 
 def find_personal_data(text: str) -> list[tuple[str, str]]:
-    """(kind, what was found) for every phone number, ID number (9 or 12 digits) or e-mail address."""
-    text = text or ""
-    found: list[tuple[str, str]] = [(EMAIL, m.group()) for m in _EMAIL.finditer(text)]
-    for match in _DIGIT_RUN.finditer(_EMAIL.sub(" ", text)):
-        raw = match.group().strip(" .-()")
-        digits = re.sub(r"\D", "", raw)
-        if _CURRENCY_AFTER.match(text[match.end() :]):
-            continue
-        if _is_phone(raw, digits):
-            found.append((PHONE, raw))
-        elif len(digits) in (9, 12):
-            found.append((ID_NUMBER, raw))
-    return found
+    """(kind, what was found) for every phone number, ID number or e-mail address: the
+    project's one recogniser (lib/privacy.py), however the number is written."""
+    return [(finding.kind, finding.text) for finding in privacy.find_personal_data(text)]
 
 
 def has_markup(text: str) -> bool:
@@ -45,6 +25,7 @@ def has_markup(text: str) -> bool:
 
 def redact(text: str) -> str:
     """The text with every identifier replaced by "…", a starting point for the published text."""
+    text = privacy.normalise(text)
     for _kind, found in find_personal_data(text):
         text = text.replace(found, "…")
     return text

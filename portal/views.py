@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
+from accounts.http import request_user
 from accounts.models import Role, RoleAssignment, User
 from lib import publiccache
 from safety.public import get_public_place
@@ -28,11 +29,6 @@ from .models import PUBLIC_EVENTS, ReportPhoto
 
 PAGE_SIZE = 50
 DEVICE_COOKIE_AGE = 365 * 24 * 3600
-
-
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
 
 
 def _with_device(request: HttpRequest, response: HttpResponse) -> HttpResponse:
@@ -214,7 +210,7 @@ def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     if action not in OFFICER_ACTIONS:
         raise Http404(_("Unknown action."))
     try:
-        actions.perform(report, _user(request), action, request.POST)
+        actions.perform(report, request_user(request), action, request.POST)
     except actions.ReportConflict as conflict:
         return _detail(request, queries.get_report(request.user, pk), 409, {"__all__": [str(conflict)]}, action)
     except ValidationError as invalid:

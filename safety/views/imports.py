@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
+from accounts.http import request_user
 from accounts.models import User
 from lib.tabular import MAX_LISTED, ImportRefused, TooLarge, check_upload_size
 from territory.models import AdminUnit, Level

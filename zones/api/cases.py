@@ -14,9 +14,9 @@ from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
 from accounts.models import User
-from lib.tabular import ImportRefused
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
+from lib.tabular import ImportRefused
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
 
