@@ -128,3 +128,12 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
         for word in fold(filters.q).split():
             organisations = organisations.filter(search_name__contains=word)
     return organisations.order_by("kind", "name")
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "create_token": "public",
+    "me": "signed-in",
+    "list_organisations": "signed-in",
+}

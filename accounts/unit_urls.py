@@ -9,3 +9,12 @@ urlpatterns = [
     path("villages/template.csv", views.village_template, name="village_template"),
     path("<str:scheme>/<str:code>/", views.unit_page, name="unit"),
 ]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "search": "signed-in",
+    "village_import": "administrator",
+    "village_template": "signed-in",
+    "unit": "jurisdiction",
+}

@@ -4,3 +4,9 @@ from . import views
 
 app_name = "audit"
 urlpatterns = [path("", views.entries, name="entries")]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "entries": "administrator",
+}

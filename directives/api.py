@@ -322,3 +322,22 @@ def public_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return official.download(
         official.render(official.build(directive), "pdf"), "pdf", official.file_name(directive, "pdf")
     )
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list_directives": "signed-in",
+    "create_directive": "signed-in",
+    "get_directive": "nobody",
+    "update_directive": "nobody",
+    "issue": "nobody",
+    "correct": "nobody",
+    "acknowledge": "nobody",
+    "document_docx": "nobody",
+    "document_pdf": "nobody",
+    "list_incoming": "signed-in",
+    "create_incoming": "signed-in",
+    "public_directives": "public",
+    "public_pdf": "nobody",
+}

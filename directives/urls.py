@@ -18,3 +18,21 @@ urlpatterns = [
     path("van-ban/", views.public_list, name="public"),
     path("van-ban/<int:pk>.pdf", views.public_pdf, name="public_pdf"),
 ]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list": "signed-in",
+    "new": "signed-in",
+    "incoming": "changers",
+    "incoming_file": "nobody",
+    "detail": "nobody",
+    "edit": "nobody",
+    "issue": "nobody",
+    "acknowledge": "nobody",
+    "correct": "nobody",
+    "docx": "nobody",
+    "pdf": "nobody",
+    "public": "public",
+    "public_pdf": "nobody",
+}

@@ -398,3 +398,21 @@ def enforcement_report(
         "drafts": report.drafts,
         "withdrawn": report.withdrawn,
     }
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list_types": "public",
+    "create_violation": "signed-in",
+    "list_violations": "signed-in",
+    "read_violation": "nobody",
+    "patch_violation": "nobody",
+    "decide": "signed-in",
+    "publish": "nobody",
+    "withdraw": "signed-in",
+    "upload_evidence": "signed-in",
+    "public_violations": "public",
+    "public_violation": "nobody",
+    "enforcement_report": "officers",
+}

@@ -127,3 +127,13 @@ def report_status(request: HttpRequest, pk: int, site_id: int, payload: StatusIn
     )
     site.refresh_from_db()
     return site
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list_events": "signed-in",
+    "create_event": "signed-in",
+    "list_sites": "nobody",
+    "report_status": "signed-in",
+}

@@ -21,3 +21,20 @@ urlpatterns = [
         name="response",
     ),
 ]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list": "signed-in",
+    "detail": "nobody",
+    "add_site": "nobody",
+    "close": "nobody",
+    "board": "nobody",
+    "report_xlsx": "nobody",
+    "site": "nobody",
+    "plan": "nobody",
+    "review": "nobody",
+    "decide": "nobody",
+    "status": "nobody",
+    "response": "nobody",
+}

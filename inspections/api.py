@@ -656,3 +656,24 @@ def record_day(request: HttpRequest, campaign_id: int, payload: DayIn) -> Any:
         people_screened=payload.people_screened,
         people_referred=payload.people_referred,
     )
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "create_inspection": "signed-in",
+    "list_inspections": "signed-in",
+    "get_coverage": "officers",
+    "read_inspection": "nobody",
+    "record_inspection": "signed-in",
+    "reinspect": "nobody",
+    "cancel": "nobody",
+    "upload_file": "signed-in",
+    "create_plan": "signed-in",
+    "read_plan": "nobody",
+    "list_checklists": "signed-in",
+    "create_campaign": "signed-in",
+    "list_campaigns": "signed-in",
+    "campaign_progress": "nobody",
+    "record_day": "signed-in",
+}

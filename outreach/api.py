@@ -269,3 +269,13 @@ def coverage(
         "rows": [_row(r) for r in result.rows],
         "villages": [v.__dict__ | {"id": v.pk} for v in result.villages[:limit]],
     }
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "report": "signed-in",
+    "report_with_file": "signed-in",
+    "directive_summary": "nobody",
+    "coverage": "signed-in",
+}

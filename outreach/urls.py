@@ -14,3 +14,17 @@ urlpatterns = [
     path("outreach/activities/", views.activities, name="activities"),
     path("outreach/coverage/", views.coverage, name="coverage"),
 ]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "report": "nobody",
+    "import": "nobody",
+    "directive": "nobody",
+    "summary_docx": "nobody",
+    "summary_pdf": "nobody",
+    "summary_xlsx": "nobody",
+    "import_template": "signed-in",
+    "activities": "officers",
+    "coverage": "officers",
+}

@@ -128,3 +128,12 @@ def unreadable(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+# Who may use the API's own routes (rules in testing/access.py); each app's api module declares
+# its endpoints. The root of /api/v1/ is not a page: a 404 for everyone.
+ACCESS = {
+    "openapi-json": "public",
+    "openapi-view": "public",
+    "api-root": "nobody",
+}

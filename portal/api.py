@@ -302,3 +302,14 @@ def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn)
 
 publiccache.register("api:public_reports", lambda kwargs: ["reports"])
 publiccache.register("api:public_report", lambda kwargs: [f"report:{str(kwargs['tracking_code']).upper()}"])
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list_categories": "public",
+    "send_report": "public",
+    "list_reports": "signed-in",
+    "act": "nobody",
+    "public_reports": "public",
+    "public_report": "nobody",
+}

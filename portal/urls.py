@@ -26,3 +26,15 @@ urlpatterns = [
     path("phan-anh/xu-ly/anh/<int:pk>/", views.photo, name="photo"),
     path("phan-anh/<tracking:code>/", views.report_status, name="status"),
 ]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "public_list": "public",
+    "new": "public",
+    "queue": "officers",
+    "detail": "nobody",
+    "act": "nobody",
+    "photo": "nobody",
+    "status": "nobody",
+}

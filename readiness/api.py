@@ -174,3 +174,12 @@ def gaps(request: HttpRequest, unit: str, scheme: str | None = None, scenario: s
         "children": [_row(r) for r in rows[1:]],
         "short_communes": [g.unit.code for g in queries.short_communes(place, chosen)],
     }
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "get_declaration": "jurisdiction",
+    "put_declaration": "jurisdiction",
+    "gaps": "signed-in",
+}

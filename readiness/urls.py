@@ -14,3 +14,17 @@ urlpatterns = [
     path("readiness/units/<str:scheme>/<str:code>/pledge/", views.save_pledge, name="pledge"),
     path("readiness/units/<str:scheme>/<str:code>/drill/", views.record_drill, name="drill"),
 ]
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "overview": "nobody",
+    "reporting": "officers",
+    "unit": "jurisdiction",
+    "stocks": "jurisdiction-change",
+    "committee": "jurisdiction-change",
+    "plan": "jurisdiction-change",
+    "plan_file": "nobody",
+    "pledge": "jurisdiction",
+    "drill": "jurisdiction-change",
+}

@@ -86,3 +86,11 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignor
 )
 def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> AdminUnit:
     return queries.get_unit(code, scheme)
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list_units": "public",
+    "unit_detail": "public",
+}

@@ -91,3 +91,11 @@ def submit_assessment(
 def list_assessments(request: HttpRequest, establishment_id: int):  # type: ignore[no-untyped-def]
     place = assessing.place_for(request.user, establishment_id)
     return assessing.history_of(place)
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "submit_assessment": "place",
+    "list_assessments": "place",
+}

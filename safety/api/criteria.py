@@ -154,3 +154,11 @@ def get_criteria_set(request: HttpRequest, code: str, query: Query[VersionQuery]
             for rule in definition.get("rules", [])
         ],
     }
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "list_criteria_sets": "public",
+    "get_criteria_set": "nobody",
+}

@@ -229,3 +229,15 @@ def accept_establishment(request: HttpRequest, place_id: int) -> Establishment:
 )
 def reject_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _decide(request, place_id, reject_place)
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "create_establishment": "signed-in",
+    "list_establishments": "signed-in",
+    "get_establishment": "place",
+    "patch_establishment": "place",
+    "accept_establishment": "jurisdiction-change",
+    "reject_establishment": "jurisdiction-change",
+}

@@ -167,3 +167,14 @@ def poster(request: HttpRequest, establishment_id: int) -> HttpResponse:
     except PosterUnavailable as unavailable:
         raise HttpError(409, str(unavailable)) from unavailable
     return poster_response(request, place)
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "public_place": "public",
+    "public_places": "public",
+    "public_places_search": "public",
+    "public_summary": "public",
+    "establishment_poster": "place",
+}

@@ -92,3 +92,12 @@ def framework(request: HttpRequest, scheme: SchemeName, code: str, payload: Fram
     state = choose_framework(get_unit(code, scheme), payload.framework, by=request_user(request))
     assert state.framework is not None
     return {"province": state.province, "framework": state.framework.code}
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "override": "signed-in",
+    "clear": "signed-in",
+    "framework": "public",
+}

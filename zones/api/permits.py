@@ -184,3 +184,16 @@ def card(request: HttpRequest, permit_id: int, size: Literal["a4", "a6"] = "a4")
     if permit.status != PermitStatus.APPROVED:
         raise HttpError(409, _("Only an approved permit can be printed."))
     return card_response(request, permit, size)
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "register": "signed-in",
+    "list_permits": "signed-in",
+    "permit_detail": "nobody",
+    "approve": "nobody",
+    "reject": "signed-in",
+    "revoke": "signed-in",
+    "permit_card": "nobody",
+}

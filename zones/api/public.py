@@ -285,3 +285,14 @@ def verify_permit(
         "colour": checked.colour,
         "permit": facts,
     }
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "verify_permit": "public",
+    "public_levels": "public",
+    "public_measures": "public",
+    "public_timeline": "public",
+    "public_zones": "public",
+}

@@ -153,3 +153,14 @@ def lift(request: HttpRequest, zone_id: int, payload: LiftIn) -> dict[str, Any]:
             reason=payload.reason,
         )
     return public.zone_dict(zone)
+
+
+# Who may use each route (rules in testing/access.py); the authorization matrix test
+# probes every route with every role and fails on a route missing here.
+ACCESS = {
+    "declare": "signed-in",
+    "list_zones": "signed-in",
+    "scope": "signed-in",
+    "zone_detail": "nobody",
+    "lift": "nobody",
+}

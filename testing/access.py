@@ -1,0 +1,99 @@
+"""The authorization matrix: every route of the site and the API, every demo role, and for a
+route that takes a unit or a place, one in the role's own jurisdiction, a sibling's and the
+parent's. What each role may do is declared next to the route, in the `ACCESS` dict of the
+app's `urls.py` (pages) and `api.py` (endpoints), with one of the rules below.
+"""
+
+import pkgutil
+from collections.abc import Callable, Iterable
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+
+from .routes import Route, all_routes
+
+ROLES = ("anonymous", "admin", "province", "district", "commune_a", "commune_b", "inspector", "press", "owner")
+OFFICERS = {"admin", "province", "district", "commune_a", "commune_b", "inspector"}
+CHANGERS = OFFICERS - {"inspector"}
+# Which roles see a record of each variant: commune A ("own" for commune_a), its sibling commune
+# B, and their district (the "parent" of both communes).
+SEES = {
+    "own": {"admin", "province", "district", "commune_a", "inspector"},
+    "sibling": {"admin", "province", "district", "commune_b", "inspector"},
+    "parent": {"admin", "province", "district", "inspector"},
+}
+CHANGES = {variant: roles - {"inspector"} for variant, roles in SEES.items()}
+
+
+def _anyone(role: str, variant: str) -> bool:
+    return True
+
+
+RULES: dict[str, Callable[[str, str], bool]] = {
+    # anyone, the public included
+    "public": _anyone,
+    # any signed-in user (what they see is cut to their own records)
+    "signed-in": lambda role, variant: role != "anonymous",
+    # officers and inspectors of any level, and the administrator
+    "officers": lambda role, variant: role in OFFICERS,
+    # officers and inspectors, and owners (for their own places)
+    "officers-and-owners": lambda role, variant: role in OFFICERS | {"owner"},
+    # officers who change records (not inspectors)
+    "changers": lambda role, variant: role in CHANGERS,
+    # agencies that speak for an organisation, and officers
+    "communicators": lambda role, variant: role in CHANGERS | {"press"},
+    # the provincial administrator only
+    "administrator": lambda role, variant: role == "admin",
+    # officers who change records, and owners (who register their places)
+    "changers-and-owners": lambda role, variant: role in CHANGERS | {"owner"},
+    # a place in the role's jurisdiction, or the owner's own place (seeing)
+    "place": lambda role, variant: role in SEES[variant] or (role == "owner" and variant == "own"),
+    # a place in the role's jurisdiction, or the owner's own place (changing)
+    "place-change": lambda role, variant: role in CHANGES[variant] or (role == "owner" and variant == "own"),
+    # a unit or record in the role's jurisdiction (seeing)
+    "jurisdiction": lambda role, variant: role in SEES[variant],
+    # a unit or record in the role's jurisdiction (changing)
+    "jurisdiction-change": lambda role, variant: role in CHANGES[variant],
+    # a record nobody may reach with a made-up number: everyone is refused
+    "nobody": lambda role, variant: False,
+}
+
+
+def _module(app: str, name: str) -> Any:
+    try:
+        return import_module(f"{app}.{name}")
+    except ModuleNotFoundError:
+        return None
+
+
+def _with_submodules(module: Any) -> list[Any]:
+    if module is None:
+        return []
+    found = [module]
+    for info in pkgutil.iter_modules(getattr(module, "__path__", [])):
+        found.append(import_module(f"{module.__name__}.{info.name}"))
+    return found
+
+
+def api_declarations() -> dict[str, str]:
+    """The `ACCESS` of every app's api module (and of the modules of an api package)."""
+    declared: dict[str, str] = {}
+    for config in apps.get_app_configs():
+        if config.path.startswith(str(settings.BASE_DIR)):
+            for module in _with_submodules(_module(config.name, "api")):
+                declared.update(getattr(module, "ACCESS", {}))
+    return declared
+
+
+def declared_rule(route: Route, api: dict[str, str]) -> str | None:
+    """The rule declared for the route: next to its endpoint, or in the urls module holding it."""
+    namespace, _, name = route.name.rpartition(":")
+    if namespace == "api":
+        return api.get(name)
+    return getattr(import_module(route.urlconf), "ACCESS", {}).get(name or route.pattern)
+
+
+def routes_to_probe() -> Iterable[Route]:
+    return [r for r in all_routes() if not r.pattern.startswith("admin/")]
