@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WEB_CONCURRENCY ?= 4
 
-.PHONY: demo serve test lint format install messages lock clean
+.PHONY: demo serve loadtest test lint format install messages lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,13 @@ serve: install
 	STATIC_MANIFEST=1 $(BIN)/gunicorn phongdich.wsgi --bind $(HOST) --workers $(WEB_CONCURRENCY) \
 		--no-control-socket --timeout 60 --graceful-timeout 30 --max-requests 2000 --max-requests-jitter 200 \
 		--forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}" --access-logfile $${ACCESS_LOG:--}
+
+# A bounded load test over loopback against a running `make serve` whose database holds the demo
+# and a generated province (`python manage.py bench_province --places 100000`).
+LOADTEST_URL ?= http://$(HOST)
+loadtest: install
+	$(BIN)/python manage.py loadtest --url $(LOADTEST_URL) --users 200 --duration 60 --mix public
+	$(BIN)/python manage.py loadtest --url $(LOADTEST_URL) --users 200 --duration 30 --think 0.5 --mix submit
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

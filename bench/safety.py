@@ -57,10 +57,16 @@ CENTRE = (21.03, 105.85)
 VIEWPORTS = {6: (28.0, 17.6), 10: (1.76, 1.1), 14: (0.11, 0.069)}
 
 
-def prepare() -> tuple[CriteriaSet, AdminUnit]:
-    if Establishment.objects.exclude(public_code__startswith=PREFIX).exists():
+def prepare(*, beside_demo: bool = False) -> tuple[CriteriaSet, AdminUnit]:
+    """The synthetic criteria set every type uses, and the district whose officer reads.
+
+    Refuses a database holding places other than bench ones — unless `beside_demo`, for a
+    demo database (never a production one) that the load test fills with a whole province."""
+    if settings.PRODUCTION:
+        raise NotAScratchDatabase("PRODUCTION=1: benchmarks never write to a production database.")
+    if not beside_demo and Establishment.objects.exclude(public_code__startswith=PREFIX).exists():
         raise NotAScratchDatabase("This database holds real places; run the benchmark on a scratch database.")
-    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() > 10_000:
+    if not beside_demo and not AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() > 10_000:
         load_units(Scheme.LEGACY)
     load_establishment_types()
     criteria_set = CriteriaSet.objects.filter(code=SET_CODE, is_current=True).first()
@@ -112,17 +118,23 @@ def _reset_sequences(*models: type) -> None:
 
 
 @transaction.atomic
-def grow_registry(target: int, criteria_set: CriteriaSet, assessments_per_place: int = 5, seed: int = 2021) -> int:
-    """Add synthetic places (and about `assessments_per_place` assessments each) up to `target`."""
+def grow_registry(
+    target: int,
+    criteria_set: CriteriaSet,
+    assessments_per_place: int = 5,
+    seed: int = 2021,
+    under: AdminUnit | None = None,
+) -> int:
+    """Add synthetic places (and about `assessments_per_place` assessments each) up to `target`,
+    across the country's communes or only those `under` a unit (a province for the load test)."""
     have = Establishment.objects.filter(public_code__startswith=PREFIX).count()
     if have >= target:
         return 0
     rng = random.Random(seed + have)
-    communes = list(
-        AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE, latitude__isnull=False).values_list(
-            "id", "path", "latitude", "longitude"
-        )
-    )
+    communes_found = AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE, latitude__isnull=False)
+    if under is not None:
+        communes_found = communes_found.filter(path__under=under.path)
+    communes = list(communes_found.values_list("id", "path", "latitude", "longitude"))
     types = list(EstablishmentType.objects.values_list("id", flat=True))
     now = timezone.now()
     place_id, assessment_id = _next_id(Establishment), _next_id(Assessment)
