@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "readiness",
     "portal",
     "events",
+    "reports",
     "demo",
     "bench",
 ]

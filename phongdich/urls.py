@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("outreach.urls")),
     path("", include("readiness.urls")),
     path("", include("portal.urls")),
+    path("", include("reports.urls")),
     path("", include("events.urls")),
     path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
