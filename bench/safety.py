@@ -9,7 +9,7 @@ five million assessments take minutes, not hours. Every bench place's public cod
 
 import json
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -26,6 +26,7 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
+from .rows import insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
@@ -82,41 +83,6 @@ def prepare(*, beside_demo: bool = False) -> tuple[CriteriaSet, AdminUnit]:
     return criteria_set, AdminUnit.objects.get(scheme=Scheme.LEGACY, code=DISTRICT)
 
 
-def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            with cursor.cursor.copy(copy_sql) as copy:  # type: ignore[attr-defined]
-                for row in rows:
-                    copy.write_row(row)
-    else:
-        marks = ", ".join("%s" for _ in columns)
-        with connection.cursor() as cursor:
-            batch: list[Sequence[Any]] = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) == 10_000:
-                    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-                    batch = []
-            if batch:
-                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-
-
-def _next_id(model: type) -> int:
-    last = model.objects.order_by("-id").values_list("id", flat=True).first()  # type: ignore[attr-defined]
-    return (last or 0) + 1
-
-
-def _reset_sequences(*models: type) -> None:
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in models:
-            table = model._meta.db_table  # type: ignore[attr-defined]
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
-
-
 @transaction.atomic
 def grow_registry(
     target: int,
@@ -137,7 +103,7 @@ def grow_registry(
     communes = list(communes_found.values_list("id", "path", "latitude", "longitude"))
     types = list(EstablishmentType.objects.values_list("id", flat=True))
     now = timezone.now()
-    place_id, assessment_id = _next_id(Establishment), _next_id(Assessment)
+    place_id, assessment_id = next_id(Establishment), next_id(Assessment)
     places: list[tuple[Any, ...]] = []
     assessments: list[tuple[Any, ...]] = []
     empty = json.dumps({})
@@ -244,9 +210,9 @@ def grow_registry(
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    _insert(Establishment, place_columns, places)
-    _insert(Assessment, assessment_columns, assessments)
-    _reset_sequences(Establishment, Assessment)
+    insert_rows(Establishment, place_columns, places)
+    insert_rows(Assessment, assessment_columns, assessments)
+    reset_sequences(Establishment, Assessment)
     clusters.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
