@@ -11,4 +11,3 @@ class OrganisationHomeTests(JurisdictionTestCase):
         self.assertContains(response, 'data-testid="organisations"')
         self.assertContains(response, "Báo Đắk Nông")
         self.assertContains(response, 'href="/directives/"')
-
