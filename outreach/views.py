@@ -19,7 +19,6 @@ from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
 from lib.tabular import ImportRefused
-from territory import queries
 from territory.models import AdminUnit
 
 from . import actions, imports, reports, summary_report
@@ -39,15 +38,7 @@ def _directive(request: HttpRequest, pk: int) -> Directive:
 
 
 def _unit(request: HttpRequest, code: str) -> AdminUnit:
-    home = jurisdiction.home_unit(request.user)
-    if code:
-        unit = queries.get_unit(code, home.scheme if home else None)
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, unit)
-    return unit
+    return jurisdiction.unit_or_home(request.user, code)
 
 
 def _add_errors(form: ActivityForm, error: ValidationError) -> None:

@@ -6,7 +6,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.models import User
-from territory import queries as territory
 from territory.models import AdminUnit
 
 from . import actions, queries
@@ -27,16 +26,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def _home_or(request: HttpRequest) -> AdminUnit:
-    home = jurisdiction.home_unit(request.user)
-    code = request.GET.get("unit", "").strip()
-    if code:
-        unit = territory.get_unit(code, home.scheme if home else None)
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, unit)
-    return unit
+    return jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
 
 
 def _problems(error: ValidationError) -> list[str]:

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
@@ -26,7 +24,6 @@ from portal.queries import escalated_to, tally, visible_reports
 from safety.dashboard import overview as safety_overview
 from safety.dashboard import state_labels
 from territory.models import AdminUnit, Level
-from territory.queries import get_unit
 from zones.measures import zones_over, zones_within
 from zones.public import level_counts
 
@@ -35,15 +32,7 @@ PERIOD_DAYS = 30
 
 def situation_unit(user: AnyUser, code: str | None, scheme: str | None) -> AdminUnit:
     """The unit asked for (?unit=CODE&scheme=) or the user's widest; 403 outside the jurisdiction."""
-    home = jurisdiction.home_unit(user)
-    if code:
-        unit = get_unit(code.strip(), scheme or (home.scheme if home else None))
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(user, unit)
-    return unit
+    return jurisdiction.unit_or_home(user, code, scheme)
 
 
 @dataclass

@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -17,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
-from territory import queries
 from territory.models import AdminUnit
 
 from .. import dashboard
@@ -30,15 +28,7 @@ EXPORT_LIMIT = 200_000  # rows; a bigger export must be narrowed by unit or type
 
 def _unit(request: HttpRequest, code: str | None) -> AdminUnit:
     """The unit asked for (?unit=CODE) or the user's widest one; 403 outside their jurisdiction."""
-    home = jurisdiction.home_unit(request.user)
-    if code:
-        unit = queries.get_unit(code, home.scheme if home else None)
-    elif home is not None:
-        unit = home
-    else:
-        raise PermissionDenied(_("You have no jurisdiction to look at."))
-    jurisdiction.require_unit(request.user, unit)
-    return unit
+    return jurisdiction.unit_or_home(request.user, code)
 
 
 @login_required
