@@ -323,7 +323,7 @@ def _superuser() -> User:
 
 
 def measure_recompute() -> dict[str, float]:
-    UnitGap.objects.all().delete()
+    UnitGap.objects.all()._raw_delete(UnitGap.objects.db)  # type: ignore[attr-defined]
     started = time.perf_counter()
     written = recompute()
     first = (time.perf_counter() - started) * 1000
