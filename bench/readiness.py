@@ -9,19 +9,19 @@ declared by people or a real event.
 """
 
 import random
-import statistics
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Count
 from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
+from bench.rows import insert_rows
+from bench.timing import NotAScratchDatabase, check, timed
 from events.loader import load_checklists
 from events.models import DayStatus, Event, EventKind, PlanStatus, Site
 from events.queries import board
@@ -41,35 +41,6 @@ KINDS = 30
 SCENARIOS = 5
 SITES = 100_000
 EVENT_NAME = f"{PREFIX} Bầu cử thử nghiệm"
-
-
-class NotAScratchDatabase(Exception):
-    pass
-
-
-def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    count = 0
-    if connection.vendor == "postgresql":
-        copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:  # type: ignore[attr-defined]
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-        return count
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('%s' for _ in columns)})"
-    batch: list[Sequence[Any]] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(row)
-            if len(batch) == 20_000:
-                cursor.executemany(sql, batch)
-                count += len(batch)
-                batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-            count += len(batch)
-    return count
 
 
 def _analyze() -> None:
@@ -165,7 +136,7 @@ def build_stocks(seed: int = 2021) -> int:
                 yield (unit_id, kind_id, quantity, in_use, today - timedelta(days=rng.randint(0, 13)))
 
     with transaction.atomic():
-        written = _insert(Stock, ["unit_id", "kind_id", "quantity", "in_use", "updated_on"], rows())
+        written = insert_rows(Stock, ["unit_id", "kind_id", "quantity", "in_use", "updated_on"], rows())
     _analyze()
     return written
 
@@ -239,7 +210,7 @@ def build_event(size: int, seed: int = 2021) -> Event:
             )
         )
     with transaction.atomic():
-        _insert(
+        insert_rows(
             Establishment,
             [
                 "id",
@@ -263,7 +234,7 @@ def build_event(size: int, seed: int = 2021) -> Event:
             ],
             places,
         )
-        _insert(
+        insert_rows(
             Site,
             [
                 "event_id",
@@ -300,21 +271,6 @@ def biggest_province() -> AdminUnit:
     return AdminUnit.objects.get(path=max(counts, key=lambda p: counts[p]))
 
 
-def _timed(call: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    call()  # warm the caches a real server would have warm
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), result
-
-
-def _check(response: Any, what: str) -> None:
-    if response.status_code != 200:
-        raise RuntimeError(f"{what}: HTTP {response.status_code} {response.content[:300]!r}")
-
-
 def _superuser() -> User:
     user = User.objects.filter(username="bm-admin").first()
     if user is None:
@@ -345,15 +301,15 @@ def measure_reads(repeat: int) -> dict[str, float]:
     def table() -> Any:
         return roll_up(province, scenario), short_communes(province, scenario), map_points(province, scenario)
 
-    ms, _found = _timed(table, repeat)
+    ms, _found = timed(table, repeat)
     results["gap table, short communes and map of a province (queries)"] = ms
-    ms, response = _timed(lambda: client.get("/readiness/", {"unit": province.code, "scenario": scenario.code}), repeat)
-    _check(response, "readiness page")
+    ms, response = timed(lambda: client.get("/readiness/", {"unit": province.code, "scenario": scenario.code}), repeat)
+    check(response, "readiness page")
     results["readiness page of a province"] = ms
-    ms, response = _timed(
+    ms, response = timed(
         lambda: client.get("/api/v1/readiness/gaps", {"unit": province.code, "scenario": scenario.code}), repeat
     )
-    _check(response, "gaps API")
+    check(response, "gaps API")
     results["GET /api/v1/readiness/gaps for a province"] = ms
     return results
 
@@ -364,10 +320,10 @@ def measure_board(event: Event, size: int, repeat: int) -> dict[str, float]:
     user = _superuser()
     client.force_login(user)
     results: dict[str, float] = {}
-    ms, _board = _timed(lambda: board(user, event, province), repeat)
+    ms, _board = timed(lambda: board(user, event, province), repeat)
     results[f"live board of a province (query) @ {size}"] = ms
-    ms, response = _timed(lambda: client.get(f"/events/{event.pk}/board/"), repeat)
-    _check(response, "board page")
+    ms, response = timed(lambda: client.get(f"/events/{event.pk}/board/"), repeat)
+    check(response, "board page")
     results[f"live board page of a province @ {size}"] = ms
     return results
 
@@ -392,5 +348,4 @@ def counts() -> dict[str, int]:
         "unit gaps": UnitGap.objects.count(),
         "sites": Site.objects.count(),
         "sites of the biggest province": Site.objects.filter(path__startswith=biggest_province().path).count(),
-        "units by level": len(AdminUnit.objects.values("level").annotate(n=Count("id"))),
     }

@@ -1,14 +1,14 @@
 import json
-from pathlib import Path
+from typing import Any
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError
 from django.db import connection
 
 from bench import readiness as bench
+from bench.command import BenchCommand
 
 
-class Command(BaseCommand):
+class Command(BenchCommand):
     help = (
         "Build 10,600 communes × 5 scenarios × 30 kinds of resource and an election with many polling "
         "areas on a scratch database; time recomputing every gap, a province's gap table (page and API) "
@@ -16,36 +16,22 @@ class Command(BaseCommand):
         "DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_readiness python manage.py migrate && "
         "DATABASE_URL=… python manage.py benchmark_readiness --sizes 100000"
     )
+    name = "benchmark-readiness"
+    default_sizes = [100_000]
+    sizes_help = "numbers of polling areas"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--sizes", type=int, nargs="+", default=[100_000], help="numbers of polling areas")
-        parser.add_argument("--repeat", type=int, default=5, help="timed runs per read (the median is kept)")
-        parser.add_argument(
-            "--output", type=Path, default=None, help="JSON file (default var/benchmark-readiness-<db>.json)"
-        )
-
-    def handle(self, *args: object, **options: object) -> None:
-        sizes = sorted(int(size) for size in options["sizes"])  # type: ignore[attr-defined]
-        repeat = int(options["repeat"])  # type: ignore[call-overload]
+    def handle(self, *args: Any, **options: Any) -> None:
+        sizes, repeat = self.sizes_and_repeat(options)
         if repeat < 1 or any(size < 10 for size in sizes):
             raise CommandError("--repeat is at least 1 and every size at least 10 polling areas")
         try:
             results = bench.run(sizes, repeat)
         except bench.NotAScratchDatabase as refused:
             raise CommandError(str(refused)) from refused
-        vendor = connection.vendor
         self.stdout.write("")
-        self.stdout.write(f"{vendor}: server time, ms (median of the timed runs)")
-        for key, value in results.items():
-            self.stdout.write(f"{key:<70}{value:>12.1f}")
-        output = options["output"] or Path(settings.VAR_DIR) / f"benchmark-readiness-{vendor}.json"
-        assert isinstance(output, Path)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(
-            json.dumps(
-                {"database": vendor, "sizes": sizes, "counts": bench.counts(), "ms": results},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        self.stdout.write(f"Written to {output}")
+        self.stdout.write(f"{connection.vendor}: server time, ms (median of the timed runs)")
+        self.write_table(((key, [value]) for key, value in results.items()), 70)
+        counts = bench.counts()
+        self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
+        report = {"database": connection.vendor, "sizes": sizes, "counts": counts, "ms": results}
+        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
