@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import User
+from lib.uploads import FileTooLarge
 
 from . import access, actions, official, schedule
 from .forms import DirectiveForm, IncomingForm
@@ -190,7 +191,7 @@ def incoming(request: HttpRequest) -> HttpResponse:
                     subject=data["subject"],
                     file=data["file"],
                 )
-            except actions.FileTooLarge as error:
+            except FileTooLarge as error:
                 _form_errors(form, error)
                 status = 413
             except ValidationError as error:

@@ -15,9 +15,9 @@ from ninja.pagination import PageNumberPagination, paginate
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
-from inspections.files import FileTooLarge
 from inspections.periods import parse_period, recent_period
 from lib import attachments
+from lib.uploads import FileTooLarge
 from territory.models import AdminUnit
 from territory.queries import get_unit
 

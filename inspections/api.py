@@ -21,13 +21,13 @@ from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.models import User
 from lib import attachments
+from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
 
 from . import actions, coverage, screening
 from .actions import InspectionConflict, Schedule
-from .files import FileTooLarge
 from .models import Checklist, Inspection, InspectionPlan, InspectionStatus, Outcome, ScreeningCampaign, TargetKind
 from .periods import parse_period, recent_period
 from .queries import get_campaign, get_inspection, visible_campaigns, visible_inspections

@@ -19,6 +19,7 @@ from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
 from lib.tabular import ImportRefused
+from lib.uploads import FileTooLarge
 from territory.models import AdminUnit
 
 from . import actions, imports, reports, summary_report
@@ -79,7 +80,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                     ),
                     by=_user(request),
                 )
-            except actions.EvidenceTooLarge as error:
+            except FileTooLarge as error:
                 _add_errors(form, error)
                 status = 413
             except ValidationError as error:

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.models import User
-from inspections.files import FileTooLarge
 from inspections.models import TargetKind
 from inspections.queries import visible_inspections
 from inspections.views.common import unit_from
 from lib.forms import add_errors
+from lib.uploads import FileTooLarge
 
 from .. import actions
 from ..actions import ViolationConflict

@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 from accounts import jurisdiction
 from accounts.models import Role, User
 from lib.forms import add_errors
+from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from safety.scoring import answer_text
 from territory.models import AdminUnit
 
 from .. import actions, checklists
 from ..actions import InspectionConflict
-from ..files import FileTooLarge
 from ..forms import FileForm, FilterForm, PlanForm, RecordForm, codes
 from ..models import Inspection, InspectionFile, InspectionPlan, InspectionStatus, Outcome, TargetKind
 from ..periods import parse_period
