@@ -5,26 +5,36 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WEB_CONCURRENCY ?= 4
 
-.PHONY: demo serve loadtest test lint format install messages lock clean
+.PHONY: demo serve loadtest test lint format install runtime messages lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+# What running needs: the demo and the server install only this.
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Running plus checking it: tests, linters, type checker, browser-test driver.
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
 
-demo: install
+runtime: $(VENV)/.runtime
+
+# Static files hashed and compressed as in production, so a first visit weighs what it will.
+demo: runtime
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
+	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Serving at http://$(HOST)/ (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver $(HOST)
+	STATIC_MANIFEST=1 $(BIN)/python manage.py runserver $(HOST)
 
 # The production server: gunicorn with WEB_CONCURRENCY workers on HOST, against DATABASE_URL and
 # REDIS_URL (the cache every worker shares), static files hashed, compressed and served by WhiteNoise.
-serve: install
+serve: runtime
 	@test -n "$$REDIS_URL$$REDIS_URL_FILE" || { echo "make serve needs REDIS_URL: the workers share login throttling and cached pages through it" >&2; exit 1; }
 	STATIC_MANIFEST=1 $(BIN)/python manage.py migrate --no-input
 	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
