@@ -5,26 +5,36 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 WEB_CONCURRENCY ?= 4
 
-.PHONY: demo serve test lint format install messages lock clean
+.PHONY: demo serve loadtest test lint format install runtime messages lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+# What running needs: the demo and the server install only this.
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Running plus checking it: tests, linters, type checker, browser-test driver.
+$(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
 install: $(VENV)/.installed
 
-demo: install
+runtime: $(VENV)/.runtime
+
+# Static files hashed and compressed as in production, so a first visit weighs what it will.
+demo: runtime
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
+	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Serving at http://$(HOST)/ (Ctrl+C to stop)"
-	$(BIN)/python manage.py runserver $(HOST)
+	STATIC_MANIFEST=1 $(BIN)/python manage.py runserver $(HOST)
 
 # The production server: gunicorn with WEB_CONCURRENCY workers on HOST, against DATABASE_URL and
 # REDIS_URL (the cache every worker shares), static files hashed, compressed and served by WhiteNoise.
-serve: install
+serve: runtime
 	@test -n "$$REDIS_URL$$REDIS_URL_FILE" || { echo "make serve needs REDIS_URL: the workers share login throttling and cached pages through it" >&2; exit 1; }
 	STATIC_MANIFEST=1 $(BIN)/python manage.py migrate --no-input
 	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
@@ -32,6 +42,13 @@ serve: install
 	STATIC_MANIFEST=1 $(BIN)/gunicorn phongdich.wsgi --bind $(HOST) --workers $(WEB_CONCURRENCY) \
 		--no-control-socket --timeout 60 --graceful-timeout 30 --max-requests 2000 --max-requests-jitter 200 \
 		--forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}" --access-logfile $${ACCESS_LOG:--}
+
+# A bounded load test over loopback against a running `make serve` whose database holds the demo
+# and a generated province (`python manage.py bench_province --places 100000`).
+LOADTEST_URL ?= http://$(HOST)
+loadtest: install
+	$(BIN)/python manage.py loadtest --url $(LOADTEST_URL) --users 200 --duration 60 --mix public
+	$(BIN)/python manage.py loadtest --url $(LOADTEST_URL) --users 200 --duration 30 --think 0.5 --mix submit
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

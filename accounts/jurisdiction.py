@@ -12,8 +12,10 @@ from typing import TypeVar
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from territory.models import AdminUnit, Organisation
+from territory.queries import get_unit
 
 from .models import Role, RoleAssignment, User
 
@@ -61,6 +63,21 @@ def home_unit(user: AnyUser) -> AdminUnit | None:
     """The unit a user's home page opens on: the widest of their jurisdiction."""
     units = scope_units(user)
     return min(units, key=lambda u: u.depth) if units else None
+
+
+def unit_or_home(user: AnyUser, code: str | None, scheme: str | None = None) -> AdminUnit:
+    """The unit asked for by code (in `scheme`, else the user's own scheme) or, with no code, the user's
+    widest unit; 404 for an unknown code, 403 outside the user's jurisdiction or for a user without one."""
+    home = home_unit(user)
+    code = (code or "").strip()
+    if code:
+        unit = get_unit(code, scheme or (home.scheme if home else None))
+    elif home is not None:
+        unit = home
+    else:
+        raise PermissionDenied(_("You have no jurisdiction to look at."))
+    require_unit(user, unit)
+    return unit
 
 
 def can_see_unit(user: AnyUser, unit: AdminUnit) -> bool:

@@ -23,7 +23,6 @@ from django.utils import timezone
 
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
-from bench.safety import _insert, _next_id, _reset_sequences
 from directives.models import ContentItem, Delivery, Directive
 from outreach.channels import load_channels
 from outreach.models import Activity, Channel, DirectiveVillage, Tally, VillageDay, VillageReach
@@ -31,6 +30,7 @@ from territory.loader import load_units
 from territory.models import AdminUnit, Level, Organisation, OrganisationKind, Scheme
 from territory.organisations import load_organisations
 
+from .rows import insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
 
 PROVINCE = "67"
@@ -100,7 +100,7 @@ def _grow_villages(province: AdminUnit) -> None:
 
 
 def _ids(model: type, count: int) -> list[int]:
-    start = _next_id(model)
+    start = next_id(model)
     return list(range(start, start + count))
 
 
@@ -136,8 +136,8 @@ def grow(target: int, province: AdminUnit, issuer: Organisation, seed: int = 202
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     directive_ids = _ids(Directive, months_needed - months_have)
-    item_id = _next_id(ContentItem)
-    activity_id = _next_id(Activity)
+    item_id = next_id(ContentItem)
+    activity_id = next_id(Activity)
     directives, items, deliveries, activities, reaches, village_days = [], [], [], [], [], []
     tallies: dict[tuple[int, int, int, int, str], list[int]] = defaultdict(lambda: [0, 0])
     directive_villages: dict[tuple[int, int], tuple[date, date, int | None]] = {}
@@ -232,34 +232,34 @@ def grow(target: int, province: AdminUnit, issuer: Organisation, seed: int = 202
                 if rng.random() < VILLAGE_SHARE_PER_DAY:
                     village_days.append((village_id, day, path))
             day += timedelta(days=1)
-    _insert(Directive, [
+    insert_rows(Directive, [
         "id", "issuer_id", "issuer_path", "parent_body", "issuing_body", "symbol", "archive_division", "number",
         "year", "place", "issued_on", "subject", "opening", "closing", "report_due_on", "report_every", "authority",
         "head_title", "signer_title", "signer_name", "is_public", "status", "created_at", "issued_at",
     ], directives)  # fmt: skip
-    _insert(ContentItem, ["id", "directive_id", "number", "text"], items)
-    _insert(
+    insert_rows(ContentItem, ["id", "directive_id", "number", "text"], items)
+    insert_rows(
         Delivery, ["directive_id", "organisation_id", "organisation_path", "delivered_at", "emailed_to"], deliveries
     )
-    _insert(Activity, [
+    insert_rows(Activity, [
         "id", "directive_id", "content_item_id", "channel_id", "priority", "organisation_id", "quantity",
         "occurred_on", "title", "area_id", "area_path", "district_id", "evidence_url", "evidence_file", "reported_at",
     ], activities)  # fmt: skip
-    _insert(Activity.reached.through, ["activity_id", "adminunit_id"], reaches)
-    _insert(VillageDay, ["village_id", "day", "path"], village_days)
-    _insert(
+    insert_rows(Activity.reached.through, ["activity_id", "adminunit_id"], reaches)
+    insert_rows(VillageDay, ["village_id", "day", "path"], village_days)
+    insert_rows(
         DirectiveVillage,
         ["directive_id", "village_id", "district_id", "first_reached_on", "last_reached_on"],
         [(d, v, district, first, last) for (d, v), (first, last, district) in directive_villages.items()],
     )
-    _insert(
+    insert_rows(
         Tally,
         ["directive_id", "content_item_id", "channel_id", "organisation_id", "district_code", "activities", "quantity"],
         [(*key, a, q) for key, (a, q) in tallies.items()],
     )
     _mark_reported(issuer)
     _keep_village_reach(province)
-    _reset_sequences(Directive, ContentItem, Activity)
+    reset_sequences(Directive, ContentItem, Activity)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -282,7 +282,7 @@ def _keep_village_reach(province: AdminUnit) -> None:
         .values("village", "path")
         .annotate(first=Min("day"), last=Max("day"))
     )
-    _insert(
+    insert_rows(
         VillageReach,
         ["village_id", "path", "first_reached_on", "last_reached_on"],
         [(r["village"], r["path"], r["first"], r["last"]) for r in rows],

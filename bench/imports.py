@@ -17,13 +17,11 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
+from .timing import NotAScratchDatabase
+
 PROVINCE = "67"  # Đắk Nông
 NAME = "Cơ sở nhập thử"
 USER = "bench-import"
-
-
-class NotAScratchDatabase(Exception):
-    pass
 
 
 def prepare() -> tuple[User, list[str]]:

@@ -11,7 +11,7 @@ inspections, violations or places is refused.
 
 import json
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -32,6 +32,7 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
+from .rows import insert_rows, reset_sequences
 from .timing import NotAScratchDatabase, timed
 
 PROVINCE, DISTRICT = "67", "663"
@@ -43,39 +44,6 @@ VILLAGES_PER_COMMUNE = 8
 DAYS = 365
 FIRST_NAMES = ["Nguyễn Văn", "Trần Thị", "Lê Văn", "Phạm Thị", "Hoàng Văn", "Y", "H'", "Đỗ Thị"]
 LAST_NAMES = ["An", "Bình", "Cường", "Dung", "Hà", "Hùng", "Lan", "Minh", "Nga", "Sơn", "Thảo", "Bhin"]
-
-
-def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    names = ", ".join(columns)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[attr-defined]
-            for row in rows:
-                copy.write_row(row)
-        return
-    marks = ", ".join("%s" for _ in columns)
-    with connection.cursor() as cursor:
-        batch: list[Sequence[Any]] = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) == 10_000:
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", batch)
-                batch = []
-        if batch:
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", batch)
-
-
-def _next_id(model: Any) -> int:
-    return (model.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-
-
-def _reset_sequences(*models: Any) -> None:
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in models:
-            table = model._meta.db_table
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
 
 
 def prepare() -> AdminUnit:
@@ -175,7 +143,7 @@ def grow(province: AdminUnit, violations: int, seed: int = 2021) -> None:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     _grow_inspections(rng, 2 * violations, today, province, by_id, below, places, district_of)
     _grow_violations(rng, violations, today, below, places)
-    _reset_sequences(Inspection, Violation)
+    reset_sequences(Inspection, Violation)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -229,7 +197,7 @@ def _grow_inspections(
         "result_label", "verified_state", "failed_items", "self_state", "gap_flagged", "findings", "outcome",
         "fix_by", "follow_up", "follow_up_closed_on", "created_at", "is_demo",
     ]  # fmt: skip
-    _insert(Inspection, columns, rows)
+    insert_rows(Inspection, columns, rows)
 
 
 def _grow_violations(
@@ -274,7 +242,7 @@ def _grow_violations(
         "fine_amount", "fine_reason", "status", "withdrawal_reason", "decided_at", "published_at", "withdrawn_at",
         "created_at", "is_demo",
     ]  # fmt: skip
-    _insert(Violation, columns, rows)
+    insert_rows(Violation, columns, rows)
 
 
 def _officer(username: str, unit: AdminUnit) -> User:

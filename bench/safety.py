@@ -9,7 +9,7 @@ five million assessments take minutes, not hours. Every bench place's public cod
 
 import json
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -26,6 +26,7 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
+from .rows import insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
@@ -57,10 +58,16 @@ CENTRE = (21.03, 105.85)
 VIEWPORTS = {6: (28.0, 17.6), 10: (1.76, 1.1), 14: (0.11, 0.069)}
 
 
-def prepare() -> tuple[CriteriaSet, AdminUnit]:
-    if Establishment.objects.exclude(public_code__startswith=PREFIX).exists():
+def prepare(*, beside_demo: bool = False) -> tuple[CriteriaSet, AdminUnit]:
+    """The synthetic criteria set every type uses, and the district whose officer reads.
+
+    Refuses a database holding places other than bench ones — unless `beside_demo`, for a
+    demo database (never a production one) that the load test fills with a whole province."""
+    if settings.PRODUCTION:
+        raise NotAScratchDatabase("PRODUCTION=1: benchmarks never write to a production database.")
+    if not beside_demo and Establishment.objects.exclude(public_code__startswith=PREFIX).exists():
         raise NotAScratchDatabase("This database holds real places; run the benchmark on a scratch database.")
-    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() > 10_000:
+    if not beside_demo and not AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() > 10_000:
         load_units(Scheme.LEGACY)
     load_establishment_types()
     criteria_set = CriteriaSet.objects.filter(code=SET_CODE, is_current=True).first()
@@ -76,56 +83,27 @@ def prepare() -> tuple[CriteriaSet, AdminUnit]:
     return criteria_set, AdminUnit.objects.get(scheme=Scheme.LEGACY, code=DISTRICT)
 
 
-def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-            with cursor.cursor.copy(copy_sql) as copy:  # type: ignore[attr-defined]
-                for row in rows:
-                    copy.write_row(row)
-    else:
-        marks = ", ".join("%s" for _ in columns)
-        with connection.cursor() as cursor:
-            batch: list[Sequence[Any]] = []
-            for row in rows:
-                batch.append(row)
-                if len(batch) == 10_000:
-                    cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-                    batch = []
-            if batch:
-                cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", batch)
-
-
-def _next_id(model: type) -> int:
-    last = model.objects.order_by("-id").values_list("id", flat=True).first()  # type: ignore[attr-defined]
-    return (last or 0) + 1
-
-
-def _reset_sequences(*models: type) -> None:
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for model in models:
-            table = model._meta.db_table  # type: ignore[attr-defined]
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT MAX(id) FROM {table}))")
-
-
 @transaction.atomic
-def grow_registry(target: int, criteria_set: CriteriaSet, assessments_per_place: int = 5, seed: int = 2021) -> int:
-    """Add synthetic places (and about `assessments_per_place` assessments each) up to `target`."""
+def grow_registry(
+    target: int,
+    criteria_set: CriteriaSet,
+    assessments_per_place: int = 5,
+    seed: int = 2021,
+    under: AdminUnit | None = None,
+) -> int:
+    """Add synthetic places (and about `assessments_per_place` assessments each) up to `target`,
+    across the country's communes or only those `under` a unit (a province for the load test)."""
     have = Establishment.objects.filter(public_code__startswith=PREFIX).count()
     if have >= target:
         return 0
     rng = random.Random(seed + have)
-    communes = list(
-        AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE, latitude__isnull=False).values_list(
-            "id", "path", "latitude", "longitude"
-        )
-    )
+    communes_found = AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE, latitude__isnull=False)
+    if under is not None:
+        communes_found = communes_found.filter(path__under=under.path)
+    communes = list(communes_found.values_list("id", "path", "latitude", "longitude"))
     types = list(EstablishmentType.objects.values_list("id", flat=True))
     now = timezone.now()
-    place_id, assessment_id = _next_id(Establishment), _next_id(Assessment)
+    place_id, assessment_id = next_id(Establishment), next_id(Assessment)
     places: list[tuple[Any, ...]] = []
     assessments: list[tuple[Any, ...]] = []
     empty = json.dumps({})
@@ -232,9 +210,9 @@ def grow_registry(target: int, criteria_set: CriteriaSet, assessments_per_place:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    _insert(Establishment, place_columns, places)
-    _insert(Assessment, assessment_columns, assessments)
-    _reset_sequences(Establishment, Assessment)
+    insert_rows(Establishment, place_columns, places)
+    insert_rows(Assessment, assessment_columns, assessments)
+    reset_sequences(Establishment, Assessment)
     clusters.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -38,6 +38,7 @@ from zones.models import (
 )
 from zones.permit_codes import sign
 
+from .rows import insert_rows
 from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
@@ -45,31 +46,6 @@ COMMUNES = 10_600
 DAYS = 365
 ZONES = 1_000
 PROVINCE = "67"  # Đắk Nông: the province page and its communes
-
-
-def _insert(model: type, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    table = model._meta.db_table  # type: ignore[attr-defined]
-    count = 0
-    if connection.vendor == "postgresql":
-        copy_sql = f"COPY {table} ({', '.join(columns)}) FROM STDIN"
-        with connection.cursor() as cursor, cursor.cursor.copy(copy_sql) as copy:  # type: ignore[attr-defined]
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-        return count
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('%s' for _ in columns)})"
-    batch: list[Sequence[Any]] = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            batch.append(row)
-            if len(batch) == 20_000:
-                cursor.executemany(sql, batch)
-                count += len(batch)
-                batch = []
-        if batch:
-            cursor.executemany(sql, batch)
-            count += len(batch)
-    return count
 
 
 def _analyze() -> None:
@@ -178,7 +154,7 @@ def build_cases(today: date, seed: int = 2021) -> int:
         "is_demo",
     ]
     with transaction.atomic():
-        written = _insert(CaseCount, columns, rows())
+        written = insert_rows(CaseCount, columns, rows(), batch_size=20_000)
     _analyze()
     return written
 
@@ -271,7 +247,7 @@ def grow_permits(target: int, today: date, seed: int = 2021) -> int:
         "is_demo",
     ]
     with transaction.atomic():
-        written = _insert(GoodsPermit, columns, rows())
+        written = insert_rows(GoodsPermit, columns, rows(), batch_size=20_000)
     _analyze()
     return written
 

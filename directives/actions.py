@@ -20,6 +20,7 @@ from accounts import jurisdiction
 from accounts.models import Role, User
 from lib import publiccache
 from lib.privacy import check_public_text
+from lib.uploads import check_upload
 from territory.models import Organisation, RecipientGroup
 
 from . import access, schedule
@@ -41,19 +42,11 @@ SYMBOL = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9&.]*(-[A-ZĐ0-9&.]+)*$")
 INCOMING_NUMBER = re.compile(r"^\d{1,6}/[\wĐđ&.\-]+$")
 MAX_ITEMS = 50
 MAX_FILE_BYTES = 20 * 1024 * 1024
-FILE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".doc": (b"\xd0\xcf\x11\xe0",),
-}
+FILE_KINDS = ("pdf", "docx", "doc")
 
 
 class DirectiveLocked(Exception):
     """An issued directive cannot change (a correction is a new document)."""
-
-
-class FileTooLarge(ValidationError):
-    pass
 
 
 @dataclass
@@ -362,19 +355,6 @@ def acknowledge(directive: Directive, *, by: User, organisation: str | None = No
     return delivery
 
 
-def _check_file(upload: UploadedFile, allowed: dict[str, tuple[bytes, ...]], limit: int) -> None:
-    name = (upload.name or "").lower()
-    extension = name[name.rfind(".") :] if "." in name else ""
-    if (upload.size or 0) > limit:
-        raise FileTooLarge({"file": _("The file is larger than %(mb)d MB.") % {"mb": limit // (1024 * 1024)}})
-    if extension not in allowed:
-        raise ValidationError({"file": _("Allowed files: %(types)s.") % {"types": ", ".join(sorted(allowed))}})
-    head = upload.read(16)
-    upload.seek(0)
-    if not any(head.startswith(signature) for signature in allowed[extension]):
-        raise ValidationError({"file": _("The file's content does not match its type %(ext)s.") % {"ext": extension}})
-
-
 @transaction.atomic
 def record_incoming(
     *,
@@ -402,7 +382,7 @@ def record_incoming(
     if IncomingDocument.objects.filter(organisation=organisation, number=number, issued_on=issued_on).exists():
         raise ValidationError({"number": _("This document is already recorded.")})
     if file is not None:
-        _check_file(file, FILE_SIGNATURES, MAX_FILE_BYTES)
+        check_upload(file, FILE_KINDS, max_bytes=MAX_FILE_BYTES)
     document = IncomingDocument(
         organisation=organisation, number=number, issued_on=issued_on, issuer=issuer, subject=subject, created_by=by
     )

@@ -1,12 +1,14 @@
+from typing import Any
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
 from lib.forms import style
-from territory.models import Organisation, RecipientGroup
+from territory.models import Level, Organisation, OrganisationKind, RecipientGroup
 
-from . import access
+from . import access, official
 from .actions import DraftData
 from .models import Authority, CopyPurpose, Directive, Frequency, IncomingDocument
 
@@ -26,13 +28,38 @@ def parse_copies(text: str) -> list[tuple[str, str]]:
     return copies
 
 
+def printed_heading(issuer: Organisation) -> dict[str, str]:
+    """What the heading of a letter from this organisation prints, unless the writer says
+    otherwise: its name in capitals, its province's People's Committee above a department, and
+    the province as the place name (địa danh)."""
+    province = issuer.unit if issuer.unit.level == Level.PROVINCE else issuer.unit.ancestors().first()
+    place = (province.short_name or province.name) if province is not None else ""
+    parent = f"UBND TỈNH {place.upper()}" if issuer.kind == OrganisationKind.DEPARTMENT and place else ""
+    return {"issuing_body": issuer.name.upper(), "parent_body": parent, "place": place}
+
+
 class DirectiveForm(forms.Form):
     issuer = forms.ModelChoiceField(label=_("Issuing organisation"), queryset=Organisation.objects.none())
     parent_body = forms.CharField(label=_("Parent body"), max_length=200, required=False)
-    issuing_body = forms.CharField(label=_("Issuing body as printed"), max_length=200)
+    issuing_body = forms.CharField(
+        label=_("Issuing body as printed"),
+        max_length=200,
+        required=False,
+        help_text=_("Left empty: the issuing organisation's name in capitals."),
+    )
     symbol = forms.CharField(label=_("Symbol"), max_length=60, help_text=_("e.g. STTTT-TTBCXB"))
-    place = forms.CharField(label=_("Place"), max_length=80)
-    subject = forms.CharField(label=_("Subject (V/v)"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    place = forms.CharField(
+        label=_("Place name (địa danh)"),
+        max_length=80,
+        required=False,
+        help_text=_("Printed before the date, e.g. “Đắk Nông”. Left empty: the issuer's province."),
+    )
+    subject = forms.CharField(
+        label=_("Subject (V/v)"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Without “V/v”: it is printed in front of the subject."),
+    )
     implements = forms.ModelMultipleChoiceField(
         label=_("Implements"), queryset=IncomingDocument.objects.none(), required=False
     )
@@ -92,7 +119,22 @@ class DirectiveForm(forms.Form):
         nearby_organisations = Organisation.objects.filter(nearby) if provinces else Organisation.objects.none()
         self.fields["organisations"].queryset = nearby_organisations.order_by("kind", "name")  # type: ignore[attr-defined]
         self.fields["groups"].queryset = RecipientGroup.objects.filter(unit__path__in=provinces).order_by("position")  # type: ignore[attr-defined]
+        issuers = list(self.fields["issuer"].queryset[:2])  # type: ignore[attr-defined]
+        if not self.is_bound and len(issuers) == 1 and not self.initial.get("issuer"):
+            self.initial.update({"issuer": issuers[0], **printed_heading(issuers[0])})
         style(self)
+
+    def clean_subject(self) -> str:
+        return official.subject_without_vv(self.cleaned_data["subject"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        issuer = data.get("issuer")
+        if issuer is not None:
+            for name, value in printed_heading(issuer).items():
+                if not data.get(name):
+                    data[name] = value
+        return data
 
     @staticmethod
     def initial_from(directive: Directive) -> dict[str, object]:

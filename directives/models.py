@@ -7,11 +7,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import Created
 from territory.models import Organisation, RecipientGroup
 from territory.scoped import UnitPathField, path_index
 
 
-class IncomingDocument(models.Model):
+class IncomingDocument(Created):
     """A document received from above (the Provincial People's Committee, a ministry…)."""
 
     organisation = models.ForeignKey(
@@ -22,10 +23,6 @@ class IncomingDocument(models.Model):
     issuer = models.CharField(_("issuer"), max_length=200, help_text=_("e.g. UBND tỉnh"))
     subject = models.CharField(_("subject"), max_length=500)
     file = models.FileField(_("file"), upload_to="directives/incoming/%Y/", blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
 
     class Meta:
         verbose_name = _("incoming document")
@@ -71,7 +68,7 @@ class Frequency(models.IntegerChoices):
     MONTHLY = 30, _("every month")
 
 
-class Directive(models.Model):
+class Directive(Created):
     """An outgoing document (công văn) of an issuing body. Issued → immutable."""
 
     issuer = models.ForeignKey(
@@ -117,10 +114,6 @@ class Directive(models.Model):
         related_name="corrections",
     )
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False

@@ -4,6 +4,7 @@ The document's own words ("Số:", "Kính gửi:", "Nơi nhận:") are Vietnames
 language: it is the official text, not the interface.
 """
 
+import re
 from datetime import date
 
 from django.http import HttpResponse
@@ -85,10 +86,18 @@ def letter_head(directive: Directive, left_extra: list[Para], day: date | None) 
     return Columns(left, right, left_share=0.47)
 
 
+_LEADING_VV = re.compile(r"^\s*v\s*/\s*v\s*[.:]?\s*", re.IGNORECASE)
+
+
+def subject_without_vv(subject: str) -> str:
+    """The subject as typed may start with "V/v" already; it is printed once."""
+    return _LEADING_VV.sub("", subject).strip()
+
+
 def build(directive: Directive) -> Document:
     number_and_subject = [
         Para.text(f"Số: {directive.reference}", align="center", size=13, space_before=4),
-        Para.text(f"V/v {directive.subject}", align="center", size=12, space_before=4),
+        Para.text(f"V/v {subject_without_vv(directive.subject)}", align="center", size=12, space_before=4),
     ]
     blocks: list[Para | Rule | Columns] = []
     if not directive.is_issued:

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
+from lib.uploads import FileTooLarge
 
 from . import access, actions, official, schedule
 from .forms import DirectiveForm, IncomingForm
@@ -187,7 +188,7 @@ def incoming(request: HttpRequest) -> HttpResponse:
                     subject=data["subject"],
                     file=data["file"],
                 )
-            except actions.FileTooLarge as error:
+            except FileTooLarge as error:
                 _form_errors(form, error)
                 status = 413
             except ValidationError as error:

@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
-from inspections import files
 from inspections.models import Inspection, TargetKind
 from inspections.queries import visible_inspections
+from lib import attachments, uploads
 from lib.privacy import check_public_text
 from safety.models import Establishment
 from territory.models import AdminUnit
@@ -339,8 +339,8 @@ def attach_evidence(violation: Violation, by: User, upload: Any) -> Evidence:
     jurisdiction.require_unit(by, violation.unit, message=_("You may not add evidence to this violation."))
     if violation.status == ViolationStatus.WITHDRAWN:
         raise ViolationConflict(_("This violation is withdrawn."))
-    content_type = files.check_upload(upload)
-    name = files.display_name(upload.name)
+    content_type = attachments.check(upload)
+    name = uploads.display_name(upload.name)
     evidence = Evidence(violation=violation, name=name, content_type=content_type, size=upload.size, uploaded_by=by)
     evidence.file.save(name, upload, save=False)
     evidence.save()

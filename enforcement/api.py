@@ -13,12 +13,12 @@ from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.http import request_user, unit_or_home
-from inspections.files import FileTooLarge
+from accounts.http import request_user
 from inspections.periods import parse_period, recent_period
 from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
+from lib.uploads import FileTooLarge
 from territory.schemas import SchemeName, UnitRefOut
 
 from . import actions, reports
@@ -379,7 +379,7 @@ def public_violation(request: HttpRequest, violation_id: int) -> dict[str, Any]:
 def enforcement_report(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
-    found = unit_or_home(request, unit, scheme)
+    found = jurisdiction.unit_or_home(request.user, unit, scheme)
     wanted = parse_period(period) or recent_period(today=timezone.localdate())
     report = reports.build(found, wanted)
     return {

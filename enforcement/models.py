@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
+from lib.records import CreatedDemo
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -78,7 +79,7 @@ class ViolationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-class Violation(UnitScoped):
+class Violation(UnitScoped, CreatedDemo):
     offender_kind = models.CharField(_("who"), max_length=10, choices=OffenderKind.choices)
     establishment = models.ForeignKey(
         "safety.Establishment",
@@ -126,11 +127,6 @@ class Violation(UnitScoped):
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         verbose_name = _("violation")

@@ -93,11 +93,11 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status:
     return Status(201, event)
 
 
-@router.get("/events/{pk}/sites", response=SitesOut, auth=AUTH, summary="Sites of an event in the user's jurisdiction")
+@router.get("/events/{id}/sites", response=SitesOut, auth=AUTH, summary="Sites of an event in the user's jurisdiction")
 def list_sites(
-    request: HttpRequest, pk: int, status: str | None = None, offset: int = 0, limit: int = 200
+    request: HttpRequest, id: int, status: str | None = None, offset: int = 0, limit: int = 200
 ) -> dict[str, object]:
-    event = queries.get_event(request.user, pk)
+    event = queries.get_event(request.user, id)
     sites = queries.visible_sites(request.user, event).select_related("unit", "place")
     if status:
         sites = sites.filter(status=status)
@@ -109,13 +109,13 @@ def list_sites(
 
 
 @router.post(
-    "/events/{pk}/sites/{site_id}/status",
+    "/events/{id}/sites/{site_id}/status",
     response=SiteOut,
     auth=AUTH,
     summary="Report a site's status on the day (an incident opens a response record)",
 )
-def report_status(request: HttpRequest, pk: int, site_id: int, payload: StatusIn) -> Site:
-    event = queries.get_event(request.user, pk)
+def report_status(request: HttpRequest, id: int, site_id: int, payload: StatusIn) -> Site:
+    event = queries.get_event(request.user, id)
     site = queries.get_site(request.user, event, site_id)
     actions.report_status(
         site,

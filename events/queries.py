@@ -211,3 +211,29 @@ def report_rows(user: AnyUser, event: Event, unit: AdminUnit) -> list[dict[str, 
             }
         )
     return rows
+
+
+def summary_for(unit: AdminUnit, today: date | None = None) -> list[dict[str, Any]]:
+    """For the situation view: the events not yet closed that concern the unit, with its sites
+    by status and how many still lack an approved plan."""
+    today = today or timezone.localdate()
+    events = Event.objects.filter(closed_at__isnull=True, ends_on__gte=today - timedelta(days=7)).filter(
+        Q(unit__path__startswith=unit.path) | Q(unit__path__in=_prefixes(unit.path))
+    )
+    result = []
+    for event in events.order_by("starts_on"):
+        sites = Site.objects.filter(event=event, path__startswith=unit.path)
+        by_status = dict(sites.values_list("status").annotate(n=Count("id")).order_by())
+        result.append(
+            {
+                "event": event.pk,
+                "name": event.name,
+                "kind": event.kind,
+                "starts_on": event.starts_on,
+                "sites": sum(by_status.values()),
+                "by_status": {s: by_status.get(s, 0) for s in DayStatus.values},
+                "plans_not_approved": sites.exclude(plan_status=PlanStatus.APPROVED).count(),
+                "open_incidents": Incident.objects.filter(site__in=sites, closed_at__isnull=True).count(),
+            }
+        )
+    return result

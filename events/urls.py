@@ -9,7 +9,9 @@ urlpatterns = [
     path("events/<int:pk>/sites/", views.add_site, name="add_site"),
     path("events/<int:pk>/close/", views.close_event, name="close"),
     path("events/<int:pk>/board/", views.live_board, name="board"),
-    path("events/<int:pk>/report.xlsx", views.report_xlsx, name="report_xlsx"),
+    path("events/<int:pk>/report.xlsx", views.report_file, {"extension": "xlsx"}, name="report_xlsx"),
+    path("events/<int:pk>/report.docx", views.report_file, {"extension": "docx"}, name="report_docx"),
+    path("events/<int:pk>/report.pdf", views.report_file, {"extension": "pdf"}, name="report_pdf"),
     path("events/<int:pk>/sites/<int:site_pk>/", views.site_detail, name="site"),
     path("events/<int:pk>/sites/<int:site_pk>/plan/", views.submit_plan, name="plan"),
     path("events/<int:pk>/sites/<int:site_pk>/review/", views.review_plan, name="review"),
@@ -37,4 +39,6 @@ ACCESS = {
     "decide": "nobody",
     "status": "nobody",
     "response": "nobody",
+    "report_docx": "nobody",
+    "report_pdf": "nobody",
 }

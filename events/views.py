@@ -2,7 +2,6 @@
 sites flagged for a decision, a site's plan, review, status and incidents, the live board, and
 the report after the event. Every write goes through `actions`."""
 
-import io
 from datetime import date
 
 from django.contrib import messages
@@ -13,15 +12,15 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from accounts import jurisdiction
 from accounts.http import request_user
+from directives import official
 from safety.models import Establishment
 from territory import queries as territory
 from territory.models import AdminUnit
 
-from . import actions, queries
+from . import actions, queries, report
 from .models import DayStatus, Decision, Event, EventKind, Incident
 
 
@@ -253,46 +252,12 @@ def live_board(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def report_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     event = queries.get_event(request.user, pk)
     unit = _unit(request, event)
     rows = queries.report_rows(request.user, event, unit)
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Báo cáo"
-    sheet.append([event.name])
-    sheet.append([f"{unit.name} — {event.starts_on:%d/%m/%Y}–{event.ends_on:%d/%m/%Y}"])
-    sheet.append([])
-    sheet.append(
-        [
-            _("Unit"),
-            _("Sites"),
-            _("Plans approved"),
-            _("Closed normally"),
-            _("Never reported"),
-            _("People present"),
-            _("Served by the mobile ballot box"),
-            _("Incidents"),
-        ]
-    )
-    for row in rows:
-        sheet.append(
-            [
-                row["unit"].name,
-                row["sites"],
-                row["approved"],
-                row["closed"],
-                row["not_reported"],
-                row["present"],
-                row["served"],
-                row["incidents"],
-            ]
-        )
-    handle = io.BytesIO()
-    book.save(handle)
-    response = HttpResponse(
-        handle.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="bao-cao-{event.pk}-{unit.code}.xlsx"'
-    return response
+    name = f"bao-cao-{event.pk}-{unit.code}.{extension}"
+    if extension == "xlsx":
+        return official.download(report.render_xlsx(event, unit, rows), extension, name)
+    document = report.build(event, unit, rows, timezone.localdate())
+    return official.download(official.render(document, extension), extension, name)

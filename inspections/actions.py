@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib import attachments, uploads
 from territory.models import AdminUnit, Level
 
-from . import checklists, files
+from . import checklists
 from .models import (
     Checklist,
     Inspection,
@@ -413,8 +414,8 @@ def cancel_inspection(inspection: Inspection, by: User) -> Inspection:
 def attach_file(inspection: Inspection, by: User, upload: Any) -> InspectionFile:
     """Attach a photo or PDF (checked by content, at most 5 MB) to an inspection."""
     require_record(by, inspection)
-    content_type = files.check_upload(upload)
-    name = files.display_name(upload.name)
+    content_type = attachments.check(upload)
+    name = uploads.display_name(upload.name)
     attached = InspectionFile(
         inspection=inspection, name=name, content_type=content_type, size=upload.size, uploaded_by=by
     )

@@ -19,11 +19,12 @@ from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.http import request_user, unit_or_home
+from accounts.http import request_user
 from accounts.models import User
 from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
+from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
@@ -31,7 +32,6 @@ from territory.schemas import SchemeName, UnitRefOut
 
 from . import actions, coverage, screening
 from .actions import InspectionConflict, Schedule
-from .files import FileTooLarge
 from .models import Checklist, Inspection, InspectionPlan, InspectionStatus, Outcome, ScreeningCampaign, TargetKind
 from .periods import parse_period, recent_period
 from .queries import get_campaign, get_inspection, visible_campaigns, visible_inspections
@@ -443,7 +443,7 @@ def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  #
 def get_coverage(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
-    found = unit_or_home(request, unit, scheme)
+    found = jurisdiction.unit_or_home(request.user, unit, scheme)
     wanted = parse_period(period) or recent_period()
     result = coverage.coverage(found, wanted, timezone.localdate())
 

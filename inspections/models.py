@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
+from lib.records import CreatedDemo
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -72,7 +73,7 @@ class Checklist(models.Model):
             raise ValidationError({"items": problems})
 
 
-class InspectionPlan(UnitScoped):
+class InspectionPlan(UnitScoped, CreatedDemo):
     """A unit's plan to inspect units below it and places in its jurisdiction over a period."""
 
     unit = models.ForeignKey(
@@ -85,11 +86,6 @@ class InspectionPlan(UnitScoped):
     checklist = models.ForeignKey(
         Checklist, verbose_name=_("checklist for units"), null=True, blank=True, on_delete=models.PROTECT
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         verbose_name = _("inspection plan")
@@ -121,7 +117,7 @@ class Outcome(models.TextChoices):
     VIOLATION = "violation", _("Violation found")
 
 
-class Inspection(UnitScoped):
+class Inspection(UnitScoped, CreatedDemo):
     """One target of a plan (or an unplanned inspection): planned, then recorded."""
 
     plan = models.ForeignKey(
@@ -220,11 +216,6 @@ class Inspection(UnitScoped):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
     )
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         verbose_name = _("inspection")
@@ -313,7 +304,7 @@ class InspectionFile(Attachment):
         ordering = ["uploaded_at", "pk"]
 
 
-class ScreeningCampaign(UnitScoped):
+class ScreeningCampaign(UnitScoped, CreatedDemo):
     """A door-to-door screening campaign a commune or district opens for a period and a target
     group ("people back from an outbreak area"). Counts only: no personal data."""
 
@@ -324,11 +315,6 @@ class ScreeningCampaign(UnitScoped):
     target_group = models.CharField(_("target group"), max_length=300)
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
 
     class Meta:
         verbose_name = _("screening campaign")

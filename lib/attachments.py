@@ -1,4 +1,5 @@
-"""Files kept with a record (photos, PDFs): the fields every attachment has, and its JSON form."""
+"""Files kept with a record (photos, PDFs): the fields every attachment has, the one rule for
+what may be attached, and its JSON form."""
 
 from typing import Any
 
@@ -6,6 +7,11 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from lib import uploads
+
+KINDS = (*uploads.IMAGES, "pdf")
+MAX_BYTES = 5 * 1024 * 1024
 
 
 class Attachment(models.Model):
@@ -25,6 +31,11 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def check(upload: Any, field: str = "file") -> str:
+    """The content type of a photo or PDF of at most 5 MB; ValidationError (FileTooLarge) otherwise."""
+    return uploads.check_upload(upload, KINDS, max_bytes=MAX_BYTES, field=field)
 
 
 def describe(attachments: Any, url_name: str) -> list[dict[str, Any]]:

@@ -17,26 +17,14 @@ from accounts import jurisdiction
 from accounts.models import User
 from directives import access
 from directives.models import ContentItem, Delivery, Directive
+from lib.uploads import check_upload
 from territory.models import AdminUnit, Level, Organisation
 
 from .models import Activity, Channel, DirectiveVillage, Tally, VillageDay, VillageReach
 
 MAX_UNITS = 500
 MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-EVIDENCE_TYPES: dict[str, tuple[bytes, ...]] = {
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".pdf": (b"%PDF",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".mp3": (b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"),
-    ".mp4": (b"\x00\x00\x00",),
-}
-
-
-class EvidenceTooLarge(ValidationError):
-    """Answered with 413 by the API."""
+EVIDENCE_KINDS = ("jpeg", "png", "pdf", "docx", "xlsx", "mp3", "mp4")
 
 
 @dataclass
@@ -61,24 +49,8 @@ def reporting_organisations(user: User, directive: Directive) -> list[Organisati
 
 
 def check_evidence(upload: UploadedFile) -> None:
-    name = (upload.name or "").lower()
-    extension = name[name.rfind(".") :] if "." in name else ""
-    if (upload.size or 0) > MAX_EVIDENCE_BYTES:
-        raise EvidenceTooLarge(
-            {"evidence_file": _("The evidence file is larger than %(mb)d MB.") % {"mb": MAX_EVIDENCE_BYTES // 2**20}}
-        )
-    if extension not in EVIDENCE_TYPES:
-        raise ValidationError(
-            {"evidence_file": _("Allowed evidence files: %(types)s.") % {"types": ", ".join(sorted(EVIDENCE_TYPES))}}
-        )
-    head = upload.read(16)
-    upload.seek(0)
-    signatures = EVIDENCE_TYPES[extension]
-    matches = head[4:8] == b"ftyp" if extension == ".mp4" else any(head.startswith(s) for s in signatures)
-    if not matches:
-        raise ValidationError(
-            {"evidence_file": _("The file's content does not match its type %(ext)s.") % {"ext": extension}}
-        )
+    """A photo, document, recording or video of at most 10 MB (FileTooLarge, 413, otherwise)."""
+    check_upload(upload, EVIDENCE_KINDS, max_bytes=MAX_EVIDENCE_BYTES, field="evidence_file")
 
 
 def _common_unit(organisation: Organisation, units: list[AdminUnit]) -> AdminUnit:

@@ -17,6 +17,7 @@ from accounts.models import User
 from directives.access import is_issuer_side
 from directives.models import ContentItem
 from directives.queries import get_visible_directive
+from lib.uploads import FileTooLarge
 from territory import queries
 from territory.models import Organisation
 
@@ -182,7 +183,7 @@ def _report(request: HttpRequest, data: actions.ActivityData) -> Activity:
     assert isinstance(user, User)
     try:
         return actions.report_activity(data, by=user)
-    except actions.EvidenceTooLarge as exc:
+    except FileTooLarge as exc:
         raise HttpError(413, exc.messages[0]) from exc
 
 

@@ -14,11 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
-from accounts.http import request_user, unit_or_home
+from accounts.http import request_user
 from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
 from lib.tabular import ImportRefused
+from lib.uploads import FileTooLarge
 
 from . import actions, imports, reports, summary_report
 from .forms import ActivityForm, ImportForm, PeriodForm
@@ -69,7 +70,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                     ),
                     by=request_user(request),
                 )
-            except actions.EvidenceTooLarge as error:
+            except FileTooLarge as error:
                 _add_errors(form, error)
                 status = 413
             except ValidationError as error:
@@ -186,7 +187,7 @@ def activities(request: HttpRequest) -> HttpResponse:
         start = form.cleaned_data["start"] or start
         end = form.cleaned_data["end"] or end
         code = form.cleaned_data["unit"].strip()
-    unit = unit_or_home(request, code)
+    unit = jurisdiction.unit_or_home(request.user, code)
     table = reports.by_channel_and_unit(request.user, unit, start, end)
     context = {"form": form, "unit": unit, "table": table, "start": start, "end": end}
     return render(request, "outreach/activities.html", context, status=400 if form.is_bound and form.errors else 200)
@@ -204,7 +205,7 @@ def _day(text: str) -> date | None:
 
 @login_required
 def coverage(request: HttpRequest) -> HttpResponse:
-    unit = unit_or_home(request, request.GET.get("unit", "").strip())
+    unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit", "").strip())
     on = _day(request.GET.get("on", "").strip())
     result = reports.coverage(unit, on)
     # Compact rows for the map, [lat, lng, days since reached (-1 never, null not in 30 days), name,

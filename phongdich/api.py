@@ -20,6 +20,7 @@ from lib.api_errors import ErrorOut
 from outreach.api import router as outreach_router
 from portal.api import router as portal_router
 from readiness.api import router as readiness_router
+from reports.api import router as reports_router
 from safety.api import router as safety_router
 from territory.api import router as territory_router
 from zones.api import router as zones_router
@@ -77,6 +78,7 @@ api.add_router("/", directives_router)
 api.add_router("/", outreach_router)
 api.add_router("/", readiness_router)
 api.add_router("/", portal_router)
+api.add_router("/", reports_router)
 api.add_router("/", events_router)
 
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "readiness",
     "portal",
     "events",
+    "reports",
     "demo",
     "bench",
 ]

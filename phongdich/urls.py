@@ -16,6 +16,7 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("", portal_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("login/", accounts_views.login_view, name="login"),
     path("logout/", accounts_views.logout_view, name="logout"),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -29,6 +30,7 @@ urlpatterns = [
     path("", include("outreach.urls")),
     path("", include("readiness.urls")),
     path("", include("portal.urls")),
+    path("", include("reports.urls")),
     path("", include("events.urls")),
     path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
@@ -43,4 +45,5 @@ ACCESS = {
     "login": "public",
     "logout": "public",
     "set_language": "public",
+    "favicon": "public",
 }

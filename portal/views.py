@@ -112,6 +112,9 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("units:unit", scheme=unit.scheme, code=unit.code)
     if jurisdiction.has_role(request.user, Role.OWNER):
         return redirect("safety:my_places")
+    if request.user.is_authenticated and jurisdiction.member_organisations(request.user):
+        # A newspaper's or an agency's officer: their organisation and its directives.
+        return render(request, "organisation_home.html")
     province = portal_province()
     if province is None:
         return render(request, "portal/home_empty.html")

@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import Role, User
-from inspections.files import check_upload, display_name
+from lib import attachments
+from lib.uploads import display_name
 from territory.models import AdminUnit
 
 from . import gaps, periods
@@ -215,7 +216,7 @@ def upload_plan(unit: AdminUnit, by: User, *, title: str, upload: Any) -> PlanDo
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the plan's title.")})
-    content_type = check_upload(upload, "file")
+    content_type = attachments.check(upload, "file")
     with transaction.atomic():
         Profile.objects.get_or_create(unit=unit)
         Profile.objects.select_for_update().filter(unit=unit).first()  # one new version at a time

@@ -157,6 +157,7 @@ def short_communes(unit: AdminUnit, scenario: Scenario, limit: int = 200) -> lis
     found = list(
         UnitGap.objects.filter(scenario=scenario, path__under=unit.path, level=Level.COMMUNE, kinds_short__gt=0)
         .select_related("unit__parent")
+        .defer("lines")
         .order_by("worst_cover", "-shortfall", "path")[:limit]
     )
     for gap in found:

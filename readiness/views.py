@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.http import request_user, unit_or_home
+from accounts.http import request_user
 from territory.models import AdminUnit
 
 from . import actions, queries
@@ -26,7 +26,7 @@ def _problems(error: ValidationError) -> list[str]:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
-    unit = unit_or_home(request, request.GET.get("unit"))
+    unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
     scenario = queries.get_scenario(request.GET.get("scenario"))
     rows = queries.roll_up(unit, scenario)
     context = {
@@ -178,5 +178,5 @@ def plan_file(request: HttpRequest, scheme: str, code: str, version: int) -> Fil
 
 @login_required
 def reporting(request: HttpRequest) -> HttpResponse:
-    unit = unit_or_home(request, request.GET.get("unit"))
+    unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
     return render(request, "readiness/reporting.html", {"unit": unit, "report": queries.reporting(unit)})

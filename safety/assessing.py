@@ -17,7 +17,7 @@ from accounts.jurisdiction import AnyUser
 
 from . import scoring
 from .criteria import current_set_for
-from .models import Assessment, CriteriaSet, Establishment
+from .models import Assessment, CriteriaSet, Establishment, Registration
 
 SCALARS = (str, int, float, bool)
 
@@ -52,7 +52,17 @@ def assessing_as_officer(user: AnyUser, place: Establishment) -> bool:
 
 def usable_set_for(place: Establishment, expected_code: str | None = None) -> CriteriaSet:
     """The set the place assesses with, or ValidationError saying why it cannot be assessed yet
-    (or, given the code the client thinks it answers, why that is not the place's set)."""
+    (or, given the code the client thinks it answers, why that is not the place's set). A place
+    whose registration is not accepted has no public state yet, so it cannot be assessed."""
+    if place.registration != Registration.ACCEPTED:
+        raise ValidationError(
+            {
+                "registration": _(
+                    "The registration of this place has not been accepted by the commune yet: "
+                    "it can be assessed once it is accepted."
+                )
+            }
+        )
     code = place.type.criteria_set_code
     criteria_set = current_set_for(place)
     if criteria_set is None:

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import Created
 from lib.text import fold
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
@@ -106,7 +107,7 @@ def new_public_code() -> str:
     return "".join(secrets.choice(alphabet) for _ in range(8))
 
 
-class Establishment(UnitScoped):
+class Establishment(UnitScoped, Created):
     """A crowded place that self-assesses: a market, a hospital, a factory, a school…"""
 
     name = models.CharField(_("name"), max_length=200)
@@ -141,10 +142,6 @@ class Establishment(UnitScoped):
     )
     assessed_at = models.DateTimeField(_("last assessed"), null=True, blank=True, editable=False)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
     is_demo = models.BooleanField(_("demo data"), default=False, db_default=False)
 
     class Meta:

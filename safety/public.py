@@ -28,6 +28,8 @@ from territory.models import AdminUnit, Level, Scheme, UnitSuccession
 from .clusters import GRID_SIZES
 from .models import (
     STATE_COLOURS,
+    Assessment,
+    CriteriaSetStatus,
     Establishment,
     EstablishmentType,
     MapCell,
@@ -473,8 +475,23 @@ def place_facts(place: Establishment, now: datetime | None = None) -> dict[str, 
     """What the public may know about a place: no owners, no contact person or phone."""
     now = now or timezone.now()
     state = effective_state(place, now)
+    criteria = None
+    if place.last_assessment_id is not None:
+        criteria = (
+            Assessment.objects.filter(pk=place.last_assessment_id)
+            .values(
+                title=F("criteria_set__title"),
+                legal_basis=F("criteria_set__legal_basis"),
+                status=F("criteria_set__status"),
+            )
+            .first()
+        )
     return {
         "public_code": place.public_code,
+        # Said to be "the official criteria" only when the set is complete.
+        "criteria_title": criteria["title"] if criteria else "",
+        "criteria_basis": criteria["legal_basis"] if criteria else "",
+        "criteria_complete": bool(criteria and criteria["status"] == CriteriaSetStatus.COMPLETE),
         "name": place.name,
         "type": place.type.code,
         "type_name": place.type.name,

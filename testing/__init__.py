@@ -6,10 +6,12 @@ inspects Đắk Mil; press speaks for Báo Đắk Nông; owner owns places; the 
 the public.
 """
 
+import io
 from typing import Any
 
 from django.core.cache import cache
 from django.test import Client, TestCase
+from openpyxl import Workbook
 
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
@@ -31,18 +33,40 @@ def make_user(username: str, role: str | None = None, unit: AdminUnit | None = N
     return user
 
 
-def add_village(commune: AdminUnit, number: int, name: str | None = None) -> AdminUnit:
-    village = AdminUnit(
-        scheme=commune.scheme,
-        code=f"{commune.code}-{number:03d}",
-        level=Level.VILLAGE,
-        type_name="Thôn",
-        name=name or f"Thôn {number}",
-        short_name=name or f"Thôn {number}",
-        parent=commune,
+def xlsx_bytes(rows: list[list[Any]]) -> bytes:
+    """An Excel workbook whose first sheet holds these rows (the header among them), as uploaded."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def make_unit(
+    code: str, level: str, type_name: str, name: str, short_name: str, parent: AdminUnit | None = None, **extra: Any
+) -> AdminUnit:
+    """A unit saved with its path; in its parent's scheme, or the legacy one for a top unit."""
+    scheme = extra.pop("scheme", parent.scheme if parent else Scheme.LEGACY)
+    unit = AdminUnit(
+        scheme=scheme,
+        code=code,
+        level=level,
+        type_name=type_name,
+        name=name,
+        short_name=short_name,
+        parent=parent,
+        **extra,
     )
-    village.save()
-    return village
+    unit.save()
+    return unit
+
+
+def add_village(commune: AdminUnit, number: int, name: str | None = None) -> AdminUnit:
+    label = name or f"Thôn {number}"
+    return make_unit(f"{commune.code}-{number:03d}", Level.VILLAGE, "Thôn", label, label, parent=commune)
 
 
 class JurisdictionTestCase(TestCase):

@@ -1,6 +1,7 @@
 """Forms of the zones pages. They only read input; the rules live in the actions."""
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from territory.models import AdminUnit, Level
 
+from .actions import Conflict
 from .actions.zones import LEVEL_PREFIX
 from .models import DistancingMeasure, GoodsType, LevelFramework
 
@@ -37,6 +39,22 @@ def apply_errors(form: forms.Form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+T = TypeVar("T")
+
+
+def attempt(form: forms.Form, action: Callable[[], T], conflict_field: str | None = None) -> tuple[T | None, int]:
+    """Run a page's action on a valid form: (its result, 200); or (None, 422) with the action's
+    errors on the form; or (None, 409) with the conflict at `conflict_field` (else at the top)."""
+    try:
+        return action(), 200
+    except ValidationError as error:
+        apply_errors(form, error)
+        return None, 422
+    except Conflict as conflict:
+        form.add_error(conflict_field, str(conflict))
+        return None, 409
 
 
 class StyledForm(forms.Form):

@@ -7,12 +7,11 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from openpyxl import Workbook
 
 from lib.tabular import match_headers
 from territory.models import AdminUnit, Level, Scheme
 from territory.villages import COLUMNS, REQUIRED
-from testing import JurisdictionTestCase
+from testing import JurisdictionTestCase, make_unit, xlsx_bytes
 
 HEADER: list[object] = ["Mã xã", "Tên thôn", "Loại", "Dân số"]
 URL = reverse("units:village_import")
@@ -26,15 +25,8 @@ def csv_upload(rows: Rows, name: str = "thon.csv") -> SimpleUploadedFile:
 
 
 def xlsx_upload(rows: Rows, name: str = "thon.xlsx") -> SimpleUploadedFile:
-    workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
     return SimpleUploadedFile(
-        name, buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        name, xlsx_bytes(rows), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
 
 
@@ -194,35 +186,9 @@ class VillageImportPageTests(JurisdictionTestCase):
         self.assertEqual(response.status_code, 200)
 
     def test_commune_of_another_province_is_refused(self) -> None:
-        province = AdminUnit(
-            scheme=Scheme.LEGACY,
-            code="68",
-            level=Level.PROVINCE,
-            type_name="Tỉnh",
-            name="Tỉnh Lâm Đồng",
-            short_name="Lâm Đồng",
-        )
-        province.save()
-        district = AdminUnit(
-            scheme=Scheme.LEGACY,
-            code="672",
-            level=Level.DISTRICT,
-            type_name="Thành phố",
-            name="Thành phố Đà Lạt",
-            short_name="Đà Lạt",
-            parent=province,
-        )
-        district.save()
-        commune = AdminUnit(
-            scheme=Scheme.LEGACY,
-            code="24778",
-            level=Level.COMMUNE,
-            type_name="Phường",
-            name="Phường 7",
-            short_name="7",
-            parent=district,
-        )
-        commune.save()
+        province = make_unit("68", Level.PROVINCE, "Tỉnh", "Tỉnh Lâm Đồng", "Lâm Đồng")
+        district = make_unit("672", Level.DISTRICT, "Thành phố", "Thành phố Đà Lạt", "Đà Lạt", parent=province)
+        commune = make_unit("24778", Level.COMMUNE, "Phường", "Phường 7", "7", parent=district)
         rows = [HEADER, [self.commune_a.code, "Thôn Tây", "Thôn", 300], [commune.code, "Khu phố 2", "Khu phố", 500]]
 
         response = self.post(csv_upload(rows), skip_bad_rows=True)

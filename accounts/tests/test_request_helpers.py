@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.test import RequestFactory
 
-from accounts.http import request_user, unit_or_home
+from accounts import jurisdiction
+from accounts.http import request_user
 from testing import JurisdictionTestCase
 
 
@@ -23,23 +24,23 @@ class RequestHelperTests(JurisdictionTestCase):
             request_user(self.request(AnonymousUser()))
 
     def test_no_unit_asked_gives_the_home_unit(self) -> None:
-        self.assertEqual(unit_or_home(self.request(self.district_officer), ""), self.district)
+        self.assertEqual(jurisdiction.unit_or_home(self.district_officer, ""), self.district)
 
     def test_a_unit_inside_the_jurisdiction(self) -> None:
-        self.assertEqual(unit_or_home(self.request(self.district_officer), self.commune_a.code), self.commune_a)
+        self.assertEqual(jurisdiction.unit_or_home(self.district_officer, self.commune_a.code), self.commune_a)
 
     def test_a_sibling_unit_is_refused(self) -> None:
         with self.assertRaises(PermissionDenied):
-            unit_or_home(self.request(self.officer_a), self.commune_b.code)
+            jurisdiction.unit_or_home(self.officer_a, self.commune_b.code)
 
     def test_a_parent_unit_is_refused(self) -> None:
         with self.assertRaises(PermissionDenied):
-            unit_or_home(self.request(self.officer_a), self.district.code)
+            jurisdiction.unit_or_home(self.officer_a, self.district.code)
 
     def test_no_jurisdiction_is_refused(self) -> None:
         with self.assertRaises(PermissionDenied):
-            unit_or_home(self.request(self.owner), None)
+            jurisdiction.unit_or_home(self.owner, None)
 
     def test_an_unknown_code_is_not_found(self) -> None:
         with self.assertRaises(Http404):
-            unit_or_home(self.request(self.province_officer), "no-such-unit")
+            jurisdiction.unit_or_home(self.province_officer, "no-such-unit")

@@ -7,7 +7,8 @@ from django.test import TestCase
 from bench import directives as bench
 from directives.models import Directive
 from outreach.models import Activity, Tally, VillageReach
-from territory.models import AdminUnit, Organisation
+from territory.models import Level, Organisation
+from testing import make_unit
 
 
 class BenchmarkTests(TestCase):
@@ -22,10 +23,7 @@ class BenchmarkTests(TestCase):
         self.assertIn("summary PDF @ 60", results)
 
     def test_refuses_a_database_with_real_directives(self) -> None:
-        province = AdminUnit(
-            scheme="legacy", code="99", level="province", type_name="Tỉnh", name="Thử", short_name="Thử"
-        )
-        province.save()
+        province = make_unit("99", Level.PROVINCE, "Tỉnh", "Thử", "Thử")
         issuer = Organisation.objects.create(code="99-so", name="Sở Thử", kind="department", unit=province)
         Directive.objects.create(
             issuer=issuer, symbol="ST", place="Thử", issuing_body="Sở", subject="x", signer_title="GĐ", signer_name="A"

@@ -1,5 +1,7 @@
 """An issued directive never changes; a correction is a new document that references it."""
 
+from typing import Any
+
 from django.urls import reverse
 
 from directives.admin import DirectiveAdmin
@@ -7,28 +9,33 @@ from directives.models import Directive
 
 from .base import DirectiveTestCase
 
+REPLACEMENT = {
+    "issuer": "67-stttt",
+    "subject": "khác",
+    "symbol": "STTTT-KHAC",
+    "place": "Đắk Nông",
+    "issuing_body": "Sở",
+    "items": ["Một"],
+    "groups": ["bao-chi-legacy-67"],
+    "signer_title": "Giám đốc",
+    "signer_name": "B",
+}
+
 
 class ImmutableTests(DirectiveTestCase):
-    def test_editing_an_issued_directive_is_a_conflict_and_changes_nothing(self) -> None:
-        directive = self.make_issued()
-        before = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.writer)).json()
-        payload = {
-            "issuer": "67-stttt",
-            "subject": "khác",
-            "symbol": "STTTT-KHAC",
-            "place": "Đắk Nông",
-            "issuing_body": "Sở",
-            "items": ["Một"],
-            "groups": ["bao-chi-legacy-67"],
-            "signer_title": "Giám đốc",
-            "signer_name": "B",
-        }
-        response = self.client.put(
+    def replace(self, directive: Directive) -> Any:
+        """PUT the directive's whole content again, as another document."""
+        return self.client.put(
             f"/api/v1/directives/{directive.pk}",
-            payload,
+            REPLACEMENT,
             content_type="application/json",
             headers=self.api_headers(self.writer),
         )
+
+    def test_editing_an_issued_directive_is_a_conflict_and_changes_nothing(self) -> None:
+        directive = self.make_issued()
+        before = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.writer)).json()
+        response = self.replace(directive)
         self.assertEqual(response.status_code, 409)
         after = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.writer)).json()
         for field in ("subject", "symbol", "items", "signer_name", "reference"):
@@ -36,23 +43,7 @@ class ImmutableTests(DirectiveTestCase):
 
     def test_a_draft_can_be_replaced(self) -> None:
         draft = self.make_draft()
-        payload = {
-            "issuer": "67-stttt",
-            "subject": "khác",
-            "symbol": "STTTT-KHAC",
-            "place": "Đắk Nông",
-            "issuing_body": "Sở",
-            "items": ["Một"],
-            "groups": ["bao-chi-legacy-67"],
-            "signer_title": "Giám đốc",
-            "signer_name": "B",
-        }
-        response = self.client.put(
-            f"/api/v1/directives/{draft.pk}",
-            payload,
-            content_type="application/json",
-            headers=self.api_headers(self.writer),
-        )
+        response = self.replace(draft)
         self.assertEqual(response.status_code, 200)
         self.assertEqual([i["text"] for i in response.json()["items"]], ["Một"])
 

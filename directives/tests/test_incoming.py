@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from directives import actions
 from directives.models import IncomingDocument
+from lib.uploads import FileTooLarge
 
 from .base import DirectiveTestCase
 
@@ -83,7 +84,7 @@ class IncomingTests(DirectiveTestCase):
     def test_a_file_too_large_is_413(self) -> None:
         big = SimpleUploadedFile("2245.pdf", b"%PDF" + b"0" * 64)
         big.size = actions.MAX_FILE_BYTES + 1
-        with self.assertRaises(actions.FileTooLarge):
+        with self.assertRaises(FileTooLarge):
             actions.record_incoming(
                 by=self.writer,
                 organisation=self.department,

@@ -13,7 +13,8 @@ from django.test import TransactionTestCase
 from accounts.models import User
 from directives.actions import DraftData, issue_directive, save_draft
 from directives.models import Delivery, Directive, NumberCounter
-from territory.models import AdminUnit, Organisation
+from territory.models import AdminUnit, Level, Organisation
+from testing import make_unit
 
 from .base import DirectiveTestCase
 
@@ -83,10 +84,7 @@ class ConcurrentIssueTests(TransactionTestCase):
     """Several people issuing at the same moment never take the same number."""
 
     def test_threads_issuing_at_once_get_different_numbers(self) -> None:
-        province = AdminUnit(
-            scheme="legacy", code="99", level="province", type_name="Tỉnh", name="Tỉnh Thử", short_name="Thử"
-        )
-        province.save()
+        province = make_unit("99", Level.PROVINCE, "Tỉnh", "Tỉnh Thử", "Thử")
         issuer = Organisation.objects.create(code="99-so", name="Sở Thử", kind="department", unit=province)
         Organisation.objects.create(code="99-bao", name="Báo Thử", kind="press", unit=province)
         user = User.objects.create_superuser("boss", password="a-long-password-1")

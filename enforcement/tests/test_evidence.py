@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from enforcement import actions
 from enforcement.models import Evidence
-from inspections.files import MAX_BYTES
 from inspections.tests.test_inspection_files import EXE, JPEG, PDF
+from lib.attachments import MAX_BYTES
 
 from .base import ViolationTestCase
 

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.http import request_user, unit_or_home
-from inspections.files import FileTooLarge
+from accounts.http import request_user
 from inspections.models import TargetKind
 from inspections.queries import visible_inspections
 from lib.forms import add_errors
+from lib.uploads import FileTooLarge
 
 from .. import actions
 from ..actions import ViolationConflict
@@ -36,7 +36,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
     unit = None
     if form.is_valid():
         data = form.cleaned_data
-        unit = unit_or_home(request, data["unit"])
+        unit = jurisdiction.unit_or_home(request.user, data["unit"])
         try:
             filters = parse_filters(None, data["type"], data["period"], status=data["status"])
         except ValidationError as invalid:

@@ -9,7 +9,6 @@ from django.shortcuts import render
 from django.urls import path
 
 from accounts import jurisdiction
-from accounts.http import unit_or_home
 from inspections.periods import Period, parse_period, recent_period
 from territory.models import AdminUnit
 
@@ -21,7 +20,7 @@ def _asked(request: HttpRequest) -> tuple[ReportForm, AdminUnit | None, Period |
     form = ReportForm(request.GET)
     if not form.is_valid():
         return form, None, None
-    unit = unit_or_home(request, form.cleaned_data["unit"])
+    unit = jurisdiction.unit_or_home(request.user, form.cleaned_data["unit"])
     try:
         period = parse_period(form.cleaned_data["period"]) or recent_period()
     except ValidationError as invalid:

@@ -1,8 +1,9 @@
 import io
+from datetime import date
 
 from openpyxl import load_workbook
 
-from events import actions
+from events import actions, queries
 
 from .base import YES, EventTestCase, at
 
@@ -27,3 +28,13 @@ class EventReportTests(EventTestCase):
             .status_code,
             403,
         )
+
+
+class EventSummaryTests(EventTestCase):
+    def test_the_situation_view_reads_the_sites_of_a_unit_by_status(self) -> None:
+        actions.report_status(self.site_a, self.officer_a, status="normal", present=50, now=at(9))
+        summary = queries.summary_for(self.district, today=date(2021, 5, 20))
+        self.assertEqual(len(summary), 1)
+        self.assertEqual((summary[0]["sites"], summary[0]["by_status"]["normal"]), (2, 1))
+        self.assertEqual(summary[0]["plans_not_approved"], 2)
+        self.assertEqual(queries.summary_for(self.district, today=date(2021, 7, 1)), [])

@@ -4,8 +4,9 @@ where the inspection is."""
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from inspections.files import MAX_BYTES, detect
 from inspections.models import InspectionFile
+from lib.attachments import MAX_BYTES
+from lib.uploads import detect
 
 from .base import InspectionTestCase
 

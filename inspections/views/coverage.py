@@ -10,7 +10,6 @@ from django.urls import path
 from django.utils import timezone
 
 from accounts import jurisdiction
-from accounts.http import unit_or_home
 
 from .. import coverage
 from .common import period_from
@@ -25,7 +24,7 @@ def _bad_period(request: HttpRequest, invalid: ValidationError) -> HttpResponse:
 
 @login_required
 def coverage_page(request: HttpRequest) -> HttpResponse:
-    unit = unit_or_home(request, request.GET.get("unit"))
+    unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
     try:
         period = period_from(request)
     except ValidationError as invalid:
@@ -51,7 +50,7 @@ def coverage_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def tree_branch(request: HttpRequest) -> HttpResponse:
     """The children of one unit as branches of the tree, each able to open in turn."""
-    unit = unit_or_home(request, request.GET.get("unit"))
+    unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
     try:
         period = period_from(request)
     except ValidationError as invalid:

@@ -14,16 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
-from accounts.http import request_user, unit_or_home
+from accounts.http import request_user
 from accounts.models import Role
 from lib.forms import add_errors
+from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from safety.scoring import answer_text
 from territory.models import AdminUnit
 
 from .. import actions, checklists
 from ..actions import InspectionConflict
-from ..files import FileTooLarge
 from ..forms import FileForm, FilterForm, PlanForm, RecordForm, codes
 from ..models import Inspection, InspectionFile, InspectionPlan, InspectionStatus, Outcome, TargetKind
 from ..periods import parse_period
@@ -48,7 +48,7 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         inspections = visible_inspections(request.user)
         if data["unit"] or not _owner_only(request):
-            unit = unit_or_home(request, data["unit"])
+            unit = jurisdiction.unit_or_home(request.user, data["unit"])
             inspections = inspections.filter(target_path__under=unit.path)
         try:
             period = parse_period(data["period"])

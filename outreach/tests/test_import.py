@@ -1,11 +1,9 @@
 """Bulk entry from XLSX: every bad row reported with its number, nothing imported unless chosen."""
 
-import io
-
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from outreach.models import Activity
+from testing import xlsx_bytes
 
 from .base import OutreachTestCase
 
@@ -13,15 +11,7 @@ HEADER = ["Nội dung", "Hình thức", "Số lượng", "Ngày", "Địa bàn",
 
 
 def workbook(rows: list[list[object]], header: list[str] = HEADER) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return SimpleUploadedFile("bao-cao.xlsx", buffer.getvalue())
+    return SimpleUploadedFile("bao-cao.xlsx", xlsx_bytes([header, *rows]))
 
 
 class ImportTests(OutreachTestCase):

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import User
 from audit.models import Action, AuditEntry, Source
+from lib import bulk
 from lib.acting import current_actor
 from lib.tabular import CheckedFile, RowError, TableError, cell_of, quote, table
 from lib.text import fold
@@ -425,7 +426,9 @@ def import_places(
         batch = [_place(row, by) for row in rows[first : first + BATCH]]
         with transaction.atomic():
             _unique_codes(batch)
-            created_ids.extend(place.pk for place in Establishment.objects.bulk_create(batch) if place.pk is not None)
+            bulk.insert(Establishment, batch)
+            codes = [place.public_code for place in batch]
+            created_ids.extend(Establishment.objects.filter(public_code__in=codes).values_list("pk", flat=True))
             clusters.add(clusters.presence(place) for place in batch)
             if progress:
                 progress("importing", first + len(batch), len(rows))

@@ -8,6 +8,7 @@ from unittest import mock
 from django.db import DatabaseError
 from django.utils import timezone
 
+from lib import bulk
 from safety.actions import imports
 from safety.actions.imports import HEADERS
 from safety.models import Establishment, ImportJob, ImportPhase, MapCell
@@ -32,19 +33,19 @@ class ImportJobTests(ImportTestCase):
     def test_a_worker_dying_mid_import_leaves_whole_batches_and_the_job_resumes(self) -> None:
         self.assertEqual(imports.BATCH, 1000)
         job_url = self.upload(csv_upload(self.rows(2500)))
-        real_bulk_create = Establishment.objects.bulk_create
+        real_insert = bulk.insert
         calls = 0
 
-        def dies_on_the_second_batch(objs, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def dies_on_the_second_batch(model, objects):  # type: ignore[no-untyped-def]
             nonlocal calls
             calls += 1
             if calls == 2:
-                real_bulk_create(list(objs)[:400], *args, **kwargs)  # half a batch written, then the crash
+                real_insert(model, objects[:400])  # half a batch written, then the crash
                 raise DatabaseError("the worker died")
-            return real_bulk_create(objs, *args, **kwargs)
+            real_insert(model, objects)
 
         with (
-            mock.patch.object(Establishment.objects, "bulk_create", dies_on_the_second_batch),
+            mock.patch.object(bulk, "insert", dies_on_the_second_batch),
             self.assertRaises(DatabaseError),
         ):
             self.run_import(job_url)

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
-from accounts.http import unit_or_home
 from lib.sheets import sheet_row, text_cell
 from territory.models import AdminUnit
 
@@ -30,7 +29,7 @@ EXPORT_LIMIT = 200_000  # rows; a bigger export must be narrowed by unit or type
 
 @login_required
 def dashboard_page(request: HttpRequest) -> HttpResponse:
-    unit = unit_or_home(request, request.GET.get("unit", "").strip())
+    unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit", "").strip())
     overview = dashboard.overview(request.user, unit, timezone.now())
     context = {
         "unit": unit,
@@ -66,8 +65,8 @@ def _follow_up(request: HttpRequest) -> tuple[FollowUpFilter, AdminUnit, QuerySe
     form = FollowUpFilter(request.GET)
     now = timezone.now()
     if not form.is_valid():
-        return form, unit_or_home(request, None), None, now
-    unit = unit_or_home(request, form.cleaned_data["unit"].strip())
+        return form, jurisdiction.unit_or_home(request.user, None), None, now
+    unit = jurisdiction.unit_or_home(request.user, form.cleaned_data["unit"].strip())
     places = dashboard.follow_up(
         request.user, unit, now, which=form.cleaned_data["which"] or Which.BOTH, kind=form.cleaned_data["type"]
     )

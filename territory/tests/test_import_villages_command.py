@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from territory.actions import set_population
 from territory.models import AdminUnit, Level, Scheme
-from testing import JurisdictionTestCase
+from testing import JurisdictionTestCase, make_unit
 
 VI_HEADER: list[object] = ["Mã xã", "Tên thôn", "Loại", "Dân số"]
 EN_HEADER: list[object] = ["commune_code", "village_name", "type", "population"]
@@ -183,16 +183,7 @@ class ImportVillagesCommandTests(JurisdictionTestCase):
     def test_village_with_an_unnumbered_code_does_not_block_new_codes(self) -> None:
         # A village entered by hand in the admin with its own kind of code, next to <code>-001.
         a = self.commune_a
-        hand_made = AdminUnit(
-            scheme=a.scheme,
-            code=f"{a.code}-TDP",
-            level=Level.VILLAGE,
-            type_name="Tổ dân phố",
-            name="Tổ dân phố Cũ",
-            short_name="Cũ",
-            parent=a,
-        )
-        hand_made.save()
+        make_unit(f"{a.code}-TDP", Level.VILLAGE, "Tổ dân phố", "Tổ dân phố Cũ", "Cũ", parent=a)
         path = self.write_csv([VI_HEADER, [a.code, "Thôn Mới", "Thôn", 150]])
 
         self.run_command(path)

@@ -1,12 +1,11 @@
 """Case counts imported from Excel: every bad row reported with its number; nothing imported
 unless the good rows are asked for."""
 
-import io
 from datetime import datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
+from testing import xlsx_bytes
 from zones.models import CaseCount
 
 from .base import ZonesTestCase, put_cases, today
@@ -15,15 +14,7 @@ HEADER = ["Mã đơn vị", "Ngày", "Số ca", "Chưa rõ nguồn lây", "Liên
 
 
 def workbook(rows: list[list[object]], header: list[str] = HEADER) -> SimpleUploadedFile:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    data = io.BytesIO()
-    book.save(data)
-    return SimpleUploadedFile("ca-benh.xlsx", data.getvalue())
+    return SimpleUploadedFile("ca-benh.xlsx", xlsx_bytes([header, *rows]))
 
 
 class ImportCasesTests(ZonesTestCase):

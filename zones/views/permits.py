@@ -20,8 +20,8 @@ from territory.models import AdminUnit, Level
 from ..actions import Conflict
 from ..actions.permits import PermitInput, approve_permit, register_permit, reject_permit, revoke_permit
 from ..api.permits import visible_permit, visible_permits
-from ..forms import NoteForm, PermitForm, ReasonForm, apply_errors
-from ..models import PermitStatus
+from ..forms import NoteForm, PermitForm, ReasonForm, attempt
+from ..models import GoodsPermit, PermitStatus
 from ..permit_card import card_response, card_sizes
 from ..public import parse_scheme
 from .public import notice
@@ -63,10 +63,11 @@ def new_permit(request: HttpRequest) -> HttpResponse:
 
             codes = [c.strip() for c in data["waypoints"].split(",") if c.strip()]
             waypoints = [u for u in (unit(c) for c in codes) if u is not None]
-            try:
+
+            def register() -> GoodsPermit:
                 if len(waypoints) != len(codes):
                     raise ValidationError({"waypoints": _("Some of these codes are not units.")})
-                permit = register_permit(
+                return register_permit(
                     PermitInput(
                         operator_name=data["operator_name"],
                         operator_phone=data["operator_phone"],
@@ -84,13 +85,9 @@ def new_permit(request: HttpRequest) -> HttpResponse:
                     ),
                     by=request_user(request),
                 )
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            except Conflict as conflict:
-                form.add_error("plate", str(conflict))
-                status = 409
-            else:
+
+            permit, status = attempt(form, register, conflict_field="plate")
+            if permit is not None:
                 messages.success(request, _("Permit requested: an officer of the origin will decide."))
                 return redirect("zones:permit", pk=permit.pk)
         else:

@@ -4,7 +4,6 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,10 +15,9 @@ from django.views.decorators.http import require_POST
 from accounts import jurisdiction
 from territory.models import AdminUnit, Level
 
-from ..actions import Conflict
 from ..actions.zones import ZoneInput, declare_zone, lift_zone
 from ..computing import framework_of
-from ..forms import LiftForm, ZoneForm, apply_errors
+from ..forms import LiftForm, ZoneForm, attempt
 from ..models import DistancingZone, ProvinceLevels, UnitLevel
 from ..scope import scope_of
 from .common import changeable_units, officer
@@ -57,8 +55,9 @@ def declare_page(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             scope = scope_of(list(data["units"]))
-            try:
-                zone = declare_zone(
+            declared, status = attempt(
+                form,
+                lambda: declare_zone(
                     ZoneInput(
                         units=list(data["units"]),
                         measure=data["measure"],
@@ -74,16 +73,11 @@ def declare_page(request: HttpRequest) -> HttpResponse:
                         name=data["name"],
                     ),
                     by=user,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            except Conflict as conflict:
-                form.add_error(None, str(conflict))
-                status = 409
-            else:
+                ),
+            )
+            if declared is not None:
                 messages.success(request, _("Zone declared."))
-                return redirect("zones:zone", pk=zone.pk)
+                return redirect("zones:zone", pk=declared.pk)
         else:
             status = 422
     return render(request, "zones/zones/declare.html", {"form": form, "scope": scope}, status=status)
@@ -108,21 +102,14 @@ def lift_page(request: HttpRequest, pk: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
-                lift_zone(
-                    zone,
-                    by=user,
-                    at=form.cleaned_data["at"],
-                    decision_number=form.cleaned_data["decision_number"],
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            except Conflict as conflict:
-                form.add_error(None, str(conflict))
-                status = 409
-            else:
+            data = form.cleaned_data
+            lifted, status = attempt(
+                form,
+                lambda: lift_zone(
+                    zone, by=user, at=data["at"], decision_number=data["decision_number"], reason=data["reason"]
+                ),
+            )
+            if lifted is not None:
                 messages.success(request, _("Zone lifted."))
                 return redirect("zones:zone", pk=zone.pk)
         else:

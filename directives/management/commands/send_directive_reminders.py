@@ -1,8 +1,10 @@
 from datetime import date
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from directives.actions import send_reminders
+from lib.commands import parse_day
 
 
 class Command(BaseCommand):
@@ -15,10 +17,6 @@ class Command(BaseCommand):
         parser.add_argument("--days-before", type=int, default=3, help="how many days ahead of a deadline to remind")
         parser.add_argument("--today", default="", help="the day to run as (YYYY-MM-DD); today by default")
 
-    def handle(self, *args: object, **options: object) -> None:
-        try:
-            today = date.fromisoformat(str(options["today"])) if options["today"] else None
-        except ValueError as exc:
-            raise CommandError("--today is a date as YYYY-MM-DD") from exc
-        sent = send_reminders(today, int(options["days_before"]))  # type: ignore[call-overload]
-        self.stdout.write(f"{sent} reminders sent.")
+    def handle(self, *args: Any, today: str, days_before: int, **options: Any) -> None:
+        day: date | None = parse_day(today, "--today is a date as YYYY-MM-DD")
+        self.stdout.write(f"{send_reminders(day, days_before)} reminders sent.")

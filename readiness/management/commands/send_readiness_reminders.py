@@ -1,31 +1,15 @@
-import time
-from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
+from lib.commands import LoopCommand
 from readiness.actions import send_reminders
 
 
-class Command(BaseCommand):
+class Command(LoopCommand):
     help = (
         "Remind the officers of every unit late with its readiness update for the current period. "
         "A unit is reminded once per period, even when several runs overlap."
     )
+    takes_today = True
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--today", default="", help="the day to run as (YYYY-MM-DD); today by default")
-        parser.add_argument("--loop", type=int, default=0, metavar="SECONDS", help="run again every SECONDS seconds")
-
-    def handle(self, *args: Any, today: str, loop: int, **options: Any) -> None:
-        if loop < 0:
-            raise CommandError("--loop must be 0 or more seconds")
-        try:
-            day = date.fromisoformat(today) if today else None
-        except ValueError as exc:
-            raise CommandError("--today is a date as YYYY-MM-DD") from exc
-        while True:
-            self.stdout.write(f"{send_reminders(day)} reminders sent.")
-            if not loop:
-                break
-            time.sleep(loop)
+    def run_once(self, **options: Any) -> str:
+        return f"{send_reminders(options['today'])} reminders sent."

@@ -1,12 +1,12 @@
-import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
+from lib.commands import LoopCommand
 from safety import notify
 
 
-class Command(BaseCommand):
+class Command(LoopCommand):
     help = (
         "Remind owners whose self-assessment expires within N days (by email and SMS) and warn the "
         "officers of the commune of places already overdue. Each reminder is sent once per place and "
@@ -20,16 +20,11 @@ class Command(BaseCommand):
             default=None,
             help="remind this many days before expiry (default: each province's safety policy, else 2)",
         )
-        parser.add_argument("--loop", type=int, default=0, metavar="SECONDS", help="run again every SECONDS seconds")
+        super().add_arguments(parser)
 
-    def handle(self, *args: Any, days: int | None, loop: int, **options: Any) -> None:
-        if days is not None and days < 0:
+    def check_options(self, options: dict[str, Any]) -> None:
+        if options["days"] is not None and options["days"] < 0:
             raise CommandError("--days must be 0 or more")
-        if loop < 0:
-            raise CommandError("--loop must be 0 or more seconds")
-        while True:
-            sent = notify.send_reminders(days=days)
-            self.stdout.write(notify.summary(sent))
-            if not loop:
-                break
-            time.sleep(loop)
+
+    def run_once(self, **options: Any) -> str:
+        return notify.summary(notify.send_reminders(days=options["days"]))

@@ -1,0 +1,53 @@
+"""What every benchmark command shares: --sizes, --repeat and --output, the table and the JSON file."""
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
+
+
+class BenchCommand(BaseCommand):
+    """A benchmark command: a subclass names its JSON file and its sizes, and runs in `handle`."""
+
+    name = "benchmark"  # the JSON file is var/<name>-<database>.json unless --output says otherwise
+    default_sizes = [10_000, 100_000]
+    sizes_help = "numbers of records"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--sizes", type=int, nargs="+", default=self.default_sizes, help=self.sizes_help)
+        parser.add_argument("--repeat", type=int, default=5, help="timed runs per read (the median is kept)")
+        parser.add_argument("--output", type=Path, default=None, help=f"JSON file (default var/{self.name}-<db>.json)")
+
+    @staticmethod
+    def sizes_and_repeat(options: dict[str, Any]) -> tuple[list[int], int]:
+        return sorted(int(size) for size in options["sizes"]), int(options["repeat"])
+
+    def write_json(self, output: Path | None, text: str) -> None:
+        path = output or Path(settings.VAR_DIR) / f"{self.name}-{connection.vendor}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+        self.stdout.write(f"Written to {path}")
+
+    def write_table(self, rows: Iterable[tuple[str, Iterable[float]]], width: int, column: int = 12) -> None:
+        """One line per read: its name in `width` characters, then one figure per size."""
+        for read, values in rows:
+            self.stdout.write(f"{read:<{width}}" + "".join(f"{value:>{column}.1f}" for value in values))
+
+    def write_sizes(self, title: str, sizes: Iterable[int], width: int, column: int = 12) -> None:
+        self.stdout.write(f"{title:<{width}}" + "".join(f"{size:>{column},}" for size in sizes))
+
+    def write_report_table(self, report: dict[str, Any], sizes: list[int], width: int, growth: bool = False) -> None:
+        """The reads of `report["sizes"][size]["ms"]` by size, indented under the database's name;
+        with `growth`, how many times slower the largest size is than the smallest."""
+        by_size, database = report["sizes"], str(report["database"])
+        growth = growth and len(sizes) > 1
+        self.stdout.write("")
+        header = f"{database}: {'server time, ms (median)':<{width}}" + "".join(f"{size:>14,}" for size in sizes)
+        self.stdout.write(header + (f"{'growth':>10}" if growth else ""))
+        for read in by_size[str(sizes[0])]["ms"]:
+            values = [by_size[str(size)]["ms"][read] for size in sizes]
+            line = f"{'':{len(database) + 2}}{read:<{width}}" + "".join(f"{value:>14.1f}" for value in values)
+            self.stdout.write(line + (f"{values[-1] / values[0]:>9.1f}×" if growth else ""))

@@ -1,0 +1,37 @@
+import json
+from typing import Any
+
+from django.core.management.base import CommandError
+from django.db import connection
+
+from bench import readiness as bench
+from bench.command import BenchCommand
+
+
+class Command(BenchCommand):
+    help = (
+        "Build 10,600 communes × 5 scenarios × 30 kinds of resource and an election with many polling "
+        "areas on a scratch database; time recomputing every gap, a province's gap table (page and API) "
+        "and a province's live board. Prints a table and writes JSON. Example: "
+        "DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_readiness python manage.py migrate && "
+        "DATABASE_URL=… python manage.py benchmark_readiness --sizes 100000"
+    )
+    name = "benchmark-readiness"
+    default_sizes = [100_000]
+    sizes_help = "numbers of polling areas"
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        sizes, repeat = self.sizes_and_repeat(options)
+        if repeat < 1 or any(size < 10 for size in sizes):
+            raise CommandError("--repeat is at least 1 and every size at least 10 polling areas")
+        try:
+            results = bench.run(sizes, repeat)
+        except bench.NotAScratchDatabase as refused:
+            raise CommandError(str(refused)) from refused
+        self.stdout.write("")
+        self.stdout.write(f"{connection.vendor}: server time, ms (median of the timed runs)")
+        self.write_table(((key, [value]) for key, value in results.items()), 70)
+        counts = bench.counts()
+        self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
+        report = {"database": connection.vendor, "sizes": sizes, "counts": counts, "ms": results}
+        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
