@@ -104,11 +104,15 @@ def _apply_units(units: dict[UnitKey, int]) -> None:
             cursor.execute(sql, params)
 
 
-@transaction.atomic
 def move(before: Presence | None, after: Presence | None) -> None:
-    """Move one place from where it counted to where it counts now (either may be None)."""
-    if before == after:
-        return
+    """Move one place from where it counted to where it counts now (either may be None); a
+    place that stays where it counted (most re-assessments) costs nothing."""
+    if before != after:
+        _move(before, after)
+
+
+@transaction.atomic
+def _move(before: Presence | None, after: Presence | None) -> None:
     publiccache.bump("places")
     totals: dict[Key, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
     units: dict[UnitKey, int] = defaultdict(int)
