@@ -8,34 +8,20 @@ import re
 
 from django.utils.translation import gettext as _
 
-# A run of digits that may be broken by spaces, dots, dashes or brackets, with an optional "+".
-_DIGIT_RUN = re.compile(r"\+?\d(?:[ .\-()]{0,2}\d)+")
+from lib.identifiers import digit_identifiers
+
 _CURRENCY_AFTER = re.compile(r"^\s*(?:đồng|đ\b|vnđ|vnd|triệu|nghìn|ngàn|k\b)", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|&[a-zA-Z]+;|&#\d+;|javascript:", re.IGNORECASE)
 
-PHONE, ID_NUMBER, EMAIL = "phone", "id_number", "email"
-
-
-def _is_phone(raw: str, digits: str) -> bool:
-    if raw.startswith("+84"):
-        return 9 <= len(digits) - 2 <= 10
-    return (digits.startswith("84") and len(digits) == 11) or (digits.startswith("0") and len(digits) in (10, 11))
+EMAIL = "email"
 
 
 def find_personal_data(text: str) -> list[tuple[str, str]]:
     """(kind, what was found) for every phone number, ID number (9 or 12 digits) or e-mail address."""
     text = text or ""
     found: list[tuple[str, str]] = [(EMAIL, m.group()) for m in _EMAIL.finditer(text)]
-    for match in _DIGIT_RUN.finditer(_EMAIL.sub(" ", text)):
-        raw = match.group().strip(" .-()")
-        digits = re.sub(r"\D", "", raw)
-        if _CURRENCY_AFTER.match(text[match.end() :]):
-            continue
-        if _is_phone(raw, digits):
-            found.append((PHONE, raw))
-        elif len(digits) in (9, 12):
-            found.append((ID_NUMBER, raw))
+    found += digit_identifiers(text, _EMAIL.sub(" ", text), _CURRENCY_AFTER)
     return found
 
 
