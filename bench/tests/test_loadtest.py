@@ -2,13 +2,9 @@
 any server that is not on this machine."""
 
 import asyncio
-from typing import Any
 
 from django.core.management import CommandError, call_command
-from django.core.servers.basehttp import WSGIServer
-from django.db import connection
 from django.test import LiveServerTestCase
-from django.test.testcases import LiveServerThread
 
 from bench import loadtest
 from bench import safety as bench
@@ -17,22 +13,7 @@ from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
 
 
-class OneRequestAtATime(WSGIServer):
-    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-
-
-class SerialLiveServerThread(LiveServerThread):
-    """The test database on SQLite is one in-memory connection that the live server shares with
-    the test; a threaded server would run several requests on it at once and fail some with
-    "cannot open savepoint". Answered one at a time, the load test's users still overlap."""
-
-    server_class = OneRequestAtATime  # type: ignore[assignment]
-
-
 class LoadTestTests(LiveServerTestCase):
-    server_thread_class = SerialLiveServerThread if connection.vendor == "sqlite" else LiveServerThread
-
     def test_refuses_a_server_elsewhere(self) -> None:
         with self.assertRaisesMessage(CommandError, "only runs against http:// on this machine"):
             call_command("loadtest", "--url", "http://phongdich.example.vn", "--duration", "1")
