@@ -25,6 +25,7 @@ from zones.computing import recompute
 
 from . import safety as registry
 from . import zones as levels
+from .rows import insert_rows
 from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
@@ -69,7 +70,7 @@ def grow_reports(target: int, seed: int = 2021) -> int:
         "contact_name", "contact_phone", "text_hash", "status", "received_at", "due_at", "rejection_reason",
         "answer", "answered_at", "is_demo",
     ]  # fmt: skip
-    registry._insert(Report, columns, rows)
+    insert_rows(Report, columns, rows)
     return len(rows)
 
 
