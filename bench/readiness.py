@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from bench.rows import insert_rows
+from bench.safety import PLACE_COLUMNS
 from bench.timing import NotAScratchDatabase, check, timed
 from bench.units import top_up_communes
 from events.loader import load_checklists
@@ -187,26 +188,7 @@ def build_event(size: int, seed: int = 2021) -> Event:
     with transaction.atomic():
         insert_rows(
             Establishment,
-            [
-                "id",
-                "name",
-                "type_id",
-                "address",
-                "unit_id",
-                "unit_path",
-                "latitude",
-                "longitude",
-                "location_approximate",
-                "capacity",
-                "contact_name",
-                "contact_phone",
-                "status",
-                "registration",
-                "public_code",
-                "search_name",
-                "state",
-                "created_at",
-            ],
+            [*PLACE_COLUMNS, "created_at"],
             places,
         )
         insert_rows(

@@ -58,6 +58,28 @@ CENTRE = (21.03, 105.85)
 VIEWPORTS = {6: (28.0, 17.6), 10: (1.76, 1.1), 14: (0.11, 0.069)}
 
 
+# The columns of a synthetic place that every benchmark writes (each adds its own after them).
+PLACE_COLUMNS = [
+    "id",
+    "name",
+    "type_id",
+    "address",
+    "unit_id",
+    "unit_path",
+    "latitude",
+    "longitude",
+    "location_approximate",
+    "capacity",
+    "contact_name",
+    "contact_phone",
+    "status",
+    "registration",
+    "public_code",
+    "search_name",
+    "state",
+]
+
+
 def prepare(*, beside_demo: bool = False) -> tuple[CriteriaSet, AdminUnit]:
     """The synthetic criteria set every type uses, and the district whose officer reads.
 
@@ -168,23 +190,7 @@ def grow_registry(
         )
         place_id += 1
     place_columns = [
-        "id",
-        "name",
-        "type_id",
-        "address",
-        "unit_id",
-        "unit_path",
-        "latitude",
-        "longitude",
-        "location_approximate",
-        "capacity",
-        "contact_name",
-        "contact_phone",
-        "status",
-        "registration",
-        "public_code",
-        "search_name",
-        "state",
+        *PLACE_COLUMNS,
         "last_assessment_id",
         "assessed_at",
         "valid_until",
