@@ -145,9 +145,7 @@ def state_counts(unit: AdminUnit) -> dict[str, Any]:
 def search_where(text: str, province: AdminUnit) -> dict[str, Any]:
     """Units (district, commune, village) and public places matching the words, diacritics optional."""
     units = search_units(
-        AdminUnit.objects.filter(
-            path__under=province.path, level__in=[Level.DISTRICT, Level.COMMUNE, Level.VILLAGE]
-        ),
+        AdminUnit.objects.filter(path__under=province.path, level__in=[Level.DISTRICT, Level.COMMUNE, Level.VILLAGE]),
         text,
     ).select_related("parent")
     return {"units": list(units.order_by("path")[:10]), "places": search_places(text, limit=LATEST)}
