@@ -8,18 +8,10 @@ import json
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from safety.models import Establishment
-from testing import SAFE_ANSWERS, SafetyTestCase, make_place
+from testing import SAFE_ANSWERS, OwnedPlaceTestCase
 
 
-class SubmissionQueryTests(SafetyTestCase):
-    place: Establishment
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.place = make_place(cls.commune_a, owners=[cls.owner])
-
+class SubmissionQueryTests(OwnedPlaceTestCase):
     def submit(self, headers: dict[str, str]) -> list[str]:
         with CaptureQueriesContext(connection) as captured:
             response = self.client.post(
