@@ -1,12 +1,14 @@
 """What every benchmark command shares: --sizes, --repeat and --output, the table and the JSON file."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
+
+from .timing import NotAScratchDatabase
 
 
 class BenchCommand(BaseCommand):
@@ -24,6 +26,25 @@ class BenchCommand(BaseCommand):
     @staticmethod
     def sizes_and_repeat(options: dict[str, Any]) -> tuple[list[int], int]:
         return sorted(int(size) for size in options["sizes"]), int(options["repeat"])
+
+    def measure(
+        self,
+        run: Callable[[list[int], int], dict[str, float]],
+        options: dict[str, Any],
+        least: tuple[int, str] | None = None,
+    ) -> tuple[list[int], dict[str, float]]:
+        """The sizes asked for and `run`'s timings at them; with `least` (a size and what it counts), a
+        run of at least one repeat and sizes at least that large."""
+        sizes, repeat = self.sizes_and_repeat(options)
+        if least and (repeat < 1 or any(size < least[0] for size in sizes)):
+            raise CommandError(f"--repeat is at least 1 and every size at least {least[0]} {least[1]}")
+        try:
+            return sizes, run(sizes, repeat)
+        except NotAScratchDatabase as refused:
+            raise CommandError(str(refused)) from refused
+
+    def write_counts(self, counts: dict[str, int]) -> None:
+        self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
 
     def write_json(self, output: Path | None, text: str) -> None:
         path = output or Path(settings.VAR_DIR) / f"{self.name}-{connection.vendor}.json"

@@ -26,7 +26,7 @@ from accounts.models import Role, RoleAssignment, User
 from directives.models import ContentItem, Delivery, Directive
 from outreach.channels import load_channels
 from outreach.models import Activity, Channel, DirectiveVillage, Tally, VillageDay, VillageReach
-from territory.loader import load_units
+from territory.loader import demo_child, load_units
 from territory.models import AdminUnit, Level, Organisation, OrganisationKind, Scheme
 from territory.organisations import load_organisations
 
@@ -81,20 +81,9 @@ def _grow_villages(province: AdminUnit) -> None:
         if commune.pk in have:
             continue
         for n in range(1, VILLAGES_PER_COMMUNE + 1):
-            village = AdminUnit(
-                scheme=commune.scheme,
-                code=f"{commune.code}-B{n:03d}",
-                level=Level.VILLAGE,
-                type_name="Thôn",
-                name=f"Thôn thử {n}",
-                short_name=f"Thôn thử {n}",
-                parent=commune,
-                latitude=commune.latitude,
-                longitude=commune.longitude,
-                is_demo=True,
+            village = demo_child(
+                commune, f"{commune.code}-B{n:03d}", Level.VILLAGE, "Thôn", f"Thôn thử {n}", search_name=f"thon thu {n}"
             )
-            village.search_name = f"thon thu {n}"
-            village.path = village.build_path()
             new.append(village)
     AdminUnit.objects.bulk_create(new, batch_size=2000)
 

@@ -62,16 +62,23 @@ def write_file(path: Path, rows: int, communes: list[str], seed: int = 2021) -> 
 
 
 def run(path: Path, user: User) -> dict[str, float]:
-    """Seconds to check the file and to import it (all rows good)."""
-    started = time.perf_counter()
+    """Seconds to check the file and to import it (all rows good), on the clock and in this
+    process's CPU (which a busy machine inflates less)."""
+    started, started_cpu = time.perf_counter(), time.process_time()
     with path.open("rb") as handle:
         checked = check_places_file(handle, path.name, user, scheme=Scheme.LEGACY)
-    checked_at = time.perf_counter()
+    checked_at, checked_cpu = time.perf_counter(), time.process_time()
     if checked.file_error or checked.error_count:
         raise ValueError(checked.file_error or f"{checked.error_count} bad rows, first: {checked.errors[:3]}")
     import_places(checked, user, filename=path.name)
-    done = time.perf_counter()
-    return {"rows": float(len(checked.rows)), "check_s": checked_at - started, "import_s": done - checked_at}
+    done, done_cpu = time.perf_counter(), time.process_time()
+    return {
+        "rows": float(len(checked.rows)),
+        "check_s": checked_at - started,
+        "import_s": done - checked_at,
+        "check_cpu_s": checked_cpu - started_cpu,
+        "import_cpu_s": done_cpu - checked_cpu,
+    }
 
 
 @transaction.atomic

@@ -26,10 +26,9 @@ from enforcement.models import Violation, ViolationType
 from enforcement.types import load_violation_types
 from inspections.checklists import load_unit_checklists
 from inspections.models import Inspection
-from lib.text import fold
 from safety.models import Establishment, EstablishmentType
 from safety.types import load_establishment_types
-from territory.loader import load_units
+from territory.loader import demo_child, load_units
 from territory.models import AdminUnit, Level, Scheme
 
 from .rows import insert_rows, reset_sequences
@@ -73,20 +72,7 @@ def _villages(province: AdminUnit) -> None:
     new = []
     for commune in communes:
         for n in range(1, VILLAGES_PER_COMMUNE + 1):
-            village = AdminUnit(
-                scheme=commune.scheme,
-                code=f"{commune.code}-{n:03d}",
-                level=Level.VILLAGE,
-                type_name="Thôn",
-                name=f"Thôn {n}",
-                short_name=f"Thôn {n}",
-                parent=commune,
-                latitude=commune.latitude,
-                longitude=commune.longitude,
-                is_demo=True,
-            )
-            village.search_name = fold(village.name)
-            village.path = village.build_path()
+            village = demo_child(commune, f"{commune.code}-{n:03d}", Level.VILLAGE, "Thôn", f"Thôn {n}")
             new.append(village)
     AdminUnit.objects.bulk_create(new, batch_size=1000)
 

@@ -21,7 +21,9 @@ from django.utils import timezone
 
 from accounts.models import User
 from bench.rows import insert_rows
+from bench.safety import PLACE_COLUMNS
 from bench.timing import NotAScratchDatabase, check, timed
+from bench.units import top_up_communes
 from events.loader import load_checklists
 from events.models import DayStatus, Event, EventKind, PlanStatus, Site
 from events.queries import board
@@ -56,34 +58,8 @@ def prepare(load_country: bool = True) -> None:
     load_establishment_types()
     if load_country and AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() < COMMUNES:
         load_units(Scheme.LEGACY)
-    _top_up_communes()
+    top_up_communes(PREFIX, COMMUNES)
     _top_up_kinds_and_scenarios()
-
-
-@transaction.atomic
-def _top_up_communes() -> None:
-    have = AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count()
-    districts = list(AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.DISTRICT).order_by("code"))
-    new = []
-    for n in range(max(COMMUNES - have, 0)):
-        district = districts[n % len(districts)]
-        name = f"Xã thử nghiệm {n + 1}"
-        unit = AdminUnit(
-            scheme=Scheme.LEGACY,
-            code=f"{PREFIX}{n + 1:05d}",
-            level=Level.COMMUNE,
-            type_name="Xã",
-            name=name,
-            short_name=name,
-            parent=district,
-            latitude=district.latitude,
-            longitude=district.longitude,
-            is_demo=True,
-        )
-        unit.search_name = fold(name)
-        unit.path = unit.build_path()
-        new.append(unit)
-    AdminUnit.objects.bulk_create(new, batch_size=2000)
 
 
 @transaction.atomic
@@ -212,26 +188,7 @@ def build_event(size: int, seed: int = 2021) -> Event:
     with transaction.atomic():
         insert_rows(
             Establishment,
-            [
-                "id",
-                "name",
-                "type_id",
-                "address",
-                "unit_id",
-                "unit_path",
-                "latitude",
-                "longitude",
-                "location_approximate",
-                "capacity",
-                "contact_name",
-                "contact_phone",
-                "status",
-                "registration",
-                "public_code",
-                "search_name",
-                "state",
-                "created_at",
-            ],
+            [*PLACE_COLUMNS, "created_at"],
             places,
         )
         insert_rows(

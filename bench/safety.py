@@ -58,6 +58,28 @@ CENTRE = (21.03, 105.85)
 VIEWPORTS = {6: (28.0, 17.6), 10: (1.76, 1.1), 14: (0.11, 0.069)}
 
 
+# The columns of a synthetic place that every benchmark writes (each adds its own after them).
+PLACE_COLUMNS = [
+    "id",
+    "name",
+    "type_id",
+    "address",
+    "unit_id",
+    "unit_path",
+    "latitude",
+    "longitude",
+    "location_approximate",
+    "capacity",
+    "contact_name",
+    "contact_phone",
+    "status",
+    "registration",
+    "public_code",
+    "search_name",
+    "state",
+]
+
+
 def prepare(*, beside_demo: bool = False) -> tuple[CriteriaSet, AdminUnit]:
     """The synthetic criteria set every type uses, and the district whose officer reads.
 
@@ -168,23 +190,7 @@ def grow_registry(
         )
         place_id += 1
     place_columns = [
-        "id",
-        "name",
-        "type_id",
-        "address",
-        "unit_id",
-        "unit_path",
-        "latitude",
-        "longitude",
-        "location_approximate",
-        "capacity",
-        "contact_name",
-        "contact_phone",
-        "status",
-        "registration",
-        "public_code",
-        "search_name",
-        "state",
+        *PLACE_COLUMNS,
         "last_assessment_id",
         "assessed_at",
         "valid_until",
@@ -226,6 +232,10 @@ def _bbox(zoom: int) -> str:
     return f"{lon - width / 2},{lat - height / 2},{lon + width / 2},{lat + height / 2}"
 
 
+def viewport_for(client: Client, zoom: int) -> Callable[[], Any]:
+    return lambda: client.get("/api/v1/public/places", {"bbox": _bbox(zoom), "zoom": str(zoom)})
+
+
 @override_settings(ALLOWED_HOSTS=["testserver", *settings.ALLOWED_HOSTS])
 def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     officer = User.objects.filter(username="bench-district").first()
@@ -237,11 +247,8 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     headers = {"Authorization": f"Bearer {issue_api_token(officer)}"}
     results: dict[str, float] = {}
 
-    def viewport(zoom: int) -> Callable[[], Any]:
-        return lambda: client.get("/api/v1/public/places", {"bbox": _bbox(zoom), "zoom": str(zoom)})
-
     for zoom in VIEWPORTS:
-        ms, response = timed(viewport(zoom), repeat)
+        ms, response = timed(viewport_for(client, zoom), repeat)
         check(response, f"map zoom {zoom}")
         results[f"map viewport, zoom {zoom}"] = ms
     ms, response = timed(lambda: client.get("/safety/overdue/", {"unit": district.code}), repeat)
@@ -250,6 +257,25 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
     ms, response = timed(lambda: client.get("/safety/", {"unit": district.code}), repeat)
     check(response, "district counts")
     results["district counts by state"] = ms
+    # The signed-in client reads past the public cache: these are the costs of rendering.
+    for label, params in (
+        ("public summary, whole country", {}),
+        ("public summary of a district", {"unit": district.code}),
+    ):
+        ms, response = timed(lambda params=params: client.get("/api/v1/public/summary", params), repeat)  # type: ignore[misc]
+        check(response, label)
+        results[label] = ms
+    code = Establishment.objects.filter(unit_path__under=district.path).values_list("public_code", flat=True).first()
+    ms, response = timed(lambda: client.get(f"/p/{code}"), repeat)
+    check(response, "a place's page")
+    results["a place's page /p/"] = ms
+    public = Client()  # anonymous: answered from the shared cache after the first request
+    ms, response = timed(lambda: public.get(f"/p/{code}"), repeat)
+    check(response, "a place's page, cached")
+    results["a place's page /p/, from the cache"] = ms
+    ms, response = timed(viewport_for(public, 10), repeat)
+    check(response, "map zoom 10, cached")
+    results["map viewport, zoom 10, from the cache"] = ms
     places = list(
         Establishment.objects.filter(unit_path__under=district.path).values_list("id", flat=True)[: repeat + 1]
     )

@@ -19,7 +19,6 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
-from lib.text import fold
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 from zones.computing import recompute
@@ -40,6 +39,7 @@ from zones.permit_codes import sign
 
 from .rows import insert_rows
 from .timing import NotAScratchDatabase, check, timed
+from .units import top_up_communes
 
 PREFIX = "BM"
 COMMUNES = 10_600
@@ -63,7 +63,7 @@ def prepare() -> None:
     load_zones_data()
     if AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count() < 10_000:
         load_units(Scheme.LEGACY)
-    _top_up_communes()
+    top_up_communes(PREFIX, COMMUNES)
     # Rates per 100,000 need populations: give every commune without one a plausible figure.
     if AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE, population__isnull=True).exists():
         rng = random.Random(7)
@@ -72,34 +72,6 @@ def prepare() -> None:
         for unit in units:
             unit.population = rng.randint(3_000, 25_000)
         AdminUnit.objects.bulk_update(units, ["population"], batch_size=2000)
-
-
-@transaction.atomic
-def _top_up_communes() -> None:
-    have = AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.COMMUNE).count()
-    if have >= COMMUNES:
-        return
-    districts = list(AdminUnit.objects.filter(scheme=Scheme.LEGACY, level=Level.DISTRICT).order_by("code"))
-    new = []
-    for n in range(COMMUNES - have):
-        district = districts[n % len(districts)]
-        name = f"Xã thử nghiệm {n + 1}"
-        unit = AdminUnit(
-            scheme=Scheme.LEGACY,
-            code=f"{PREFIX}{n + 1:05d}",
-            level=Level.COMMUNE,
-            type_name="Xã",
-            name=name,
-            short_name=name,
-            parent=district,
-            latitude=district.latitude,
-            longitude=district.longitude,
-            is_demo=True,
-        )
-        unit.search_name = fold(name)
-        unit.path = unit.build_path()
-        new.append(unit)
-    AdminUnit.objects.bulk_create(new, batch_size=2000)
 
 
 def build_cases(today: date, seed: int = 2021) -> int:

@@ -11,11 +11,10 @@ from demo.safety import load_safety_demo
 from enforcement.demo import load_demo as load_enforcement_demo
 from events.demo import load_demo as load_events_demo
 from inspections.demo import load_demo as load_inspections_demo
-from lib.text import fold
 from outreach.demo import load_demo as load_outreach_demo
 from portal.demo import load_demo as load_portal_demo
 from readiness.demo import load_demo as load_readiness_demo
-from territory.loader import load_successions, load_units
+from territory.loader import demo_child, load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
 from territory.organisations import load_organisations
 from zones.demo import load_demo as load_zones_demo
@@ -86,21 +85,9 @@ def _generate_villages(province: AdminUnit) -> int:
         if commune.pk in with_villages:
             continue
         for number, (name, kind, population) in enumerate(_villages_for(commune), start=1):
-            village = AdminUnit(
-                scheme=commune.scheme,
-                code=f"{commune.code}-{number:03d}",
-                level=Level.VILLAGE,
-                type_name=kind,
-                name=name,
-                short_name=name,
-                parent=commune,
-                population=population,
-                latitude=commune.latitude,
-                longitude=commune.longitude,
-                is_demo=True,
+            village = demo_child(
+                commune, f"{commune.code}-{number:03d}", Level.VILLAGE, kind, name, population=population
             )
-            village.search_name = fold(name)
-            village.path = village.build_path()
             new.append(village)
     AdminUnit.objects.bulk_create(new, batch_size=1000)
     return len(new)

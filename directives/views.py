@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
+from lib.forms import add_errors
 from lib.uploads import FileTooLarge
 
 from . import access, actions, official, schedule
@@ -29,16 +30,6 @@ def _visible(request: HttpRequest, pk: int) -> Directive:
     if directive is None:
         raise Http404(_("No such directive."))
     return directive
-
-
-def _form_errors(form: DirectiveForm | IncomingForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(name if name in form.fields else None, problem)
-    else:
-        for problem in error.messages:
-            form.add_error(None, problem)
 
 
 @login_required
@@ -79,7 +70,7 @@ def compose(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             try:
                 saved = actions.save_draft(form.draft_data(), by=request_user(request), directive=directive)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_errors(form, error, name_unknown=False)
             else:
                 messages.success(request, _("Draft saved."))
                 return redirect("directives:detail", pk=saved.pk)
@@ -189,10 +180,10 @@ def incoming(request: HttpRequest) -> HttpResponse:
                     file=data["file"],
                 )
             except FileTooLarge as error:
-                _form_errors(form, error)
+                add_errors(form, error, name_unknown=False)
                 status = 413
             except ValidationError as error:
-                _form_errors(form, error)
+                add_errors(form, error, name_unknown=False)
                 status = 400
             else:
                 messages.success(request, _("Incoming document recorded."))

@@ -96,7 +96,9 @@ class Coverage:
         return round(100 * self.units_inspected / len(self.rows), 1) if self.rows else None
 
 
-def coverage(unit: AdminUnit, period: Period, today: date) -> Coverage:
+def coverage(unit: AdminUnit, period: Period, today: date, *, with_places: bool = True) -> Coverage:
+    """Inspections done, planned and overdue under the unit per unit one level down, and (unless
+    `with_places` is False, for a page that shows only the inspections) places inspected."""
     children = list(unit.children.order_by("code"))
     child_level = children[0].level if children else ""
     under = Inspection.objects.filter(target_path__under=unit.path)
@@ -125,6 +127,8 @@ def coverage(unit: AdminUnit, period: Period, today: date) -> Coverage:
         .values("segment")
         .annotate(n=Count("pk"), inspected=Count("pk", filter=Q(_inspected_in(period))))
         .order_by()
+        if with_places
+        else []
     )
     by_code = {child.code: Row(child) for child in children}
     own = Row(None)

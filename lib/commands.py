@@ -1,10 +1,17 @@
 """The shape every periodic command shares: one run, or one run every --loop SECONDS."""
 
 import time
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from lib.acting import Actor, acting
+from lib.tabular import CheckedFile, ImportRefused
+
+T = TypeVar("T")
 
 
 class LoopCommand(BaseCommand):
@@ -45,3 +52,41 @@ def parse_day(text: str, refusal: str) -> date | None:
         return date.fromisoformat(text) if text else None
     except ValueError as exc:
         raise CommandError(refusal) from exc
+
+
+class ImportCommand(BaseCommand):
+    """Imports a CSV or XLSX file with the checks of its import page: every bad row on stderr, then
+    the good rows written (all or, with --skip-bad-rows, those), or nothing with --dry-run."""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--skip-bad-rows", action="store_true", help="import the good rows even if some are bad")
+        parser.add_argument("--dry-run", action="store_true", help="check the file and report, write nothing")
+
+    @staticmethod
+    def existing_file(options: dict[str, Any]) -> Path:
+        path = options["file"]
+        assert isinstance(path, Path)
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        return path
+
+    def report(self, checked: CheckedFile[Any]) -> None:
+        """The file's refusal as the command's error, or each bad row and the counts."""
+        if checked.file_error:
+            raise CommandError(checked.file_error)
+        for error in checked.errors:
+            self.stderr.write(f"row {error.row}: {error.message}")
+        hidden = checked.error_count - len(checked.errors)
+        if hidden:
+            self.stderr.write(f"… and {hidden} more bad rows")
+        self.stdout.write(f"{len(checked.rows)} good rows, {checked.error_count} bad rows")
+
+    @staticmethod
+    def write(actor: Actor, write: Callable[[], T]) -> T:
+        """Run the import as `actor`; a refusal (bad rows without --skip-bad-rows) is the command's error."""
+        try:
+            with acting(actor):
+                return write()
+        except ImportRefused as refused:
+            raise CommandError(f"{refused} Fix the rows above or use --skip-bad-rows.") from refused

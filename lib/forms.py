@@ -54,8 +54,9 @@ def style(form: forms.Form) -> None:
             widget.attrs.setdefault("class", "form-control")
 
 
-def add_errors(form: forms.Form, invalid: ValidationError) -> None:
-    """Put an action's errors on the form: on their field when the form has it, else on top."""
+def add_errors(form: forms.Form, invalid: ValidationError, *, name_unknown: bool = True) -> None:
+    """Put an action's errors on the form: on their field when the form has it, else on top (named
+    by their field unless `name_unknown` is False)."""
     if not hasattr(invalid, "error_dict"):
         for message in invalid.messages:
             form.add_error(None, message)
@@ -63,4 +64,5 @@ def add_errors(form: forms.Form, invalid: ValidationError) -> None:
     for field, messages in invalid.message_dict.items():
         target = field if field in form.fields else None
         for message in messages:
-            form.add_error(target, message if target else f"{field}: {message}" if field else message)
+            named = name_unknown and not target and field
+            form.add_error(target, f"{field}: {message}" if named else message)

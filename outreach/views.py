@@ -18,6 +18,7 @@ from accounts.http import request_user
 from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
+from lib.forms import add_errors
 from lib.tabular import ImportRefused
 from lib.uploads import FileTooLarge
 
@@ -30,16 +31,6 @@ def _directive(request: HttpRequest, pk: int) -> Directive:
     if directive is None:
         raise Http404(_("No such directive."))
     return directive
-
-
-def _add_errors(form: ActivityForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(name if name in form.fields else None, problem)
-    else:
-        for problem in error.messages:
-            form.add_error(None, problem)
 
 
 @login_required
@@ -71,10 +62,10 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                     by=request_user(request),
                 )
             except FileTooLarge as error:
-                _add_errors(form, error)
+                add_errors(form, error, name_unknown=False)
                 status = 413
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error, name_unknown=False)
                 status = 400
             else:
                 messages.success(request, _("Activity reported."))

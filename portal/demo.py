@@ -53,12 +53,12 @@ def _officer(unit: AdminUnit) -> User | None:
 
 @transaction.atomic
 def load_demo(province: AdminUnit, communes: list[AdminUnit]) -> str:
-    if Report.objects.filter(is_demo=True, unit_path__startswith=province.path).exists():
+    if Report.objects.filter(is_demo=True, unit_path__under=province.path).exists():
         return "Reports: demo already loaded."
     now = timezone.now()
     agency = (
         Organisation.objects.filter(code="67-stttt").first()
-        or Organisation.objects.filter(unit__path__startswith=province.path).order_by("code").first()
+        or Organisation.objects.filter(unit__path__under=province.path).order_by("code").first()
     )
     created = 0
     escalated_one = False

@@ -19,7 +19,7 @@ def commune_choices() -> list[tuple[str, Any]]:
     province = portal_province()
     if province is None:
         return []
-    units = AdminUnit.objects.filter(path__startswith=province.path, level__in=[Level.DISTRICT, Level.COMMUNE])
+    units = AdminUnit.objects.filter(path__under=province.path, level__in=[Level.DISTRICT, Level.COMMUNE])
     groups: list[tuple[str, Any]] = [("", _("— choose —"))]
     current: list[tuple[str, str]] = []
     for unit in units.order_by("path").only("code", "name", "level", "path"):

@@ -79,7 +79,7 @@ def apply_filters(
     reports: QuerySet[Report], unit: AdminUnit | None = None, category: str = "", status: str = ""
 ) -> QuerySet[Report]:
     if unit is not None:
-        reports = reports.filter(unit_path__startswith=unit.path)
+        reports = reports.filter(unit_path__under=unit.path)
     if category:
         reports = reports.filter(category__code=category)
     if status:
@@ -145,9 +145,7 @@ def state_counts(unit: AdminUnit) -> dict[str, Any]:
 def search_where(text: str, province: AdminUnit) -> dict[str, Any]:
     """Units (district, commune, village) and public places matching the words, diacritics optional."""
     units = search_units(
-        AdminUnit.objects.filter(
-            path__startswith=province.path, level__in=[Level.DISTRICT, Level.COMMUNE, Level.VILLAGE]
-        ),
+        AdminUnit.objects.filter(path__under=province.path, level__in=[Level.DISTRICT, Level.COMMUNE, Level.VILLAGE]),
         text,
     ).select_related("parent")
     return {"units": list(units.order_by("path")[:10]), "places": search_places(text, limit=LATEST)}
@@ -158,7 +156,7 @@ def province_overview(province: AdminUnit) -> dict[str, Any]:
     levels = levels_map(province.scheme, Level.COMMUNE, province)
     violations = (
         published_violations()
-        .filter(unit_path__startswith=province.path)
+        .filter(unit_path__under=province.path)
         .select_related("type", "unit", "establishment")
         .order_by("-published_at", "-pk")[:LATEST]
     )
@@ -170,7 +168,7 @@ def province_overview(province: AdminUnit) -> dict[str, Any]:
         "documents": list(public_directives()[:LATEST]),
         "violations": [public_facts(v) for v in violations],
         "reports": list(
-            published_reports().filter(unit_path__startswith=province.path).select_related("category", "unit")[:3]
+            published_reports().filter(unit_path__under=province.path).select_related("category", "unit")[:3]
         ),
         "hotlines": hotlines(),
     }

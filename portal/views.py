@@ -125,7 +125,7 @@ def home(request: HttpRequest) -> HttpResponse:
         point = None
         try:
             if data["unit"]:
-                here = AdminUnit.objects.filter(path__startswith=province.path, code=data["unit"]).first()
+                here = AdminUnit.objects.filter(path__under=province.path, code=data["unit"]).first()
                 if here is None:
                     raise ValidationError(_("No commune or village has code %(code)s.") % {"code": data["unit"]})
             elif data["lat"] is not None and data["lon"] is not None:

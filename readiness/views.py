@@ -78,11 +78,12 @@ def _changed(request: HttpRequest, unit: AdminUnit, message: str) -> HttpRespons
 def save_stocks(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     unit = queries.get_unit(request.user, scheme, code)
     values = {}
+    declared = queries.declaration(unit).stocks
     for kind in queries.kinds():
         quantity = request.POST.get(f"q-{kind.code}")
         if quantity is None:
             continue
-        if not quantity.strip() and not queries.declaration(unit).stocks.get(kind.code):
+        if not quantity.strip() and kind.code not in declared:
             continue  # a kind left empty and never declared stays undeclared
         values[kind.code] = actions.StockValue(
             quantity, request.POST.get(f"u-{kind.code}") if kind.tracks_use else None

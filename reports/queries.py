@@ -21,7 +21,7 @@ from inspections.screening import progress as screening_progress
 from outreach.reports import WINDOWS
 from outreach.reports import coverage as outreach_coverage
 from portal.queries import escalated_to, tally, visible_reports
-from safety.dashboard import overview as safety_overview
+from safety.dashboard import by_child as safety_by_child
 from safety.dashboard import state_labels
 from territory.models import AdminUnit, Level
 from zones.measures import zones_over, zones_within
@@ -111,7 +111,7 @@ def situation(user: AnyUser, unit: AdminUnit, now: datetime | None = None) -> Si
     now = now or timezone.now()
     today = timezone.localdate(now)
     period = recent_period(PERIOD_DAYS, today)
-    places = safety_overview(user, unit, now)
+    places = safety_by_child(user, unit, now)
     labels = {row["code"]: row for row in state_labels()}
     safety = {
         "total": places.total.total,
@@ -122,7 +122,7 @@ def situation(user: AnyUser, unit: AdminUnit, now: datetime | None = None) -> Si
         "never": places.total.never,
         "safe_share": places.total.safe_share,
     }
-    checked = inspection_coverage(unit, period, today)
+    checked = inspection_coverage(unit, period, today, with_places=False)
     decided = violations_report(unit, period)
     outreach = outreach_coverage(unit, today)
     reports = visible_reports(user).filter(unit_path__under=unit.path)

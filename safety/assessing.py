@@ -23,7 +23,14 @@ SCALARS = (str, int, float, bool)
 
 
 def is_owner(user: AnyUser, place: Establishment) -> bool:
-    return user.is_authenticated and place.owners.filter(pk=user.pk).exists()
+    """Asked by the page or endpoint and again by the action on the same request's place:
+    remembered on the place object, so the request asks the database once."""
+    if not user.is_authenticated:
+        return False
+    known: dict[int, bool] = place.__dict__.setdefault("_owners_known", {})
+    if user.pk not in known:
+        known[user.pk] = place.owners.filter(pk=user.pk).exists()
+    return known[user.pk]
 
 
 def place_for(user: AnyUser, pk: int) -> Establishment:

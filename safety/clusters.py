@@ -1,4 +1,5 @@
-"""Counts of public places per map cell and state (MapCell), for maps at low zoom.
+"""Counts of public places per map cell and state (MapCell), for maps at low zoom, and per
+unit and state (UnitStateCount), for the public summaries.
 
 Each grid is a square lattice of `GRID_SIZES[grid]` degrees. Every action that writes a place
 moves it explicitly: `stored()` before the write, `move(before, presence(place))` after; bulk
@@ -13,27 +14,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.db.models import Count
 
 from lib import publiccache
 
-from .models import Establishment, MapCell, OperatingStatus, Registration
+from .models import Establishment, MapCell, OperatingStatus, Registration, UnitStateCount
 
 GRID_SIZES = [0.5, 0.1, 0.02]
 
 
 @dataclass(frozen=True)
 class Presence:
-    """Where a place counts on the map, and as what."""
+    """Where a place counts on the map and in the summaries, and as what."""
 
     state: str
     latitude: float
     longitude: float
+    unit_path: str
 
 
 def presence(place: Establishment) -> Presence | None:
     if place.registration != Registration.ACCEPTED or place.status == OperatingStatus.CLOSED:
         return None
-    return Presence(place.state, float(place.latitude), float(place.longitude))
+    return Presence(place.state, float(place.latitude), float(place.longitude), place.unit_path)
 
 
 def stored(pk: int | None) -> Presence | None:
@@ -52,9 +55,11 @@ def cell_of(grid: int, latitude: float | Decimal, longitude: float | Decimal) ->
 
 
 Key = tuple[int, int, int, str]
+UnitKey = tuple[str, str]
 
 
-def _tally(totals: dict[Key, list[float]], where: Presence, sign: int) -> None:
+def _tally(totals: dict[Key, list[float]], where: Presence, sign: int, units: dict[UnitKey, int]) -> None:
+    units[(where.unit_path, where.state)] += sign
     for grid in range(len(GRID_SIZES)):
         x, y = cell_of(grid, where.latitude, where.longitude)
         total = totals[(grid, x, y, where.state)]
@@ -83,18 +88,40 @@ def _apply(totals: dict[Key, list[float]]) -> None:
             cursor.execute(sql, params)
 
 
-@transaction.atomic
+def _apply_units(units: dict[UnitKey, int]) -> None:
+    """The same upsert for the per-unit counts."""
+    changed = [(key, n) for key, n in units.items() if n]
+    table = connection.ops.quote_name(UnitStateCount._meta.db_table)
+    for start in range(0, len(changed), 500):
+        chunk = changed[start : start + 500]
+        values = ", ".join(["(%s, %s, %s)"] * len(chunk))
+        params = [v for (path, state), n in chunk for v in (path, state, n)]
+        sql = (
+            f"INSERT INTO {table} (unit_path, state, count) VALUES {values} "  # noqa: S608 — fixed table, placeholders
+            f"ON CONFLICT (unit_path, state) DO UPDATE SET count = {table}.count + excluded.count"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+
+
 def move(before: Presence | None, after: Presence | None) -> None:
-    """Move one place from where it counted to where it counts now (either may be None)."""
-    if before == after:
-        return
+    """Move one place from where it counted to where it counts now (either may be None); a
+    place that stays where it counted (most re-assessments) costs nothing."""
+    if before != after:
+        _move(before, after)
+
+
+@transaction.atomic
+def _move(before: Presence | None, after: Presence | None) -> None:
     publiccache.bump("places")
     totals: dict[Key, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    units: dict[UnitKey, int] = defaultdict(int)
     if before is not None:
-        _tally(totals, before, -1)
+        _tally(totals, before, -1, units)
     if after is not None:
-        _tally(totals, after, +1)
+        _tally(totals, after, +1, units)
     _apply(totals)
+    _apply_units(units)
 
 
 @transaction.atomic
@@ -102,10 +129,12 @@ def add(places: Iterable[Presence | None]) -> int:
     """Count many new places in, summed per cell first: one statement per few hundred cells
     touched, whatever the number of places. Returns the number of cells touched."""
     totals: dict[Key, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    units: dict[UnitKey, int] = defaultdict(int)
     for where in places:
         if where is not None:
-            _tally(totals, where, +1)
+            _tally(totals, where, +1, units)
     _apply(totals)
+    _apply_units(units)
     publiccache.bump("places", "all-places")  # bulk-created places send no signal of their own
     return len(totals)
 
@@ -135,6 +164,11 @@ def rebuild() -> int:
             for (grid, x, y, state), (n, lat, lon) in totals.items()
         ),
         batch_size=2000,
+    )
+    UnitStateCount.objects.all().delete()
+    by_unit = public.order_by().values_list("unit_path", "state").annotate(n=Count("id"))
+    UnitStateCount.objects.bulk_create(
+        (UnitStateCount(unit_path=path, state=state, count=n) for path, state, n in by_unit), batch_size=2000
     )
     publiccache.bump("places", "all-places")  # bulk writes (imports, expiry) end here
     return len(totals)

@@ -218,6 +218,25 @@ class SafetyPolicy(models.Model):
         return str(self.unit)
 
 
+class UnitStateCount(models.Model):
+    """How many public places of each state a unit holds itself (not counting the units below
+    it), kept up to date with the map cells, so the public summary of a province or the whole
+    country adds up a few rows per unit instead of counting the places."""
+
+    audited = False  # a derived counter, kept by the actions: not a change a person made
+
+    unit_path = models.CharField(max_length=255)
+    state = models.CharField(max_length=12, choices=PublicState.choices)
+    count = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit_path", "state"], name="unit_state_count_unique")]
+        indexes = [path_index(name="unit_state_count_path_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.unit_path} {self.state}: {self.count}"
+
+
 class MapCell(models.Model):
     """How many public places of each state lie in one cell of a coarse grid, kept up to date
     as places change, so a map of the whole country reads a few hundred rows, not millions."""

@@ -5,7 +5,6 @@ squares), in Roboto, which has every Vietnamese letter."""
 from datetime import datetime
 from importlib import resources
 
-import segno
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from fpdf import FPDF
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
+from lib.qr import draw_qr
 
 from . import public
 from .models import Establishment, OperatingStatus, Registration
@@ -23,7 +23,6 @@ from .models import Establishment, OperatingStatus, Registration
 FONT = "Roboto"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 15.0
 QR_MAX_SIZE = 110.0
-QR_BORDER = 4  # modules of quiet zone the QR standard asks for
 BOTTOM_BLOCK = 78.0  # the state box, the scan line and the footer under the QR code
 
 
@@ -51,24 +50,6 @@ def _font_file(name: str) -> str:
 
 def _date(moment: datetime | None) -> str:
     return timezone.localtime(moment).strftime("%d/%m/%Y") if moment else ""
-
-
-def draw_qr(pdf: FPDF, data: str, x: float, y: float, size: float) -> None:
-    """The QR code as black squares (one rectangle per run of dark modules in a row)."""
-    code = segno.make(data, error="m", micro=False)
-    rows = code.matrix
-    module = size / (len(rows) + 2 * QR_BORDER)
-    pdf.set_fill_color(0, 0, 0)
-    for row_index, row in enumerate(rows):
-        top = y + (QR_BORDER + row_index) * module
-        start = None
-        for column, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = column
-            elif not dark and start is not None:
-                left = x + (QR_BORDER + start) * module
-                pdf.rect(left, top, (column - start) * module, module, style="F")
-                start = None
 
 
 def render_poster(place: Establishment, url: str, now: datetime | None = None) -> bytes:

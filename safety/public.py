@@ -36,6 +36,7 @@ from .models import (
     OperatingStatus,
     PublicState,
     Registration,
+    UnitStateCount,
 )
 
 MAX_FEATURES = 400  # merge neighbouring cells until a response holds no more than this
@@ -598,16 +599,21 @@ def summarise(unit: AdminUnit | None, scheme: str | None = None) -> Summary:
 def _counts_by_path(prefix: str, scheme: str) -> list[tuple[str, str, int]]:
     """(unit path, state, count) of the public places under `prefix`. Places are kept under the
     units of the province's working scheme; a 2025 unit asked for while places sit under legacy
-    units counts the places of the legacy communes it was formed from (main successor only)."""
-    places = public_places().order_by()
-    direct = places.filter(unit_path__under=prefix).values_list("unit_path", "state").annotate(n=Count("id"))
-    result: list[tuple[str, str, int]] = list(direct)
+    units counts the places of the legacy communes it was formed from (main successor only).
+    The counts per unit are kept as places change (UnitStateCount): a few rows per unit, however
+    many places."""
+    result = _unit_counts(prefix)
     if scheme == Scheme.Y2025 and settings.DEFAULT_SCHEME != Scheme.Y2025:
-        result.extend(_counts_via_successions(places, prefix))
+        result.extend(_counts_via_successions(prefix))
     return result
 
 
-def _counts_via_successions(places: QuerySet[Establishment], prefix: str) -> list[tuple[str, str, int]]:
+def _unit_counts(prefix: str) -> list[tuple[str, str, int]]:
+    rows = UnitStateCount.objects.filter(unit_path__under=prefix, count__gt=0)
+    return list(rows.values_list("unit_path", "state", "count"))
+
+
+def _counts_via_successions(prefix: str) -> list[tuple[str, str, int]]:
     links = UnitSuccession.objects.filter(successor__path__under=prefix, is_main=True).values_list(
         "predecessor__path", "successor__path"
     )
@@ -625,10 +631,7 @@ def _counts_via_successions(places: QuerySet[Establishment], prefix: str) -> lis
     provinces = {"/".join(path.split("/")[:2]) + "/" for path in successor_of}
     rows: list[tuple[str, str, int]] = []
     for province_path in sorted(provinces):
-        grouped = (
-            places.filter(unit_path__under=province_path).values_list("unit_path", "state").annotate(n=Count("id"))
-        )
-        for path, state, count in grouped:
+        for path, state, count in _unit_counts(province_path):
             successor = successor_of.get("/".join(path.split("/")[:4]) + "/")
             if successor is None and path in above and above[path].startswith(prefix):
                 successor = above[path]

@@ -218,3 +218,24 @@ def load_successions() -> int:
         succession.is_main = pairs[(succession.predecessor_id, succession.successor_id)]
     UnitSuccession.objects.bulk_update(changed, ["is_main"])
     return len(pairs)
+
+
+def demo_child(parent: AdminUnit, code: str, level: str, type_name: str, name: str, **extra: Any) -> AdminUnit:
+    """An unsaved demo unit under `parent`, placed where it is, with its search name and path set:
+    ready for `bulk_create` (which skips `save`)."""
+    unit = AdminUnit(
+        scheme=parent.scheme,
+        code=code,
+        level=level,
+        type_name=type_name,
+        name=name,
+        short_name=extra.pop("short_name", name),
+        parent=parent,
+        latitude=parent.latitude,
+        longitude=parent.longitude,
+        is_demo=True,
+        **extra,
+    )
+    unit.search_name = unit.search_name or fold(name)
+    unit.path = unit.build_path()
+    return unit

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
 from safety import clusters
+from safety.actions.criteria import load_criteria_sets
 from safety.models import CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
 from safety.types import load_establishment_types
 from territory.loader import load_successions, load_units
@@ -222,3 +223,23 @@ class SafetyTestCase(JurisdictionTestCase):
         load_establishment_types()
         cls.criteria_set = make_criteria_set()
         EstablishmentType.objects.update(criteria_set_code=cls.criteria_set.code)
+
+
+class CriteriaSetsTestCase(SafetyTestCase):
+    """The safety base plus every official criteria set loaded."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        load_criteria_sets()
+
+
+class OwnedPlaceTestCase(SafetyTestCase):
+    """The safety base plus one place in commune_a that the owner owns."""
+
+    place: Establishment
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.place = make_place(cls.commune_a, owners=[cls.owner])

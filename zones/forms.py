@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from lib.forms import add_errors
 from territory.models import AdminUnit, Level
 
 from .actions import Conflict
@@ -32,13 +33,7 @@ class UnitsChoiceField(forms.ModelMultipleChoiceField):
 
 def apply_errors(form: forms.Form, error: ValidationError) -> None:
     """Put an action's errors at their fields, the rest at the top of the form."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+    add_errors(form, error, name_unknown=False)
 
 
 T = TypeVar("T")

@@ -8,11 +8,12 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
 
-import segno
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from fpdf import FPDF
+
+from lib.qr import draw_qr
 
 from .computing import province_of
 from .models import GoodsPermit
@@ -20,7 +21,6 @@ from .permit_codes import sign
 
 FONT = "Roboto"
 SIZES = {"a4": (210.0, 297.0, 15.0), "a6": (105.0, 148.0, 6.0)}
-QR_BORDER = 4
 TEXT = Path(__file__).parent / "data" / "permit_card.json"
 
 
@@ -31,22 +31,6 @@ def card_text() -> dict[str, str]:
 
 def _font_file(name: str) -> str:
     return str(resources.files("font_roboto") / "files" / name)
-
-
-def draw_qr(pdf: FPDF, data: str, x: float, y: float, size: float) -> None:
-    """The QR code as black squares (one rectangle per run of dark modules in a row)."""
-    rows = segno.make(data, error="m", micro=False).matrix
-    module = size / (len(rows) + 2 * QR_BORDER)
-    pdf.set_fill_color(0, 0, 0)
-    for row_index, row in enumerate(rows):
-        top = y + (QR_BORDER + row_index) * module
-        start = None
-        for column, dark in enumerate([*row, 0]):
-            if dark and start is None:
-                start = column
-            elif not dark and start is not None:
-                pdf.rect(x + (QR_BORDER + start) * module, top, (column - start) * module, module, style="F")
-                start = None
 
 
 def checkpoint_url(request: HttpRequest, permit: GoodsPermit) -> str:

@@ -15,28 +15,14 @@ from accounts.models import Role
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
 from testing import PASSWORD, make_user
+from testing.browser import BROWSER_TEST, browser_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOT = Path("/tmp/commune-page.png")  # noqa: S108 - a fixed place to look at after a run
 USERNAME = "commune"
 # The login form's own button: the navbar's language switch is also a form with a submit button.
 LOGIN_BUTTON = "main form button[type=submit]"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),  # the live server reads the data from another thread
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install -y chromium"),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -52,20 +38,8 @@ def commune(live_server: Any) -> AdminUnit:
 
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    # Playwright's sync API keeps an event loop running in this thread; without this Django
-    # refuses ORM calls made while the browser is open (SynchronousOnlyOperation).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            context.set_default_timeout(15_000)
-            yield context.new_page()
-            context.close()
-        finally:
-            browser.close()
+    with browser_page(monkeypatch, 1280, 900) as opened:
+        yield opened
 
 
 def sign_in(page: Any, base_url: str, password: str) -> None:

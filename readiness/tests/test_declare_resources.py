@@ -73,3 +73,16 @@ class DeclareResourcesTests(ReadinessTestCase):
         entry = AuditEntry.objects.filter(content_type__model="stock").get()
         self.assertEqual(entry.actor, self.officer_a)
         self.assertEqual((entry.after or {})["quantity"], 2)
+
+    def test_the_page_answers_bad_figures_with_the_vietnamese_message_and_keeps_the_old_ones(self) -> None:
+        self.declare(self.commune_a, self.officer_a, xe_loa=1)
+        client = self.client_for(self.officer_a)
+        url = f"/readiness/units/{self.commune_a.scheme}/{self.commune_a.code}/stocks/"
+        response = client.post(
+            url, {"q-xe-loa": "-1", "q-khau-trang": "", "q-giuong-dieu-tri": "4", "u-giuong-dieu-tri": "9"}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, "số lượng không được âm", status_code=400)
+        self.assertContains(response, "vượt quá tổng số hiện có", status_code=400)
+        self.assertEqual(self.stock(self.commune_a, "xe-loa").quantity, 1)
+        self.assertIsNone(self.stock(self.commune_a, "giuong-dieu-tri"))

@@ -4,18 +4,16 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from safety.models import STATE_COLOURS, Assessment, Establishment, PublicState
-from testing import AT_RISK_ANSWERS, SafetyTestCase, make_place
+from safety.models import STATE_COLOURS, Assessment, PublicState
+from testing import AT_RISK_ANSWERS, OwnedPlaceTestCase
 
 
-class AssessPreviewTests(SafetyTestCase):
-    place: Establishment
+class AssessPreviewTests(OwnedPlaceTestCase):
     url: str
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.place = make_place(cls.commune_a, owners=[cls.owner])
         cls.url = reverse("safety:assess_preview", kwargs={"pk": cls.place.pk})
 
     def test_complete_answers_show_score_percent_and_band(self) -> None:

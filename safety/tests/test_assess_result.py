@@ -6,18 +6,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from safety.actions.assessments import submit_assessment
-from safety.models import STATE_COLOURS, Assessment, Establishment, PublicState
-from testing import SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
+from safety.models import STATE_COLOURS, Assessment, PublicState
+from testing import SAFE_ANSWERS, UNSAFE_ANSWERS, OwnedPlaceTestCase
 
 
-class AssessmentResultTests(SafetyTestCase):
-    place: Establishment
+class AssessmentResultTests(OwnedPlaceTestCase):
     unsafe: Assessment
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.place = make_place(cls.commune_a, owners=[cls.owner])
         cls.unsafe = submit_assessment(cls.place, cls.criteria_set, UNSAFE_ANSWERS, by=cls.owner)
 
     def url(self, assessment=None) -> str:  # type: ignore[no-untyped-def]

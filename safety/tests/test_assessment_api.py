@@ -7,17 +7,23 @@ from django.utils import timezone
 
 from safety.actions.assessments import submit_assessment
 from safety.models import Assessment, CriteriaSetStatus, Establishment, PublicState
-from testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_criteria_set, make_place
+from testing import (
+    AT_RISK_ANSWERS,
+    SAFE_ANSWERS,
+    UNSAFE_ANSWERS,
+    OwnedPlaceTestCase,
+    SafetyTestCase,
+    make_criteria_set,
+    make_place,
+)
 
 
-class AssessmentApiTests(SafetyTestCase):
-    place: Establishment
+class AssessmentApiTests(OwnedPlaceTestCase):
     url: str
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.place = make_place(cls.commune_a, owners=[cls.owner])
         cls.url = f"/api/v1/establishments/{cls.place.pk}/assessments"
 
     def post(self, user, body: object, url: str | None = None):  # type: ignore[no-untyped-def]

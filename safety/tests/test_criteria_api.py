@@ -1,16 +1,11 @@
 """The public criteria-sets API: the sets in force, one set in full, older versions."""
 
-from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set
-from testing import SafetyTestCase
+from testing import CriteriaSetsTestCase
 
 
-class CriteriaApiTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class CriteriaApiTests(CriteriaSetsTestCase):
     def test_the_list_is_public_and_says_which_sets_can_be_used(self) -> None:
         response = self.client.get("/api/v1/criteria-sets")
         self.assertEqual(response.status_code, 200)

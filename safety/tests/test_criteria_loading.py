@@ -14,7 +14,7 @@ from safety.actions.assessments import submit_assessment
 from safety.actions.criteria import load_criteria_sets, revise_criteria_set
 from safety.criteria import DATA_DIR, current_set, set_for_place
 from safety.models import CriteriaSet, EstablishmentType
-from testing import SafetyTestCase, make_place
+from testing import CriteriaSetsTestCase, SafetyTestCase, make_place
 
 CLINICS = "qd-4999-co-so-kham-chua-benh"
 CLINIC_ANSWERS = {f"TC{n}": 1 for n in range(1, 9)}
@@ -115,12 +115,7 @@ class LoadCommandTests(SafetyTestCase):
         self.assertEqual(CriteriaSet.objects.exclude(code=self.criteria_set.code).count(), 7)
 
 
-class FindingTheSetTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class FindingTheSetTests(CriteriaSetsTestCase):
     def test_current_set_of_an_unknown_code_is_a_404(self) -> None:
         with self.assertRaises(Http404):
             current_set("qd-9999-khong-co")

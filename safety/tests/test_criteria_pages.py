@@ -4,9 +4,9 @@ import copy
 
 from django.urls import reverse
 
-from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set
-from testing import SIMPLE_DEFINITION, SafetyTestCase, make_criteria_set
+from testing import SIMPLE_DEFINITION, CriteriaSetsTestCase, make_criteria_set
 
 LIST = reverse("safety:criteria_list")
 
@@ -15,12 +15,7 @@ def detail(code: str) -> str:
     return reverse("safety:criteria_detail", args=[code])
 
 
-class CriteriaPagesTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class CriteriaPagesTests(CriteriaSetsTestCase):
     def test_the_list_shows_every_set_with_partial_and_empty_ones_plainly_marked(self) -> None:
         response = self.client_for(self.admin).get(LIST)
         self.assertEqual(response.status_code, 200)

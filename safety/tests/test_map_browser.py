@@ -18,17 +18,12 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
 from testing import make_place
+from testing.browser import BROWSER_TEST, browser_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 NAME = "Quán <img src=x onerror=window.pwned=1> Đắk Mil"
 SCREENSHOT = Path("/tmp/safety-map.png")  # noqa: S108 - a fixed place to look at after a run
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install -y chromium"),
-]
+pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
@@ -52,18 +47,8 @@ def places(settings: Any) -> None:
 
 @pytest.fixture
 def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright keeps an event loop in this thread
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1000, "height": 800})
-            context.set_default_timeout(15_000)
-            yield context.new_page()
-            context.close()
-        finally:
-            browser.close()
+    with browser_page(monkeypatch, 1000, 800) as opened:
+        yield opened
 
 
 def test_clusters_are_drawn_without_tiles(live_server: Any, places: None, page: Any) -> None:

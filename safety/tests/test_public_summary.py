@@ -1,6 +1,7 @@
 """The public summary per unit (/map/summary/?unit=, /api/v1/public/summary?unit=&scheme=): public
 places by state and the safe share for the unit and each unit below it, from aggregate queries."""
 
+import json
 import re
 from decimal import Decimal
 
@@ -8,9 +9,17 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from safety.models import Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
+from safety import clusters
+from safety.models import (
+    Establishment,
+    EstablishmentType,
+    OperatingStatus,
+    PublicState,
+    Registration,
+    UnitStateCount,
+)
 from territory.models import AdminUnit, Scheme, UnitSuccession
-from testing import SafetyTestCase, make_place
+from testing import SAFE_ANSWERS, SafetyTestCase, make_place
 
 URL = "/api/v1/public/summary"
 SAFE, AT_RISK, UNSAFE, NOT_ASSESSED = (s.value for s in PublicState)
@@ -120,7 +129,7 @@ class SummaryApiTests(SummaryTestCase):
         before = queries()
         kind = EstablishmentType.objects.get(code="market")
         communes = list(AdminUnit.objects.filter(parent__parent=self.province))
-        Establishment.objects.bulk_create(
+        created = Establishment.objects.bulk_create(
             Establishment(
                 name=f"Chợ {n}",
                 type=kind,
@@ -132,6 +141,7 @@ class SummaryApiTests(SummaryTestCase):
             )
             for n, unit in enumerate(communes * 3)
         )
+        clusters.add(clusters.presence(place) for place in created)  # as a bulk import counts them in
         self.assertEqual(queries(), before)
         self.assertLessEqual(before, 4)
         self.assertEqual(self.get(unit=self.province.code)["total"]["total"], 8 + 3 * len(communes))
@@ -175,3 +185,25 @@ class SummaryPageTests(SummaryTestCase):
         assert own is not None
         self.assertIn('data-col="total">2<', own.group(1))
         self.assertEqual(self.cells(content, self.village_b)["safe"], "1")
+
+
+class KeptCountsTests(SummaryTestCase):
+    def test_counts_follow_assessments_moves_and_closures(self) -> None:
+        place = make_place(self.commune_b, "Chợ mới", owners=[self.owner])
+        self.assertEqual(self.child(self.get(unit=self.district.code), self.commune_b)["counts"][NOT_ASSESSED], 2)
+        response = self.client.post(
+            f"/api/v1/establishments/{place.pk}/assessments",
+            '{"criteria_set": "test-set", "answers": ' + json.dumps(SAFE_ANSWERS) + "}",
+            content_type="application/json",
+            headers=self.api_headers(self.owner),
+        )
+        self.assertEqual(response.status_code, 201, response.content)
+        b = self.child(self.get(unit=self.district.code), self.commune_b)
+        self.assertEqual((b["counts"][NOT_ASSESSED], b["counts"][SAFE]), (1, 2))
+
+    def test_a_recount_gives_the_counts_kept_along_the_way(self) -> None:
+        kept = self.get(unit=self.province.code)
+        clusters.rebuild()
+        cache.clear()
+        self.assertEqual(self.get(unit=self.province.code), kept)
+        self.assertEqual(UnitStateCount.objects.filter(count__lt=0).count(), 0)

@@ -7,9 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from safety import scoring
-from safety.actions.criteria import load_criteria_sets
 from safety.criteria import current_set
-from testing import SafetyTestCase
+from testing import CriteriaSetsTestCase
 
 PERCENT_CASES = {
     # ≤ 15 % rất ít; 16–30 thấp; 31–50 trung bình; 51–80 cao; 81–100 rất cao
@@ -80,12 +79,7 @@ def one_criterion(definition: dict[str, Any], max_points: int) -> dict[str, Any]
     return {**definition, "sections": [{"code": "S", "title": "Thử", "items": [item]}], "rules": []}
 
 
-class BandBoundaryTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class BandBoundaryTests(CriteriaSetsTestCase):
     def test_percent_boundaries(self) -> None:
         for code, cases in PERCENT_CASES.items():
             definition = one_criterion(current_set(code).definition, 1000)

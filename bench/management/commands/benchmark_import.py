@@ -34,5 +34,6 @@ class Command(BaseCommand):
         total = figures["check_s"] + figures["import_s"]
         self.stdout.write(
             f"check {figures['check_s']:.1f} s + import {figures['import_s']:.1f} s = {total:.1f} s "
-            f"({figures['rows'] / total:,.0f} rows/s)"
+            f"({figures['rows'] / total:,.0f} rows/s); CPU of this process: check {figures['check_cpu_s']:.1f} s "
+            f"+ import {figures['import_cpu_s']:.1f} s"
         )

@@ -1,7 +1,6 @@
 import json
 from typing import Any
 
-from django.core.management.base import CommandError
 from django.db import connection
 
 from bench import inspections as bench
@@ -19,11 +18,7 @@ class Command(BenchCommand):
     sizes_help = "numbers of violations (inspections: twice)"
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sizes, repeat = self.sizes_and_repeat(options)
-        try:
-            results = bench.run(sizes, repeat)
-        except bench.NotAScratchDatabase as refused:
-            raise CommandError(str(refused)) from refused
+        sizes, results = self.measure(bench.run, options)
         vendor = connection.vendor
         self.stdout.write("")
         self.stdout.write(f"{vendor}: server time, ms (median); columns are violations (inspections ×2)")
@@ -31,6 +26,6 @@ class Command(BenchCommand):
         reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results)
         self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), 44)
         counts = bench.counts()
-        self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
+        self.write_counts(counts)
         report = {"database": vendor, "sizes": sizes, "counts": counts, "ms": results}
         self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))

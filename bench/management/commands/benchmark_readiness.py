@@ -1,7 +1,6 @@
 import json
 from typing import Any
 
-from django.core.management.base import CommandError
 from django.db import connection
 
 from bench import readiness as bench
@@ -21,17 +20,11 @@ class Command(BenchCommand):
     sizes_help = "numbers of polling areas"
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sizes, repeat = self.sizes_and_repeat(options)
-        if repeat < 1 or any(size < 10 for size in sizes):
-            raise CommandError("--repeat is at least 1 and every size at least 10 polling areas")
-        try:
-            results = bench.run(sizes, repeat)
-        except bench.NotAScratchDatabase as refused:
-            raise CommandError(str(refused)) from refused
+        sizes, results = self.measure(bench.run, options, least=(10, "polling areas"))
         self.stdout.write("")
         self.stdout.write(f"{connection.vendor}: server time, ms (median of the timed runs)")
         self.write_table(((key, [value]) for key, value in results.items()), 70)
         counts = bench.counts()
-        self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
+        self.write_counts(counts)
         report = {"database": connection.vendor, "sizes": sizes, "counts": counts, "ms": results}
         self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))

@@ -1,6 +1,5 @@
 from typing import Any
 
-from django.core.management.base import CommandError
 from django.db import connection
 
 from bench import zones as bench
@@ -19,18 +18,12 @@ class Command(BenchCommand):
     sizes_help = "numbers of permits"
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sizes, repeat = self.sizes_and_repeat(options)
-        if repeat < 1 or any(size < 100 for size in sizes):
-            raise CommandError("--repeat is at least 1 and every size at least 100 permits")
-        try:
-            results = bench.run(sizes, repeat)
-        except bench.NotAScratchDatabase as refused:
-            raise CommandError(str(refused)) from refused
+        sizes, results = self.measure(bench.run, options, least=(100, "permits"))
         self.stdout.write("")
         self.stdout.write(f"{connection.vendor}: server time, ms (median of the timed runs)")
         self.write_table(((key, [value]) for key, value in results.items() if " @ " not in key), 62)
         self.write_sizes("columns are numbers of permits", sizes, 62)
         reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results if " @ " in key)
         self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), 62)
-        self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in bench.counts().items()))
+        self.write_counts(bench.counts())
         self.write_json(options["output"], bench.as_json(results, sizes))

@@ -1,0 +1,51 @@
+"""Browser tests: Debian's Chromium driven by Playwright against the live server.
+
+Playwright cannot download its own browsers here, so the tests use /usr/bin/chromium
+(`apt-get install chromium`) and are skipped when it is missing. A live server reads the data
+from another thread, so the tests run on a transactional database.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# A browser test module's `pytestmark`.
+BROWSER_TEST = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install -y chromium"),
+]
+
+
+@contextmanager
+def browser_page(monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> Iterator[Any]:
+    """A fresh page of a headless Chromium with this viewport, closed afterwards."""
+    # Playwright's sync API keeps an event loop running in this thread; without this Django
+    # refuses ORM calls made while the browser is open (SynchronousOnlyOperation).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context(viewport={"width": width, "height": height})
+            context.set_default_timeout(15_000)
+            yield context.new_page()
+            context.close()
+        finally:
+            browser.close()
