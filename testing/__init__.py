@@ -127,6 +127,20 @@ class JurisdictionTestCase(TestCase):
     def setUp(self) -> None:
         cache.clear()  # login throttling counters must not leak between tests
 
+    def everyone_but_the_administrator(self) -> tuple[User, ...]:
+        """Every signed-in user of the base but the administrator: officers of every level,
+        the inspector, the press and the owner."""
+        return (
+            self.officer_a,
+            self.officer_b,
+            self.district_officer,
+            self.other_district_officer,
+            self.province_officer,
+            self.inspector,
+            self.press,
+            self.owner,
+        )
+
     def client_for(self, user: User) -> Client:
         client = Client()
         client.force_login(user)
