@@ -4,7 +4,7 @@ a unit filter outside the jurisdiction 403 (units are public, so refusing leaks 
 
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +25,7 @@ from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
+from territory.schemas import SchemeName, UnitRefOut
 
 from . import actions, coverage, screening
 from .actions import InspectionConflict, Schedule
@@ -34,19 +35,11 @@ from .queries import get_campaign, get_inspection, visible_campaigns, visible_in
 
 router = Router(tags=["inspections"])
 
-SchemeName = Literal["legacy", "2025"]
 PAGE_SIZE = 50
 
 
 class ErrorOut(Schema):
     detail: str
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
 
 
 class TargetOut(Schema):

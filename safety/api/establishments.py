@@ -7,7 +7,7 @@ place exists outside the caller's jurisdiction. A unit filter outside the jurisd
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from accounts.api import AUTH
 from accounts.models import User
+from territory.schemas import SchemeName, UnitRefOut
 
 from ..actions.registration import (
     DuplicatePlace,
@@ -31,15 +32,7 @@ from ..places import PlaceFilters, filter_places, visible_places
 
 router = Router(tags=["safety"])
 
-SchemeName = Literal["legacy", "2025"]
 PAGE_SIZE = 50
-
-
-class UnitRefOut(Schema):
-    code: str
-    scheme: str
-    level: str
-    name: str
 
 
 class EstablishmentOut(Schema):
