@@ -1,12 +1,13 @@
+from typing import Any
+
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from lib.tabular import ImportRefused
+from lib.importpage import import_form
 from territory import queries
 from territory.models import Organisation
 from territory.villages import COLUMNS, check_villages_file
@@ -56,31 +57,17 @@ def village_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     within = jurisdiction.home_unit(request.user)
     form = VillageImportForm(request.POST or None, request.FILES or None)
-    checked = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            checked = check_villages_file(upload, upload.name, settings.DEFAULT_SCHEME, within)
-            if checked.file_error:
-                form.add_error("file", checked.file_error)
-                status = checked.form_status
-            elif not form.cleaned_data["dry_run"]:
-                try:
-                    outcome = actions.import_villages(
-                        checked, by=user, skip_bad_rows=form.cleaned_data["skip_bad_rows"]
-                    )
-                except ImportRefused:
-                    messages.error(request, _("The file has bad rows, so nothing was imported."))
-                    status = 400
-                else:
-                    messages.success(
-                        request,
-                        _("%(created)d villages created, %(updated)d updated.")
-                        % {"created": outcome.created, "updated": outcome.updated},
-                    )
-        else:
-            status = 400
+
+    def run(checked: Any, skip_bad_rows: bool) -> str:
+        outcome = actions.import_villages(checked, by=user, skip_bad_rows=skip_bad_rows)
+        return _("%(created)d villages created, %(updated)d updated.") % {
+            "created": outcome.created,
+            "updated": outcome.updated,
+        }
+
+    checked, status = import_form(
+        request, form, lambda upload: check_villages_file(upload, upload.name, settings.DEFAULT_SCHEME, within), run
+    )
     context = {
         "form": form,
         "checked": checked,

@@ -22,6 +22,7 @@ from accounts.models import User
 from inspections.models import Inspection, TargetKind
 from inspections.queries import visible_inspections
 from lib import attachments, uploads
+from lib.checks import text_field
 from lib.privacy import check_public_text
 from safety.models import Establishment
 from territory.models import AdminUnit
@@ -61,12 +62,7 @@ class ViolationConflict(Exception):
 
 
 def _text(values: Mapping[str, Any], field: str, errors: dict[str, str], *, required: bool = False) -> str:
-    text = str(values.get(field) or "").strip()
-    if required and not text:
-        errors[field] = _("This field is required.")
-    elif len(text) > LIMITS[field]:
-        errors[field] = _("At most %(limit)d characters.") % {"limit": LIMITS[field]}
-    return text
+    return text_field(values, field, LIMITS, errors, required=required)
 
 
 def _find_place(value: Any) -> Any:

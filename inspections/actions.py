@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import User
 from lib import attachments, uploads
+from lib.checks import text_field
 from territory.models import AdminUnit, Level
 
 from . import checklists
@@ -66,12 +67,7 @@ class Schedule:
 
 
 def _text(values: dict[str, Any], field: str, errors: dict[str, str], *, required: bool = False) -> str:
-    text = str(values.get(field) or "").strip()
-    if required and not text:
-        errors[field] = _("This field is required.")
-    elif len(text) > LIMITS[field]:
-        errors[field] = _("At most %(limit)d characters.") % {"limit": LIMITS[field]}
-    return text
+    return text_field(values, field, LIMITS, errors, required=required)
 
 
 def _check_period(start: date | None, end: date | None, errors: dict[str, str]) -> None:

@@ -3,6 +3,7 @@ summary report, activities by channel, unit and period, and village coverage wit
 
 import io
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,7 +20,7 @@ from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
 from lib.forms import add_errors
-from lib.tabular import ImportRefused
+from lib.importpage import import_form
 from lib.uploads import FileTooLarge
 
 from . import actions, imports, reports, summary_report
@@ -82,33 +83,18 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
     if not organisations:
         raise PermissionDenied(_("None of your organisations received this directive."))
     form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
-    checked = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            checked = imports.check_file(
-                upload,
-                upload.name,
-                directive=directive,
-                organisation=form.cleaned_data["organisation"],
-                by=request_user(request),
-            )
-            if checked.file_error:
-                form.add_error("file", checked.file_error)
-                status = checked.form_status
-            elif not form.cleaned_data["dry_run"]:
-                try:
-                    count = imports.import_activities(
-                        checked, by=request_user(request), skip_bad_rows=form.cleaned_data["skip_bad_rows"]
-                    )
-                except ImportRefused:
-                    messages.error(request, _("The file has bad rows, so nothing was imported."))
-                    status = 400
-                else:
-                    messages.success(request, _("%(n)d activities imported.") % {"n": count})
-        else:
-            status = 400
+
+    def check(upload: Any) -> Any:
+        organisation = form.cleaned_data["organisation"]
+        return imports.check_file(
+            upload, upload.name, directive=directive, organisation=organisation, by=request_user(request)
+        )
+
+    def run(checked: Any, skip_bad_rows: bool) -> str:
+        count = imports.import_activities(checked, by=request_user(request), skip_bad_rows=skip_bad_rows)
+        return _("%(n)d activities imported.") % {"n": count}
+
+    checked, status = import_form(request, form, check, run)
     context = {
         "form": form,
         "directive": directive,

@@ -182,3 +182,25 @@ def applies_at(unit: AdminUnit, type_code: str = "", point: tuple[float, float] 
         point = (float(unit.latitude), float(unit.longitude))
     nearest = nearest_places(point[0], point[1], type_code=type_code) if point else []
     return {"unit": unit, "applies": applies, "places": state_counts(unit), "nearest": nearest}
+
+
+def report_dots(reports: QuerySet[Report], size: int = MAP_SIZE) -> list[dict[str, Any]]:
+    """Published reports counted per handling unit, placed by the unit's centre: one grouped query."""
+    rows = (
+        reports.filter(unit__latitude__isnull=False)
+        .values("unit__code", "unit__name", "unit__latitude", "unit__longitude")
+        .annotate(count=Count("pk"))
+        .order_by("unit__code")
+    )
+    units = [
+        {
+            "code": row["unit__code"],
+            "name": row["unit__name"],
+            "latitude": float(row["unit__latitude"] or 0),
+            "longitude": float(row["unit__longitude"] or 0),
+            "count": row["count"],
+            "radius": min(4 + 2 * math.sqrt(row["count"]), 18),
+        }
+        for row in rows[:2000]
+    ]
+    return level_dots(units, size)

@@ -96,7 +96,8 @@ def public_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "lookup": lookup, "page": page, "query": query.urlencode()}
+    dots = queries.report_dots(reports)
+    context = {"form": form, "lookup": lookup, "page": page, "query": query.urlencode(), "dots": dots}
     return render(request, "portal/public_list.html", context)
 
 

@@ -7,6 +7,8 @@ the public.
 """
 
 import io
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
@@ -15,6 +17,7 @@ from openpyxl import Workbook
 
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
+from lib.text import fold
 from safety import clusters
 from safety.actions.criteria import load_criteria_sets
 from safety.models import CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
@@ -124,6 +127,20 @@ class JurisdictionTestCase(TestCase):
     def setUp(self) -> None:
         cache.clear()  # login throttling counters must not leak between tests
 
+    def everyone_but_the_administrator(self) -> tuple[User, ...]:
+        """Every signed-in user of the base but the administrator: officers of every level,
+        the inspector, the press and the owner."""
+        return (
+            self.officer_a,
+            self.officer_b,
+            self.district_officer,
+            self.other_district_officer,
+            self.province_officer,
+            self.inspector,
+            self.press,
+            self.owner,
+        )
+
     def client_for(self, user: User) -> Client:
         client = Client()
         client.force_login(user)
@@ -210,6 +227,23 @@ def make_place(unit: AdminUnit, name: str = "Chợ Đắk Mil", type_code: str =
     place.owners.set(owners)
     clusters.move(None, clusters.presence(place))
     return place
+
+
+def add_markets(units: Sequence[AdminUnit], label: str = "Sạp {n}", **fields: Any) -> list[Establishment]:
+    """Markets named `label.format(n=n)`, the n-th in `units[n]`, made at once (`bulk_create`: not
+    yet counted on the map); a field given as a function is called with n."""
+    kind = EstablishmentType.objects.get(code="market")
+    fields = {"latitude": Decimal("12.4"), "longitude": Decimal("107.6"), **fields}
+    return Establishment.objects.bulk_create(
+        Establishment(
+            name=label.format(n=n),
+            type=kind,
+            unit=unit,
+            search_name=fold(label.format(n=n)),
+            **{name: value(n) if callable(value) else value for name, value in fields.items()},
+        )
+        for n, unit in enumerate(units)
+    )
 
 
 class SafetyTestCase(JurisdictionTestCase):

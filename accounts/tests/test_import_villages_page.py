@@ -85,16 +85,7 @@ class VillageImportPageTests(JurisdictionTestCase):
 
     def test_only_the_administrator_may_open_the_page(self) -> None:
         self.assertEqual(self.client_for(self.admin).get(URL).status_code, 200)
-        for user in (
-            self.officer_a,
-            self.officer_b,
-            self.district_officer,
-            self.other_district_officer,
-            self.province_officer,
-            self.inspector,
-            self.press,
-            self.owner,
-        ):
+        for user in self.everyone_but_the_administrator():
             with self.subTest(user=user.username):
                 self.assertEqual(self.client_for(user).get(URL).status_code, 403)
 

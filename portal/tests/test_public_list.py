@@ -31,3 +31,12 @@ class PublicListTests(ReportTestCase):
         self.assertRedirects(found, f"/phan-anh/{report.tracking_code}/")
         self.assertContains(self.client.get("/phan-anh/?code=ZZZZZZZZZZ"), "Không có phản ánh nào có mã này")
         self.assertEqual(self.client.get("/api/v1/public/reports/ZZZZZZZZZZ").status_code, 404)
+
+    def test_a_map_of_published_reports_by_unit(self) -> None:
+        self.submit(unit=self.commune_b.code)  # received, not accepted: not on the map
+        for n in range(2):
+            shown = self.submit(text=f"Tụ tập đông người ở chợ lần {n}, không giữ khoảng cách.")
+            actions.accept_report(shown, self.officer_a, f"Tụ tập đông người lần {n}.")
+        page = self.client.get("/phan-anh/")
+        self.assertContains(page, f"<title>{self.commune_a.name}: 2</title>", html=False)
+        self.assertNotContains(page, f"<title>{self.commune_b.name}:")

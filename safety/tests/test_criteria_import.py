@@ -266,15 +266,7 @@ class ImportTests(SafetyTestCase):
         self.assertEqual(self.versions(SCHOOLS), 1)
 
     def test_only_the_provincial_administrator_may_import(self) -> None:
-        for user in (
-            self.officer_a,
-            self.officer_b,
-            self.district_officer,
-            self.province_officer,
-            self.inspector,
-            self.owner,
-            self.press,
-        ):
+        for user in self.everyone_but_the_administrator():
             with self.subTest(user=user.username):
                 self.assertEqual(self.post(HOSPITALS, xlsx(HOSPITAL_ROWS), user=user).status_code, 403)
                 url = reverse("safety:criteria_template", args=[HOSPITALS])

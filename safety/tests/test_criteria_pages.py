@@ -74,17 +74,7 @@ class CriteriaPagesTests(CriteriaSetsTestCase):
         self.assertNotContains(client.get(detail("html-set")), "<script>alert(1)</script>")
 
     def test_nobody_else_may_see_the_pages(self) -> None:
-        others = (
-            self.officer_a,
-            self.officer_b,
-            self.district_officer,
-            self.other_district_officer,
-            self.province_officer,
-            self.inspector,
-            self.press,
-            self.owner,
-        )
-        for user in others:
+        for user in self.everyone_but_the_administrator():
             client = self.client_for(user)
             with self.subTest(user=user.username):
                 self.assertEqual(client.get(LIST).status_code, 403)

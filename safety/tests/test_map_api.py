@@ -5,9 +5,9 @@ from decimal import Decimal
 from typing import Any
 
 from safety import clusters
-from safety.models import Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
+from safety.models import OperatingStatus, PublicState, Registration
 from safety.public import MAX_FEATURES
-from testing import SafetyTestCase, make_place
+from testing import SafetyTestCase, add_markets, make_place
 
 URL = "/api/v1/public/places"
 WIDE = "107.0,11.5,108.5,13.0"  # Đắk Nông, on whole 0.5° cells
@@ -174,17 +174,10 @@ class PlaceFeatureTests(MapApiTestCase):
         self.assertEqual(self.names(bbox="107.90,12.30,107.92,12.33", zoom=16), {"Chợ Krông Nô"})
 
     def test_more_than_300_places_in_view_at_high_zoom_come_as_clusters(self) -> None:
-        kind = EstablishmentType.objects.get(code="market")
-        Establishment.objects.bulk_create(
-            Establishment(
-                name=f"Sạp {n}",
-                type=kind,
-                unit=self.commune_a,
-                search_name=f"sap {n}",
-                latitude=Decimal("12.4300") + Decimal(n) / 100000,
-                longitude=Decimal("107.6300"),
-            )
-            for n in range(301)
+        add_markets(
+            [self.commune_a] * 301,
+            latitude=lambda n: Decimal("12.4300") + Decimal(n) / 100000,
+            longitude=Decimal("107.6300"),
         )
         clusters.rebuild()
         response = self.client.get(URL, {"bbox": self.BOX, "zoom": "14"}).json()
@@ -196,20 +189,14 @@ class FeatureCapTests(SafetyTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        kind = EstablishmentType.objects.get(code="market")
         states = list(PublicState.values)
         # 600 places one degree apart: 600 separate cells on every grid.
-        Establishment.objects.bulk_create(
-            Establishment(
-                name=f"Chợ {n}",
-                type=kind,
-                unit=cls.commune_a,
-                search_name=f"cho {n}",
-                latitude=Decimal("0.25") + n // 30,
-                longitude=Decimal("90.25") + n % 30,
-                state=states[n % 4],
-            )
-            for n in range(600)
+        add_markets(
+            [cls.commune_a] * 600,
+            "Chợ {n}",
+            latitude=lambda n: Decimal("0.25") + n // 30,
+            longitude=lambda n: Decimal("90.25") + n % 30,
+            state=lambda n: states[n % 4],
         )
         clusters.rebuild()
 

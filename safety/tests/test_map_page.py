@@ -12,8 +12,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from safety import clusters
-from safety.models import Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
-from testing import SafetyTestCase, make_place
+from safety.models import OperatingStatus, PublicState, Registration
+from testing import SafetyTestCase, add_markets, make_place
 
 PAGE_BUDGET = 300 * 1024  # no public page over 300 KB; Leaflet and Bootstrap are the shared cost
 
@@ -91,18 +91,7 @@ class MapPageTests(MapPageTestCase):
         self.assertEqual(len(options), 1 + 8 + 71)
 
     def test_the_list_is_paged(self) -> None:
-        kind = EstablishmentType.objects.get(code="market")
-        Establishment.objects.bulk_create(
-            Establishment(
-                name=f"Sạp {n:03d}",
-                type=kind,
-                unit=self.commune_a,
-                search_name=f"sap {n:03d}",
-                latitude=Decimal("12.4"),
-                longitude=Decimal("107.6"),
-            )
-            for n in range(60)
-        )
+        add_markets([self.commune_a] * 60, "Sạp {n:03d}")
         first = self.listed()
         self.assertEqual(len(first), 50)
         second = self.client.get("/map/", {"page": "2"})

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from safety.models import Establishment, EstablishmentType, OperatingStatus, Registration
-from testing import SafetyTestCase, make_place
+from safety.models import OperatingStatus, Registration
+from testing import SafetyTestCase, add_markets, make_place
 
 URL = "/api/v1/public/places/search"
 
@@ -50,16 +50,5 @@ class MapSearchTests(SafetyTestCase):
         self.assertEqual(self.search("  ,;  "), [])
 
     def test_at_most_20_places_come_back(self) -> None:
-        kind = EstablishmentType.objects.get(code="market")
-        Establishment.objects.bulk_create(
-            Establishment(
-                name=f"Sạp {n}",
-                type=kind,
-                unit=self.commune_a,
-                search_name=f"sap {n}",
-                latitude=Decimal("12.4"),
-                longitude=Decimal("107.6"),
-            )
-            for n in range(25)
-        )
+        add_markets([self.commune_a] * 25)
         self.assertEqual(len(self.search("sap")), 20)

@@ -3,7 +3,6 @@ places by state and the safe share for the unit and each unit below it, from agg
 
 import json
 import re
-from decimal import Decimal
 
 from django.core.cache import cache
 from django.db import connection
@@ -11,15 +10,13 @@ from django.test.utils import CaptureQueriesContext
 
 from safety import clusters
 from safety.models import (
-    Establishment,
-    EstablishmentType,
     OperatingStatus,
     PublicState,
     Registration,
     UnitStateCount,
 )
 from territory.models import AdminUnit, Scheme, UnitSuccession
-from testing import SAFE_ANSWERS, SafetyTestCase, make_place
+from testing import SAFE_ANSWERS, SafetyTestCase, add_markets, make_place
 
 URL = "/api/v1/public/summary"
 SAFE, AT_RISK, UNSAFE, NOT_ASSESSED = (s.value for s in PublicState)
@@ -127,20 +124,8 @@ class SummaryApiTests(SummaryTestCase):
             return len(captured)
 
         before = queries()
-        kind = EstablishmentType.objects.get(code="market")
         communes = list(AdminUnit.objects.filter(parent__parent=self.province))
-        created = Establishment.objects.bulk_create(
-            Establishment(
-                name=f"Chợ {n}",
-                type=kind,
-                unit=unit,
-                search_name=f"cho {n}",
-                latitude=Decimal("12.4"),
-                longitude=Decimal("107.6"),
-                state=SAFE,
-            )
-            for n, unit in enumerate(communes * 3)
-        )
+        created = add_markets(communes * 3, "Chợ {n}", state=SAFE)
         clusters.add(clusters.presence(place) for place in created)  # as a bulk import counts them in
         self.assertEqual(queries(), before)
         self.assertLessEqual(before, 4)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
-from lib.tabular import ImportRefused
+from lib.importpage import import_form
 from territory.models import Level
 
 from .. import cases as checking
@@ -69,28 +69,14 @@ def cases_page(request: HttpRequest) -> HttpResponse:
 def _import_page(request: HttpRequest, check: Any, action: Any, template_context: dict[str, Any]) -> HttpResponse:
     user = officer(request)
     form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
-    checked = None
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            checked = check(upload, upload.name, settings.DEFAULT_SCHEME, user)
-            if checked.file_error:
-                form.add_error("file", checked.file_error)
-                status = checked.form_status
-            elif not form.cleaned_data["dry_run"]:
-                try:
-                    outcome = action(checked, by=user, skip_bad_rows=form.cleaned_data["skip_bad_rows"])
-                except ImportRefused:
-                    messages.error(request, _("The file has bad rows, so nothing was imported."))
-                    status = 400
-                else:
-                    messages.success(
-                        request,
-                        _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % outcome.__dict__,
-                    )
-        else:
-            status = 400
+
+    def run(checked: Any, skip_bad_rows: bool) -> str:
+        outcome = action(checked, by=user, skip_bad_rows=skip_bad_rows)
+        return _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % outcome.__dict__
+
+    checked, status = import_form(
+        request, form, lambda upload: check(upload, upload.name, settings.DEFAULT_SCHEME, user), run
+    )
     context = {"form": form, "checked": checked, "errors_shown": checked.errors[:500] if checked else []}
     return render(request, "zones/cases/import.html", {**context, **template_context}, status=status)
 
