@@ -28,6 +28,15 @@ class RecordViolationApiTests(ViolationTestCase):
         body.update(changes)
         return body
 
+    def failed_inspection(self):  # type: ignore[no-untyped-def]
+        """place_a inspected by the district officer and found in violation."""
+        return self.inspected(
+            self.district_officer,
+            self.place_a,
+            outcome="violation",
+            answers={"plan": "no", "masks": "fail", "staff": 20, "toilets": 2},
+        )
+
     def test_an_inspector_records_an_officials_violation_as_a_draft(self) -> None:
         response = self.post_json(self.inspector, self.url, self.body())
         self.assertEqual(response.status_code, 201, response.content)
@@ -38,12 +47,7 @@ class RecordViolationApiTests(ViolationTestCase):
         self.assertEqual(found["unit"]["code"], self.commune_a.code)
 
     def test_a_place_brings_its_name_and_unit(self) -> None:
-        inspection = self.inspected(
-            self.district_officer,
-            self.place_a,
-            outcome="violation",
-            answers={"plan": "no", "masks": "fail", "staff": 20, "toilets": 2},
-        )
+        inspection = self.failed_inspection()
         body = {
             "offender_kind": "place",
             "establishment": self.place_a.public_code,
@@ -172,12 +176,7 @@ class RecordViolationApiTests(ViolationTestCase):
         self.assertContains(page, f'data-violation="{violation.pk}"')
 
     def test_a_violation_found_in_an_inspection_starts_from_it(self) -> None:
-        inspection = self.inspected(
-            self.district_officer,
-            self.place_a,
-            outcome="violation",
-            answers={"plan": "no", "masks": "fail", "staff": 20, "toilets": 2},
-        )
+        inspection = self.failed_inspection()
         page = self.client_for(self.district_officer).get(reverse("enforcement:new"), {"inspection": inspection.pk})
         initial = page.context["form"].initial
         self.assertEqual((initial["offender_kind"], initial["establishment"]), ("place", self.place_a.public_code))

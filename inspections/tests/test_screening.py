@@ -42,6 +42,20 @@ class ScreeningTests(InspectionTestCase):
             campaign, by or self.officer_a, village=village, day=TODAY() - timedelta(days=days_ago), **values
         )
 
+    def post_day(self, client, campaign, households, visited, screened, referred):  # type: ignore[no-untyped-def]
+        """Today's counts for village_a through the campaign's page."""
+        return client.post(
+            reverse("inspections:campaign", kwargs={"pk": campaign.pk}),
+            {
+                "village": str(self.village_a.pk),
+                "day": str(TODAY()),
+                "households": households,
+                "households_visited": visited,
+                "people_screened": screened,
+                "people_referred": referred,
+            },
+        )
+
     def test_who_opens_a_campaign(self) -> None:
         self.assertEqual(self.open().unit, self.commune_a)
         self.assertEqual(self.open(self.district_officer, self.district).unit, self.district)
@@ -147,17 +161,7 @@ class ScreeningTests(InspectionTestCase):
         page = client.get(reverse("inspections:campaign", kwargs={"pk": campaign.pk}))
         self.assertEqual(page.status_code, 200)
         self.assertEqual([c[0] for c in page.context["form"].fields["village"].choices], [str(self.village_a.pk)])
-        response = client.post(
-            reverse("inspections:campaign", kwargs={"pk": campaign.pk}),
-            {
-                "village": str(self.village_a.pk),
-                "day": str(TODAY()),
-                "households": 90,
-                "households_visited": 20,
-                "people_screened": 70,
-                "people_referred": 1,
-            },
-        )
+        response = self.post_day(client, campaign, 90, 20, 70, 1)
         self.assertRedirects(response, reverse("inspections:campaign", kwargs={"pk": campaign.pk}))
         self.assertEqual(ScreeningDay.objects.get().recorded_by, village_officer)
 
@@ -175,17 +179,7 @@ class ScreeningTests(InspectionTestCase):
         )
         campaign = ScreeningCampaign.objects.get()
         self.assertRedirects(response, reverse("inspections:campaign", kwargs={"pk": campaign.pk}))
-        response = client.post(
-            reverse("inspections:campaign", kwargs={"pk": campaign.pk}),
-            {
-                "village": str(self.village_a.pk),
-                "day": str(TODAY()),
-                "households": 10,
-                "households_visited": 20,
-                "people_screened": 5,
-                "people_referred": 0,
-            },
-        )
+        response = self.post_day(client, campaign, 10, 20, 5, 0)
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, 'data-field-error="households_visited"', status_code=400)
         self.assertContains(client.get(reverse("inspections:campaigns")), "Rà soát")

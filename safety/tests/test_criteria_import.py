@@ -10,10 +10,10 @@ from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEntry
 from safety import scoring
-from safety.actions.criteria import load_criteria_sets, without_source
+from safety.actions.criteria import without_source
 from safety.criteria import BAND_COLUMNS, ITEM_COLUMNS, check_criteria_workbook, current_set
 from safety.models import CriteriaSet
-from testing import SafetyTestCase
+from testing import CriteriaSetsTestCase
 
 HOSPITALS = "qd-3088-benh-vien"
 HUE = "hue-2020-nha-hang"
@@ -78,12 +78,7 @@ def listed_rows(html: str) -> list[int]:
     return [int(n) for n in re.findall(r'<tr data-row="(\d+)">', html)]
 
 
-class ImportTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class ImportTests(CriteriaSetsTestCase):
     def post(self, code: str, upload: SimpleUploadedFile, user: Any = None, **data: Any):  # type: ignore[no-untyped-def]
         url = reverse("safety:criteria_import", args=[code])
         return self.client_for(user or self.admin).post(url, {"file": upload, **data})

@@ -3,19 +3,13 @@
 from typing import Any
 
 from safety import scoring
-from safety.actions.criteria import load_criteria_sets
 from safety.criteria import current_set
-from testing import SafetyTestCase
+from testing import CriteriaSetsTestCase
 
 GOOD_2194 = {"CS1": 120, "CS2": "tu_1m2", "CS3": "khong_co"}
 
 
-class BadAnswerTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class BadAnswerTests(CriteriaSetsTestCase):
     def errors(self, code: str, answers: dict[str, Any]) -> dict[str, str]:
         with self.assertRaises(scoring.AnswersInvalid) as raised:
             scoring.score(current_set(code).definition, answers)

@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from safety import scoring
-from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set
-from testing import SafetyTestCase
+from testing import CriteriaSetsTestCase
 
 WORKPLACES = "qd-2194-co-so-san-xuat-kinh-doanh"
 HCM = "qd-1203-hcm-co-so-san-xuat"
@@ -37,12 +37,7 @@ def school_answers(failed: set[int]) -> dict[str, str]:
     return {f"TC{n}": "khong_dat" if n in failed else "dat" for n in range(1, 16)}
 
 
-class OfficialSetScoringTests(SafetyTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_criteria_sets()
-
+class OfficialSetScoringTests(CriteriaSetsTestCase):
     def score(self, code: str, answers: dict[str, Any]) -> scoring.Result:
         return scoring.score(current_set(code).definition, answers)
 

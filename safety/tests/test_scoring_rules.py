@@ -4,9 +4,9 @@ criteria and 3088's "any criterion at 0"."""
 from typing import Any
 
 from safety import scoring
-from safety.actions.criteria import load_criteria_sets, revise_criteria_set
+from safety.actions.criteria import revise_criteria_set
 from safety.criteria import current_set
-from testing import SafetyTestCase
+from testing import CriteriaSetsTestCase
 
 
 def hcm_answers(workforce: int, others: list[int]) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def school_answers(failed: set[int]) -> dict[str, str]:
     return {f"TC{n}": "fail" if n in failed else "pass" for n in range(1, 16)}
 
 
-class RuleTests(SafetyTestCase):
+class RuleTests(CriteriaSetsTestCase):
     hcm: dict[str, Any]
     schools: dict[str, Any]
     hospitals: dict[str, Any]
@@ -25,7 +25,6 @@ class RuleTests(SafetyTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        load_criteria_sets()
         cls.hcm = current_set("qd-1203-hcm-co-so-san-xuat").definition
         cls.schools = current_set("cv-1467-truong-hoc").definition
         hospitals = current_set("qd-3088-benh-vien")

@@ -24,7 +24,7 @@ from ..actions.cases import (
     record_case_count,
     set_unit_population,
 )
-from ..forms import CaseForm, ImportForm, PopulationForm, apply_errors
+from ..forms import CaseForm, ImportForm, PopulationForm, apply_errors, attempt
 from ..models import CaseCount
 from .common import changeable_units, officer
 
@@ -105,12 +105,9 @@ def population_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
-                unit = set_unit_population(form.cleaned_data["unit"], form.cleaned_data["population"], by=user)
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            else:
+            data = form.cleaned_data
+            unit, status = attempt(form, lambda: set_unit_population(data["unit"], data["population"], by=user))
+            if unit is not None:
                 messages.success(request, _("Population of %(unit)s recorded.") % {"unit": unit.name})
                 return redirect("zones:population")
         else:

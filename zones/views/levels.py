@@ -13,7 +13,7 @@ from territory.queries import get_unit
 
 from ..actions.levels import choose_framework, clear_override, override_level
 from ..computing import default_framework, framework_of, province_of
-from ..forms import FrameworkForm, OverrideForm, ReasonForm, apply_errors
+from ..forms import FrameworkForm, OverrideForm, ReasonForm, attempt
 from ..models import ProvinceLevels, UnitLevel
 from .common import officer
 
@@ -30,12 +30,10 @@ def override_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
-                override_level(unit, form.cleaned_data["level"], form.cleaned_data["reason"], by=user)
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            else:
+            status = attempt(
+                form, lambda: override_level(unit, form.cleaned_data["level"], form.cleaned_data["reason"], by=user)
+            )[1]
+            if status == 200:
                 messages.success(request, _("Level set. The computed level stays shown beside it."))
                 return redirect("zones:unit", scheme=unit.scheme, code=unit.code)
         else:
@@ -78,12 +76,8 @@ def framework_page(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            try:
-                choose_framework(province, form.cleaned_data["framework"].code, by=user)
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            else:
+            status = attempt(form, lambda: choose_framework(province, form.cleaned_data["framework"].code, by=user))[1]
+            if status == 200:
                 messages.success(request, _("Framework chosen; levels recomputed."))
                 return redirect("zones:framework")
         else:
