@@ -110,30 +110,10 @@ class ReportActivityTests(OutreachTestCase):
         client = self.client_for(self.officer_a)
         url = f"/outreach/directives/{self.directive.pk}/report/"
         self.assertEqual(client.get(url).status_code, 200)
-        response = client.post(
-            url,
-            {
-                "organisation": self.committee_a.pk,
-                "content_item": self.item(2).pk,
-                "channel": self.channel_pk("bang-ron"),
-                "quantity": "4",
-                "occurred_on": "2021-05-15",
-                "units": [self.village_a.pk],
-                "title": "Treo băng rôn",
-            },
-        )
+        response = client.post(url, self.banners(quantity="4", units=[self.village_a.pk], title="Treo băng rôn"))
         self.assertEqual(response.status_code, 302)
         self.assertEqual(Activity.objects.get().quantity, 4)
-        bad = client.post(
-            url,
-            {
-                "organisation": self.committee_a.pk,
-                "content_item": self.item(2).pk,
-                "channel": self.channel_pk("bang-ron"),
-                "quantity": "-4",
-                "occurred_on": "2021-05-15",
-            },
-        )
+        bad = client.post(url, self.banners(quantity="-4"))
         self.assertEqual(bad.status_code, 400)
         self.assertContains(bad, 'data-field-error="quantity"', status_code=400)
         self.assertEqual(Activity.objects.count(), 1)
@@ -143,6 +123,16 @@ class ReportActivityTests(OutreachTestCase):
             .status_code,
             404,
         )
+
+    def banners(self, **fields: object) -> dict[str, object]:
+        """The report form for banners hung for item 2 of the directive on 15/05/2021."""
+        return {
+            "organisation": self.committee_a.pk,
+            "content_item": self.item(2).pk,
+            "channel": self.channel_pk("bang-ron"),
+            "occurred_on": "2021-05-15",
+            **fields,
+        }
 
     def channel_pk(self, code: str) -> int:
         from outreach.models import Channel

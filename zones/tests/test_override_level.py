@@ -21,6 +21,14 @@ class OverrideLevelTests(ZonesTestCase):
             headers=self.api_headers(user),
         )
 
+    def clear(self, user, unit, reason):  # type: ignore[no-untyped-def]
+        return self.client.post(
+            f"/api/v1/levels/{unit.scheme}/{unit.code}/override/clear",
+            {"reason": reason},
+            content_type="application/json",
+            headers=self.api_headers(user),
+        )
+
     def test_the_override_is_in_force_the_computed_level_stays_and_the_district_follows(self) -> None:
         response = self.post(self.district_officer, self.commune_a)
         self.assertEqual(response.status_code, 200)
@@ -49,21 +57,11 @@ class OverrideLevelTests(ZonesTestCase):
 
     def test_clearing_goes_back_to_the_computed_level(self) -> None:
         self.post(self.officer_a, self.commune_a)
-        response = self.client.post(
-            f"/api/v1/levels/legacy/{self.commune_a.code}/override/clear",
-            {"reason": "Đã xác minh"},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
-        )
+        response = self.clear(self.officer_a, self.commune_a, "Đã xác minh")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json()["level"], "binh-thuong-moi")
         self.assertEqual(UnitLevel.objects.get(unit=self.district).level.code, "binh-thuong-moi")
-        response = self.client.post(
-            f"/api/v1/levels/legacy/{self.commune_a.code}/override/clear",
-            {"reason": "Lần nữa"},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
-        )
+        response = self.clear(self.officer_a, self.commune_a, "Lần nữa")
         self.assertEqual(response.status_code, 422)
 
     def test_only_officers_of_the_unit(self) -> None:
