@@ -11,6 +11,7 @@ from accounts.models import Role, RoleAssignment, User
 from territory.models import AdminUnit, Organisation
 
 from . import abuse, actions
+from .categories import load_report_categories
 from .models import Report
 
 # category, text, what happens to it
@@ -55,6 +56,7 @@ def _officer(unit: AdminUnit) -> User | None:
 def load_demo(province: AdminUnit, communes: list[AdminUnit]) -> str:
     if Report.objects.filter(is_demo=True, unit_path__under=province.path).exists():
         return "Reports: demo already loaded."
+    load_report_categories()  # the migration loads them, but a flushed database has none
     now = timezone.now()
     agency = (
         Organisation.objects.filter(code="67-stttt").first()
