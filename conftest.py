@@ -8,6 +8,15 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from testing.suite_report import LINES
+
+    if LINES:
+        terminalreporter.section("what the probing suites checked")
+        for line in LINES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():  # type: ignore[no-untyped-def]
     """Cached public pages and login counts belong to the test that made them."""

@@ -20,6 +20,7 @@ from schemathesis.core.failures import Failure, FailureGroup
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from testing import SafetyTestCase, make_place
+from testing.suite_report import note
 
 EXAMPLES = 5  # per operation and caller
 CHECKS = [not_a_server_error, response_schema_conformance]
@@ -41,8 +42,8 @@ class ApiSchemaFuzzTests(SafetyTestCase):
             for caller, headers in callers.items():
                 self._fuzz(operation, app, caller, headers, cases, failures)
         seconds = time.monotonic() - started
-        print(
-            f"\nschemathesis: {cases['anonymous']} cases anonymous, {cases['officer']} with an officer's token, "
+        note(
+            f"schemathesis: {cases['anonymous']} cases anonymous, {cases['officer']} with an officer's token, "
             f"{len(failures)} failures, {seconds:.1f} s"
         )
         print("\n".join(failures))

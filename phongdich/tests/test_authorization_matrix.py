@@ -22,6 +22,7 @@ from django.test import Client
 from testing import SafetyTestCase, make_place
 from testing.access import ROLES, RULES, api_declarations, declared_rule, routes_to_probe
 from testing.routes import Route
+from testing.suite_report import note
 
 MISSING = "999999"
 PLACE_ROUTES = ("places/<int:pk>", "api/v1/establishments/<place_id>", "api/v1/establishments/<establishment_id>")
@@ -129,7 +130,7 @@ class AuthorizationMatrixTests(SafetyTestCase):
                 wanted = expected(role, variant if variant in ("own", "sibling", "parent") else "own")
                 if allowed != wanted:
                     wrong.append(f"{key} [{rule}] {role}/{variant}: {'allowed' if allowed else 'refused'}")
-        print(f"\nauthorization matrix: {probes} probes, {len(wrong)} differ, in {time.monotonic() - started:.1f} s")
+        note(f"authorization matrix: {probes} probes, {len(wrong)} differ, in {time.monotonic() - started:.1f} s")
         self.assertEqual(errors, [])
         self.assertEqual(undeclared, [], "routes with no declared access")
         self.assertEqual(wrong, [])

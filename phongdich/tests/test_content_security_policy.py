@@ -9,6 +9,7 @@ from django.test import Client, override_settings
 from phongdich.middleware import ContentSecurityPolicyMiddleware, tile_origin
 from testing import SafetyTestCase, make_place
 from testing.routes import all_routes, plain_path
+from testing.suite_report import note
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>", re.I)
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
@@ -36,7 +37,7 @@ class ContentSecurityPolicyTests(SafetyTestCase):
                         self.assertIsNone(EVENT_HANDLER.search(html))
                         self.assertEqual(response.headers.get("X-Frame-Options"), "DENY")
                         checked += 1
-        print(f"\ncontent security policy: {checked} pages checked")
+        note(f"content security policy: {checked} pages checked")
 
     def test_the_only_other_origin_is_the_map_tiles(self) -> None:
         policy = self.client.get("/map/").headers["Content-Security-Policy"]
