@@ -1,6 +1,7 @@
 """The shape every periodic command shares: one run, or one run every --loop SECONDS."""
 
 import time
+from abc import ABCMeta, abstractmethod
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from lib.tabular import CheckedFile, ImportRefused
 T = TypeVar("T")
 
 
-class LoopCommand(BaseCommand):
+class LoopCommand(BaseCommand, metaclass=ABCMeta):
     """Runs `run_once` and prints what it says; with --loop SECONDS, again every SECONDS seconds.
 
     A subclass says what one run does (`run_once`, returning the line to print) and may take a
@@ -42,8 +43,9 @@ class LoopCommand(BaseCommand):
     def check_options(self, options: dict[str, Any]) -> None:
         """Refuse bad options before the first run (CommandError); may replace them by parsed values."""
 
+    @abstractmethod
     def run_once(self, **options: Any) -> str:
-        raise NotImplementedError
+        """One run of the command; returns what it did, in a line for the log."""
 
 
 def parse_day(text: str, refusal: str) -> date | None:
