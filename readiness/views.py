@@ -1,6 +1,7 @@
 """Pages of readiness: the gap table and map of a unit's tree, a unit's own declaration with its
 forms, and the completeness of the weekly updates. Every write goes through `actions`."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -68,8 +69,13 @@ def unit_view(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     return _unit_page(request, queries.get_unit(request.user, scheme, code))
 
 
-def _changed(request: HttpRequest, unit: AdminUnit, message: str) -> HttpResponse:
-    messages.success(request, message)
+def _attempt(request: HttpRequest, unit: AdminUnit, write: Callable[[], object], done: str) -> HttpResponse:
+    """Run an action: its refusal shows on the unit's page (400), success redirects with `done`."""
+    try:
+        write()
+    except ValidationError as error:
+        return _unit_page(request, unit, status=400, errors=_problems(error))
+    messages.success(request, done)
     return redirect("readiness:unit", unit.scheme, unit.code)
 
 
@@ -88,11 +94,12 @@ def save_stocks(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
         values[kind.code] = actions.StockValue(
             quantity, request.POST.get(f"u-{kind.code}") if kind.tracks_use else None
         )
-    try:
-        actions.declare(unit, request_user(request), stocks=values)
-    except ValidationError as error:
-        return _unit_page(request, unit, status=400, errors=_problems(error))
-    return _changed(request, unit, _("Resources saved."))
+    return _attempt(
+        request,
+        unit,
+        lambda: actions.declare(unit, request_user(request), stocks=values),
+        _("Resources saved."),
+    )
 
 
 @login_required
@@ -105,30 +112,32 @@ def save_committee(request: HttpRequest, scheme: str, code: str) -> HttpResponse
         for r, p, n in zip(roles, positions, names + [""] * len(roles), strict=False)
         if r.strip() or p.strip() or n.strip()
     ]
-    try:
-        actions.declare(
+    return _attempt(
+        request,
+        unit,
+        lambda: actions.declare(
             unit,
             request_user(request),
             duty_phone=request.POST.get("duty_phone", ""),
             committee_name=request.POST.get("committee_name", ""),
             members=members,
-        )
-    except ValidationError as error:
-        return _unit_page(request, unit, status=400, errors=_problems(error))
-    return _changed(request, unit, _("Steering committee saved."))
+        ),
+        _("Steering committee saved."),
+    )
 
 
 @login_required
 @require_POST
 def upload_plan(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     unit = queries.get_unit(request.user, scheme, code)
-    try:
-        actions.upload_plan(
+    return _attempt(
+        request,
+        unit,
+        lambda: actions.upload_plan(
             unit, request_user(request), title=request.POST.get("title", ""), upload=request.FILES.get("file")
-        )
-    except ValidationError as error:
-        return _unit_page(request, unit, status=400, errors=_problems(error))
-    return _changed(request, unit, _("Plan uploaded."))
+        ),
+        _("Plan uploaded."),
+    )
 
 
 @login_required
@@ -140,29 +149,31 @@ def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     kind = ResourceKind.objects.filter(code=request.POST.get("kind", ""), is_active=True).first()
     if by_unit is None or kind is None:
         return _unit_page(request, unit, status=400, errors=[_("Choose who pledges and which kind.")])
-    try:
-        actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity"))
-    except ValidationError as error:
-        return _unit_page(request, unit, status=400, errors=_problems(error))
-    return _changed(request, unit, _("Pledge saved."))
+    return _attempt(
+        request,
+        unit,
+        lambda: actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity")),
+        _("Pledge saved."),
+    )
 
 
 @login_required
 @require_POST
 def record_drill(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     unit = queries.get_unit(request.user, scheme, code)
-    try:
-        actions.record_drill(
+    return _attempt(
+        request,
+        unit,
+        lambda: actions.record_drill(
             unit,
             request_user(request),
             held_on=request.POST.get("held_on", ""),
             scenario=Scenario.objects.filter(code=request.POST.get("scenario", "")).first(),
             participants=request.POST.get("participants", "0") or "0",
             findings=request.POST.get("findings", ""),
-        )
-    except ValidationError as error:
-        return _unit_page(request, unit, status=400, errors=_problems(error))
-    return _changed(request, unit, _("Drill recorded."))
+        ),
+        _("Drill recorded."),
+    )
 
 
 @login_required
