@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import optional_link
 from territory.models import AdminUnit, Organisation
 
 
@@ -38,22 +39,8 @@ class RoleAssignment(models.Model):
 
     user = models.ForeignKey(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    unit = models.ForeignKey(
-        AdminUnit,
-        verbose_name=_("unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="role_assignments",
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="role_assignments",
-    )
+    unit = optional_link(AdminUnit, _("unit"), related_name="role_assignments")
+    organisation = optional_link(Organisation, _("organisation"), related_name="role_assignments")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -1,7 +1,8 @@
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from lib.records import person
 
 
 class Action(models.TextChoices):
@@ -21,14 +22,7 @@ class AuditEntry(models.Model):
     """Who changed which record, when, through what, and its values before and after."""
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = person(_("by"))
     actor_name = models.CharField(_("by (name)"), max_length=150, blank=True)
     source = models.CharField(_("through"), max_length=10, choices=Source.choices)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)

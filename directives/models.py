@@ -3,11 +3,10 @@ delivery to the recipient organisations' inboxes."""
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created
+from lib.records import Created, optional_link, person
 from territory.models import Organisation, RecipientGroup
 from territory.scoped import UnitPathField, path_index
 
@@ -105,19 +104,10 @@ class Directive(Created):
     signer_title = models.CharField(_("signer's title"), max_length=120, help_text=_("e.g. PHÓ GIÁM ĐỐC"))
     signer_name = models.CharField(_("signer"), max_length=120)
     is_public = models.BooleanField(_("published on the portal"), default=False)
-    corrects = models.ForeignKey(
-        "self",
-        verbose_name=_("corrects"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="corrections",
-    )
+    corrects = optional_link("self", _("corrects"), related_name="corrections")
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    issued_by = person(editable=False)
 
     class Meta:
         verbose_name = _("directive")
@@ -215,9 +205,7 @@ class Delivery(models.Model):
     emailed_to = models.CharField(_("emailed to"), max_length=254, blank=True)
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    acknowledged_by = person()
     first_reported_at = models.DateTimeField(_("first report"), null=True, blank=True)
     last_reported_at = models.DateTimeField(_("last report"), null=True, blank=True)
 

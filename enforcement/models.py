@@ -6,13 +6,12 @@ goes draft → decided → published, or is withdrawn with a reason; nothing is 
 the audit trail keeps every step.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import CreatedDemo
+from lib.records import CreatedDemo, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -81,14 +80,7 @@ class ViolationStatus(models.TextChoices):
 
 class Violation(UnitScoped, CreatedDemo):
     offender_kind = models.CharField(_("who"), max_length=10, choices=OffenderKind.choices)
-    establishment = models.ForeignKey(
-        "safety.Establishment",
-        verbose_name=_("place"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="violations",
-    )
+    establishment = optional_link("safety.Establishment", _("place"), related_name="violations")
     offender_name = models.CharField(_("name"), max_length=200)
     # Public: a state official is disclosed like anyone else, with position and agency.
     is_official = models.BooleanField(_("state official"), default=False)
@@ -98,13 +90,8 @@ class Violation(UnitScoped, CreatedDemo):
     act = models.TextField(_("what was done"))
     unit = models.ForeignKey(AdminUnit, verbose_name=_("where"), on_delete=models.PROTECT, related_name="violations")
     occurred_on = models.DateField(_("when"))
-    inspection = models.ForeignKey(
-        "inspections.Inspection",
-        verbose_name=_("found in inspection"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="violations",
+    inspection = optional_link(
+        "inspections.Inspection", _("found in inspection"), on_delete=models.SET_NULL, related_name="violations"
     )
     decision_number = models.CharField(_("decision number"), max_length=60, blank=True)
     decision_date = models.DateField(_("decision date"), null=True, blank=True)
@@ -116,17 +103,11 @@ class Violation(UnitScoped, CreatedDemo):
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    decided_by = person(editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    published_by = person(editable=False)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    withdrawn_by = person(editable=False)
 
     class Meta:
         verbose_name = _("violation")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import person
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField
@@ -50,9 +51,7 @@ class Event(models.Model):
         _("plans approved this many days before"), default=7, help_text=_("sites still without one are chased")
     )
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = person()
 
     class Meta:
         verbose_name = _("event")
@@ -94,14 +93,7 @@ class Site(models.Model):
     unit = models.ForeignKey(AdminUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     path = UnitPathField()
     name = models.CharField(_("name"), max_length=200, help_text=_("e.g. Khu vực bỏ phiếu số 3"))
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("responsible"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    owner = person(_("responsible"))
     plan_status = models.CharField(_("plan"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.MISSING)
     status = models.CharField(_("status"), max_length=14, choices=DayStatus.choices, default=DayStatus.NOT_REPORTED)
     present = models.PositiveIntegerField(_("voters or candidates present"), default=0)
@@ -130,9 +122,7 @@ class SafetyPlan(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"))
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = person()
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     review_note = models.CharField(_("review note"), max_length=300, blank=True)
 

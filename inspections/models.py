@@ -8,7 +8,6 @@ prefix filter, as everywhere else.
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import CreatedDemo
+from lib.records import CreatedDemo, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -83,9 +82,7 @@ class InspectionPlan(UnitScoped, CreatedDemo):
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     team = models.TextField(_("team"), blank=True, help_text=_("names and positions of the inspectors"))
-    checklist = models.ForeignKey(
-        Checklist, verbose_name=_("checklist for units"), null=True, blank=True, on_delete=models.PROTECT
-    )
+    checklist = optional_link(Checklist, _("checklist for units"))
 
     class Meta:
         verbose_name = _("inspection plan")
@@ -120,34 +117,13 @@ class Outcome(models.TextChoices):
 class Inspection(UnitScoped, CreatedDemo):
     """One target of a plan (or an unplanned inspection): planned, then recorded."""
 
-    plan = models.ForeignKey(
-        InspectionPlan,
-        verbose_name=_("plan"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="inspections",
-    )
+    plan = optional_link(InspectionPlan, _("plan"), related_name="inspections")
     unit = models.ForeignKey(
         AdminUnit, verbose_name=_("inspecting unit"), on_delete=models.PROTECT, related_name="inspections_made"
     )
     target_kind = models.CharField(_("target"), max_length=5, choices=TargetKind.choices)
-    target_unit = models.ForeignKey(
-        AdminUnit,
-        verbose_name=_("unit inspected"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="inspections_received",
-    )
-    target_place = models.ForeignKey(
-        "safety.Establishment",
-        verbose_name=_("place inspected"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="inspections",
-    )
+    target_unit = optional_link(AdminUnit, _("unit inspected"), related_name="inspections_received")
+    target_place = optional_link("safety.Establishment", _("place inspected"), related_name="inspections")
     # The inspected unit's path, or the path of the unit the inspected place lies in.
     target_path = UnitPathField(source=("target_unit", "target_place.unit_path"))
     target_level = models.CharField(_("level of the target"), max_length=10, editable=False)
@@ -158,17 +134,8 @@ class Inspection(UnitScoped, CreatedDemo):
     status = models.CharField(
         _("status"), max_length=10, choices=InspectionStatus.choices, default=InspectionStatus.PLANNED
     )
-    checklist = models.ForeignKey(
-        Checklist, verbose_name=_("checklist for units"), null=True, blank=True, on_delete=models.PROTECT
-    )
-    criteria_set = models.ForeignKey(
-        "safety.CriteriaSet",
-        verbose_name=_("criteria set"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    checklist = optional_link(Checklist, _("checklist for units"))
+    criteria_set = optional_link("safety.CriteriaSet", _("criteria set"), related_name="+")
 
     # The record.
     inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
@@ -182,13 +149,8 @@ class Inspection(UnitScoped, CreatedDemo):
     verified_state = models.CharField(_("verified public state"), max_length=12, blank=True)
     failed_items = models.JSONField(_("criteria not met"), default=list, blank=True)
     # The owner's latest self-assessment when the place was inspected, and how far apart they are.
-    self_assessment = models.ForeignKey(
-        "safety.Assessment",
-        verbose_name=_("owner's self-assessment"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    self_assessment = optional_link(
+        "safety.Assessment", _("owner's self-assessment"), on_delete=models.SET_NULL, related_name="+"
     )
     self_percent = models.DecimalField(
         _("self-assessed percent"), max_digits=5, decimal_places=1, null=True, blank=True
@@ -200,21 +162,10 @@ class Inspection(UnitScoped, CreatedDemo):
     outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)
     fix_by = models.DateField(_("fix by"), null=True, blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
-    reinspection_of = models.ForeignKey(
-        "self",
-        verbose_name=_("re-inspection of"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="reinspections",
-    )
+    reinspection_of = optional_link("self", _("re-inspection of"), related_name="reinspections")
     follow_up_closed_on = models.DateField(_("fixes closed on"), null=True, blank=True)
-    follow_up_closed_by = models.ForeignKey(
-        "self", verbose_name=_("closed by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    follow_up_closed_by = optional_link("self", _("closed by"), on_delete=models.SET_NULL, related_name="+")
+    recorded_by = person(editable=False)
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True, editable=False)
 
     class Meta:
@@ -344,9 +295,7 @@ class ScreeningDay(models.Model):
     households_visited = models.PositiveIntegerField(_("households visited"))
     people_screened = models.PositiveIntegerField(_("people screened"))
     people_referred = models.PositiveIntegerField(_("people referred for testing or follow-up"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    recorded_by = person(editable=False)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
     class Meta:

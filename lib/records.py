@@ -1,16 +1,34 @@
-"""Fields many records share: who created a record and when, and whether it is demo data."""
+"""Fields many records share: who created a record and when, whether it is demo data, the
+person who did something to a record, and a link that may be left empty."""
+
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def person(verbose_name: Any = None, **options: Any) -> models.ForeignKey:
+    """The person who did something to the record (decided, published, recorded it…): kept as
+    empty when the account goes, with no reverse relation on the user."""
+    options.setdefault("null", True)
+    options.setdefault("blank", True)
+    options.setdefault("on_delete", models.SET_NULL)
+    options.setdefault("related_name", "+")
+    return models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=verbose_name, **options)
+
+
+def optional_link(to: Any, verbose_name: Any = None, **options: Any) -> models.ForeignKey:
+    """A link to another record that may be left empty; the record it points to cannot be
+    deleted while linked, unless `on_delete` says otherwise."""
+    options.setdefault("on_delete", models.PROTECT)
+    return models.ForeignKey(to, verbose_name=verbose_name, null=True, blank=True, **options)
+
+
 class Created(models.Model):
     """Who created the record (kept when the account goes) and when; neither is edited in a form."""
 
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    created_by = person(editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

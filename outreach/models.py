@@ -1,11 +1,11 @@
 """Communication activities reported against a directive's content items, and the coverage
 tables the action keeps so that village coverage and summaries never scan the history."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
+from lib.records import optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitPathField
 
@@ -71,18 +71,14 @@ class Activity(models.Model):
     # given): the jurisdiction of an activity, and the district it counts for in summaries.
     area = models.ForeignKey(AdminUnit, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
     area_path = UnitPathField(source="area")
-    district = models.ForeignKey(
-        AdminUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False
-    )
+    district = optional_link(AdminUnit, related_name="+", editable=False)
     reached = models.ManyToManyField(
         AdminUnit, verbose_name=_("villages and communes reached"), blank=True, related_name="+"
     )
     evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to="outreach/evidence/%Y/%m/", blank=True)
     reported_at = models.DateTimeField(_("reported at"), auto_now_add=True)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    reported_by = person(editable=False)
 
     class Meta:
         verbose_name = _("communication activity")

@@ -10,13 +10,13 @@ official answer.
 import secrets
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
+from lib.records import optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitScoped, path_index
 
@@ -71,18 +71,9 @@ class Report(UnitScoped):
     text = models.TextField(_("what happened"))
     public_text = models.TextField(_("published text"), blank=True)
     # Where it happened (a commune or a village) and the unit whose officers handle it.
-    place_unit = models.ForeignKey(
-        AdminUnit, verbose_name=_("where"), on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    place_unit = optional_link(AdminUnit, _("where"), related_name="+")
     unit = models.ForeignKey(AdminUnit, verbose_name=_("handled by"), on_delete=models.PROTECT, related_name="+")
-    establishment = models.ForeignKey(
-        "safety.Establishment",
-        verbose_name=_("place"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    establishment = optional_link("safety.Establishment", _("place"), on_delete=models.SET_NULL, related_name="+")
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     contact_name = models.CharField(_("reporter's name"), max_length=120, blank=True)
@@ -91,25 +82,12 @@ class Report(UnitScoped):
     status = models.CharField(_("status"), max_length=12, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
     received_at = models.DateTimeField(_("received at"), default=timezone.now)
     due_at = models.DateTimeField(_("answer due by"))
-    escalated_to = models.ForeignKey(
-        AdminUnit, verbose_name=_("escalated to"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
+    escalated_to = optional_link(AdminUnit, _("escalated to"), related_name="+")
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned to"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assigned_to = person(_("assigned to"))
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
-    duplicate_of = models.ForeignKey(
-        "self", verbose_name=_("duplicate of"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    transferred_to = models.ForeignKey(
-        Organisation, verbose_name=_("transferred to"), null=True, blank=True, on_delete=models.PROTECT
-    )
+    duplicate_of = optional_link("self", _("duplicate of"), on_delete=models.SET_NULL, related_name="+")
+    transferred_to = optional_link(Organisation, _("transferred to"))
     answer = models.TextField(_("official answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
@@ -177,34 +155,11 @@ class ReportEvent(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("step"), max_length=12, choices=EventKind.choices)
     at = models.DateTimeField(_("time"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    by = person(_("by"))
     note = models.TextField(_("note"), blank=True)
-    unit = models.ForeignKey(
-        AdminUnit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    inspection = models.ForeignKey(
-        "inspections.Inspection",
-        verbose_name=_("inspection"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    violation = models.ForeignKey(
-        "enforcement.Violation",
-        verbose_name=_("violation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    unit = optional_link(AdminUnit, _("unit"), related_name="+")
+    inspection = optional_link("inspections.Inspection", _("inspection"), on_delete=models.SET_NULL, related_name="+")
+    violation = optional_link("enforcement.Violation", _("violation"), on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         verbose_name = _("report step")

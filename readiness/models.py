@@ -2,12 +2,12 @@
 equipment and logistics; scenarios say what each kind of resource a unit needs; the gap is kept
 per unit, scenario and kind so that tables and maps never recompute it on a read."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
+from lib.records import person
 from territory.models import AdminUnit, Level
 
 
@@ -163,9 +163,7 @@ class Stock(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"))
     in_use = models.PositiveIntegerField(_("in use"), null=True, blank=True)
     updated_on = models.DateField(_("updated on"))
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    updated_by = person()
 
     class Meta:
         verbose_name = _("stock")
@@ -250,9 +248,7 @@ class PeriodReport(models.Model):
     period_start = models.DateField(_("period"))
     submitted_at = models.DateTimeField(_("submitted at"))
     on_time = models.BooleanField(_("on time"))
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = person()
 
     class Meta:
         verbose_name = _("period report")
@@ -285,9 +281,7 @@ class Drill(models.Model):
     scenario = models.ForeignKey(Scenario, verbose_name=_("scenario"), on_delete=models.PROTECT, related_name="+")
     participants = models.PositiveIntegerField(_("participants"), default=0)
     findings = models.TextField(_("findings"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = person()
 
     class Meta:
         verbose_name = _("drill")

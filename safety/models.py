@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created
+from lib.records import Created, optional_link
 from lib.text import fold
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
@@ -48,9 +48,7 @@ class CriteriaSet(models.Model):
     definition = models.JSONField(_("definition"))
     is_current = models.BooleanField(_("current version"), default=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL
-    )
+    created_by = optional_link(settings.AUTH_USER_MODEL, _("created by"), on_delete=models.SET_NULL)
 
     class Meta:
         verbose_name = _("criteria set")
@@ -137,9 +135,7 @@ class Establishment(UnitScoped, Created):
     state = models.CharField(
         _("public state"), max_length=12, choices=PublicState.choices, default=PublicState.NOT_ASSESSED
     )
-    last_assessment = models.ForeignKey(
-        "Assessment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
-    )
+    last_assessment = optional_link("Assessment", on_delete=models.SET_NULL, related_name="+", editable=False)
     assessed_at = models.DateTimeField(_("last assessed"), null=True, blank=True, editable=False)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True, editable=False)
     is_demo = models.BooleanField(_("demo data"), default=False, db_default=False)

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import optional_link
 from lib.text import fold
 
 
@@ -33,9 +34,7 @@ class AdminUnit(models.Model):
     type_name = models.CharField(_("type"), max_length=40, help_text=_("Tỉnh, Huyện, Xã, Phường, Thôn, Buôn…"))
     name = models.CharField(_("name"), max_length=150)
     short_name = models.CharField(_("short name"), max_length=120)
-    parent = models.ForeignKey(
-        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
-    )
+    parent = optional_link("self", _("parent"), related_name="children")
     path = models.CharField(_("path"), max_length=255, editable=False)
     search_name = models.CharField(max_length=255, editable=False)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)

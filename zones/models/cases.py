@@ -1,10 +1,10 @@
 """Confirmed cases as aggregate counts per commune or village per day: no personal data."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import person
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -26,15 +26,7 @@ class CaseCount(UnitScoped):
     linked_cases = models.PositiveIntegerField(
         _("of which linked to an industrial zone, school or large supermarket"), default=0
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    recorded_by = person(_("recorded by"), editable=False)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 

@@ -2,12 +2,12 @@
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -76,17 +76,8 @@ class DistancingZone(models.Model):
     # The narrowest unit holding every unit of the zone: whose officers see and lift it.
     area = models.ForeignKey(AdminUnit, verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
     area_path = UnitPathField(source="area")
-    measure = models.ForeignKey(
-        DistancingMeasure, verbose_name=_("measure"), null=True, blank=True, on_delete=models.PROTECT
-    )
-    level = models.ForeignKey(
-        RiskLevel,
-        verbose_name=_("measures of the level"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    measure = optional_link(DistancingMeasure, _("measure"))
+    level = optional_link(RiskLevel, _("measures of the level"), related_name="+")
     strictness = models.PositiveSmallIntegerField(_("strictness"), editable=False)
     decision_number = models.CharField(_("decision number"), max_length=60)
     decision_date = models.DateField(_("decision date"))
@@ -104,22 +95,8 @@ class DistancingZone(models.Model):
     end_reason = models.CharField(_("how it ended"), max_length=10, choices=EndReason.choices, blank=True)
     lift_decision = models.CharField(_("lifting decision"), max_length=60, blank=True)
     lift_reason = models.TextField(_("reason for lifting"), blank=True)
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("declared by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    lifted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("lifted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    declared_by = person(_("declared by"))
+    lifted_by = person(_("lifted by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 

@@ -1,10 +1,10 @@
 """Risk-level frameworks (data), the level each unit is at, and the history of those levels."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -98,9 +98,7 @@ class ProvinceLevels(models.Model):
     the lock that keeps two recomputations (or two zone declarations) of a province apart."""
 
     province = models.OneToOneField(AdminUnit, verbose_name=_("province"), on_delete=models.CASCADE, related_name="+")
-    framework = models.ForeignKey(
-        LevelFramework, verbose_name=_("framework"), null=True, blank=True, on_delete=models.PROTECT
-    )
+    framework = optional_link(LevelFramework, _("framework"))
     last_as_of = models.DateField(_("levels as of"), null=True, blank=True, editable=False)
     last_run_at = models.DateTimeField(_("last recomputed at"), null=True, blank=True, editable=False)
     last_duration_ms = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -123,23 +121,9 @@ class UnitLevel(UnitScoped):
     )
     level = models.ForeignKey(RiskLevel, verbose_name=_("level in force"), on_delete=models.PROTECT, related_name="+")
     since = models.DateField(_("at this level since"))
-    override_level = models.ForeignKey(
-        RiskLevel,
-        verbose_name=_("level set by an officer"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
+    override_level = optional_link(RiskLevel, _("level set by an officer"), related_name="+")
     override_reason = models.TextField(_("reason for the override"), blank=True)
-    override_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("overridden by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    override_by = person(_("overridden by"))
     override_at = models.DateTimeField(_("overridden at"), null=True, blank=True)
 
     class Meta:
@@ -175,14 +159,7 @@ class LevelChange(models.Model):
     source = models.CharField(_("why"), max_length=20, choices=ChangeSource.choices)
     metrics = models.JSONField(_("figures behind the level"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    by = person(_("by"))
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import person
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, path_index
 
@@ -66,15 +67,7 @@ class GoodsPermit(models.Model):
         editable=False,
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    decided_by = person(_("decided by"), editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
     decision_note = models.TextField(_("note on the decision"), blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
