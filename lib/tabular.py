@@ -63,8 +63,12 @@ class ImportRefused(Exception):
 
 @dataclass
 class RowError:
-    row: int
+    """A problem of one row (None: of the file or sheet as a whole); `sheet` names the sheet
+    of a workbook read sheet by sheet."""
+
+    row: int | None
     message: str
+    sheet: str = ""
 
 
 Row = TypeVar("Row")

@@ -20,7 +20,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from lib.sheets import sheet_row
-from lib.tabular import TableError, check_row, check_workbook_zip, limits, match_headers
+from lib.tabular import RowError, TableError, check_row, check_workbook_zip, limits, match_headers
 from lib.text import fold
 
 from . import scoring
@@ -332,13 +332,6 @@ def _lookup(table: Mapping[str, tuple[str, ...]], value: str) -> str | None:
 
 
 @dataclass
-class RowError:
-    sheet: str
-    row: int | None
-    message: str
-
-
-@dataclass
 class CriteriaWorkbook:
     """A checked workbook: the definition it gives, or every problem with its sheet and row."""
 
@@ -436,10 +429,10 @@ def check_criteria_workbook(handle: IO[bytes], base: CriteriaSet) -> CriteriaWor
     try:
         sheets = _read_sheets(handle)
     except TableError as exc:
-        result.errors.append(RowError("", None, str(exc)))
+        result.errors.append(RowError(None, str(exc)))
         return result
     if not sheets:
-        result.errors.append(RowError("", None, _("The workbook has no sheet of criteria.")))
+        result.errors.append(RowError(None, _("The workbook has no sheet of criteria.")))
         return result
     title, rows = sheets[0]
     sections = _read_items(title, rows, result)
@@ -466,7 +459,7 @@ def check_criteria_workbook(handle: IO[bytes], base: CriteriaSet) -> CriteriaWor
         "rules": rules,
     }
     for problem in definition_problems(definition):
-        result.errors.append(RowError("", None, problem))
+        result.errors.append(RowError(None, problem))
     if not result.errors:
         result.definition = definition
         result.item_count = len(items)
@@ -481,12 +474,12 @@ def _header(
 
 def _read_items(title: str, rows: list[tuple[int, list[Any]]], result: CriteriaWorkbook) -> list[dict[str, Any]]:
     if len(rows) < 2:
-        result.errors.append(RowError(title, None, _("The first sheet has no criteria rows under its header.")))
+        result.errors.append(RowError(None, _("The first sheet has no criteria rows under its header."), sheet=title))
         return []
     try:
         columns = _header(rows, ITEM_COLUMNS, ITEM_REQUIRED)
     except TableError as exc:
-        result.errors.append(RowError(title, rows[0][0], str(exc)))
+        result.errors.append(RowError(rows[0][0], str(exc), sheet=title))
         return []
     builder = _ItemBuilder(title, result)
     for number, cells in rows[1:]:
@@ -510,7 +503,7 @@ class _ItemBuilder:
     def add(self, row: _Row) -> None:
         self._add(row)
         if row.problems:
-            self.result.errors.append(RowError(self.sheet, row.number, "; ".join(row.problems)))
+            self.result.errors.append(RowError(row.number, "; ".join(row.problems), sheet=self.sheet))
             if self.item is not None:
                 self.broken.add(self.item["code"])
 
@@ -644,10 +637,10 @@ class _ItemBuilder:
                     continue
                 last_row = self.item_rows[code][-1]
                 if item["kind"] == "choice" and not item["options"]:
-                    self.result.errors.append(RowError(self.sheet, last_row, _("a choice needs options")))
+                    self.result.errors.append(RowError(last_row, _("a choice needs options"), sheet=self.sheet))
                 if item["kind"] == "number" and (not item["bands"] or "below" in item["bands"][-1]):
                     self.result.errors.append(
-                        RowError(self.sheet, last_row, _("the last band of a number must leave “below” empty"))
+                        RowError(last_row, _("the last band of a number must leave “below” empty"), sheet=self.sheet)
                     )
 
 
@@ -663,7 +656,7 @@ def _read_bands(
     try:
         columns = _header(rows, BAND_COLUMNS, BAND_REQUIRED)
     except TableError as exc:
-        result.errors.append(RowError(title, rows[0][0], str(exc)))
+        result.errors.append(RowError(rows[0][0], str(exc), sheet=title))
         return bands, rules
     new_bands: list[dict[str, Any]] = []
     new_rules: list[tuple[_Row, dict[str, Any]]] = []
@@ -682,17 +675,19 @@ def _read_bands(
             names = ", ".join(names[0] for names in ROW_TYPES.values())
             row.problems.append(_("row type must be one of: %(types)s") % {"types": names})
         if row.problems:
-            result.errors.append(RowError(title, row.number, "; ".join(row.problems)))
+            result.errors.append(RowError(row.number, "; ".join(row.problems), sheet=title))
     if not new_bands:
         if new_rules:
-            result.errors.append(RowError(title, new_rules[0][0].number, _("give the bands too when giving rules")))
+            result.errors.append(
+                RowError(new_rules[0][0].number, _("give the bands too when giving rules"), sheet=title)
+            )
         return bands, rules
     codes = {band["code"] for band in new_bands}
     for row, rule in new_rules:
         unknown = [c for c in [rule.get("band"), *rule.get("when_bands", [])] if c and c not in codes]
         if unknown:
             message = _("no band has code %(code)s") % {"code": ", ".join(unknown)}
-            result.errors.append(RowError(title, row.number, message))
+            result.errors.append(RowError(row.number, message, sheet=title))
     result.replaces_bands = True
     return new_bands, [rule for _row, rule in new_rules]
 

@@ -400,7 +400,7 @@ def recheck(checked: Places, by: User) -> Places:
             result.add_error(row.row, _("already registered in this unit as “%(name)s”") % {"name": existing[key]})
         else:
             result.rows.append(row)
-    result.errors.sort(key=lambda error: error.row)
+    result.errors.sort(key=lambda error: error.row or 0)
     return result
 
 
