@@ -104,7 +104,7 @@ class VillageReach(models.Model):
     audited = False  # a derived counter, kept by the actions: not a change a person made
 
     village = models.OneToOneField(AdminUnit, primary_key=True, on_delete=models.CASCADE, related_name="+")
-    path = models.CharField(max_length=255)
+    path = UnitPathField(source="village")
     first_reached_on = models.DateField()
     last_reached_on = models.DateField()
 
@@ -124,7 +124,7 @@ class VillageDay(models.Model):
 
     village = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
-    path = models.CharField(max_length=255)
+    path = UnitPathField(source="village")
 
     class Meta:
         verbose_name = _("village reached on a day")

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.attachments import Attachment
 from lib.records import person
 from territory.models import AdminUnit, Level
+from territory.scoped import UnitPathField
 
 
 class Group(models.TextChoices):
@@ -205,7 +206,7 @@ class UnitGap(models.Model):
 
     unit = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="+")
-    path = models.CharField(max_length=255)
+    path = UnitPathField()
     level = models.CharField(max_length=10)
     kinds_short = models.PositiveSmallIntegerField()
     shortfall = models.PositiveIntegerField()
