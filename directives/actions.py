@@ -326,6 +326,14 @@ def mark_opened(directive: Directive, user: User, now: datetime | None = None) -
 @transaction.atomic
 def acknowledge(directive: Directive, *, by: User, organisation: str | None = None) -> Delivery:
     """The recipient confirms it received the directive. With no organisation given, the user's own."""
+    jurisdiction.require_role(
+        by, Role.ADMINISTRATOR, Role.OFFICER, Role.COMMUNICATOR, message=_("Only recipients acknowledge directives.")
+    )
+    named = Organisation.objects.filter(code=organisation).first() if organisation else None
+    if named is not None:
+        jurisdiction.require(
+            access.can_act_for(by, named), _("You do not act for %(organisation)s.") % {"organisation": named}
+        )
     if not directive.is_issued:
         raise ValidationError(_("A draft cannot be acknowledged."))
     deliveries = directive.deliveries.select_related("organisation")
@@ -333,10 +341,6 @@ def acknowledge(directive: Directive, *, by: User, organisation: str | None = No
         delivery = deliveries.filter(organisation__code=organisation).first()
         if delivery is None:
             raise ValidationError({"organisation": _("This organisation is not a recipient of the directive.")})
-        jurisdiction.require(
-            access.acting_deliveries(by).filter(pk=delivery.pk).exists(),
-            _("You do not act for %(organisation)s.") % {"organisation": delivery.organisation},
-        )
     else:
         own = list(access.own_deliveries(by).filter(directive=directive))
         if not own:

@@ -1,5 +1,8 @@
 """Recipients acknowledge a directive, for their own organisation only."""
 
+from django.core.exceptions import PermissionDenied
+
+from directives.actions import acknowledge
 from directives.models import Delivery, Directive
 from territory.models import Organisation
 
@@ -44,6 +47,12 @@ class AcknowledgeTests(DirectiveTestCase):
         response = self.ack(self.officer_b, organisation=self.committee_a.code)
         self.assertEqual(response.status_code, 403)
         self.assertIsNone(self.delivery(self.committee_a).acknowledged_at)
+
+    def test_who_acts_for_no_recipient_is_refused_before_the_directive_is_looked_at(self) -> None:
+        # A sibling naming an organisation it does not act for learns nothing of the recipients.
+        self.assertEqual(self.ack(self.officer_b, organisation="67-stttt").status_code, 403)
+        with self.assertRaises(PermissionDenied):
+            acknowledge(self.make_draft(), by=self.owner)
 
     def test_an_organisation_that_is_not_a_recipient_is_refused(self) -> None:
         response = self.ack(self.writer, organisation="67-stttt")

@@ -248,13 +248,14 @@ def register_place(by: User, values: Mapping[str, Any], *, confirm_duplicate: bo
         _("Only officers and owners of places can register places."),
     )
     values = {"name": "", "type": None, "unit": None, "status": OperatingStatus.OPERATING, **values}
+    # The unit decides whether the user registers as its officer or as an owner, or may not at all.
+    named = find_unit(values["unit"], values.get("scheme") or settings.DEFAULT_SCHEME)
+    as_officer = _unit_permission(by, named) if named is not None else False
     errors: dict[str, str] = {}
     cleaned = _clean(values, errors)
-    unit: AdminUnit | None = cleaned.get("unit")
-    as_officer = _unit_permission(by, unit) if unit is not None and "unit" not in errors else False
     if errors:
         raise ValidationError(errors)
-    assert unit is not None
+    unit: AdminUnit = cleaned["unit"]
     latitude, longitude, approximate = _place_location(unit, cleaned.get("location"))
     if not confirm_duplicate:
         found = duplicates(cleaned["name"], cleaned.get("address", ""), unit)

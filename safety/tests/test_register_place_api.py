@@ -53,6 +53,11 @@ class RegisterPlaceApiTests(SafetyTestCase):
         self.assertEqual(response.status_code, 403)
         self.assertEqual(Establishment.objects.count(), 0)
 
+    def test_a_sibling_naming_a_unit_of_the_wrong_level_is_refused_before_the_input_is_checked(self) -> None:
+        response = self.post(self.officer_b, name="", unit=self.district.code)
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(Establishment.objects.count(), 0)
+
     def test_officer_of_another_district_inspector_and_press_are_refused(self) -> None:
         for user in (self.other_district_officer, self.inspector, self.press):
             with self.subTest(user=user.username):

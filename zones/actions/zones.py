@@ -72,15 +72,22 @@ def common_area(units: list[AdminUnit]) -> AdminUnit:
     return AdminUnit.objects.get(path=path)
 
 
-def _check_units(units: list[AdminUnit], by: User) -> dict[str, str]:
-    if not units:
-        return {"units": _("Choose at least one unit.")}
-    if len(units) > MAX_UNITS:
-        return {"units": _("At most %(max)s units in one zone.") % {"max": MAX_UNITS}}
+def _require_units(units: list[AdminUnit], by: User) -> None:
+    """An officer (or administrator) declares, and only over units of their jurisdiction."""
+    jurisdiction.require_role(
+        by, *jurisdiction.CHANGE_ROLES, message=_("Only officers and administrators declare zones.")
+    )
     for unit in units:
         jurisdiction.require_unit(
             by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
         )
+
+
+def _check_units(units: list[AdminUnit]) -> dict[str, str]:
+    if not units:
+        return {"units": _("Choose at least one unit.")}
+    if len(units) > MAX_UNITS:
+        return {"units": _("At most %(max)s units in one zone.") % {"max": MAX_UNITS}}
     if len({u.scheme for u in units}) > 1 or len({u.path.split("/")[1] for u in units}) > 1:
         return {"units": _("A zone lies in one province of one scheme.")}
     for unit in units:
@@ -170,7 +177,8 @@ def conflicts(
 def declare_zone(data: ZoneInput, *, by: User, now: datetime | None = None) -> DistancingZone:
     """Declare a distancing zone over units of the officer's jurisdiction."""
     now = now or timezone.now()
-    errors = _check_units(data.units, by)
+    _require_units(data.units, by)
+    errors = _check_units(data.units)
     if errors:
         raise ValidationError(errors)
     area = common_area(data.units)

@@ -3,11 +3,13 @@
 from datetime import timedelta
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from zones.actions.zones import declare_zone
 from zones.models import DistancingZone, ZoneUnit
 
-from .base import ZonesTestCase
+from .base import ZonesTestCase, zone_input
 
 
 class DeclareZoneApiTests(ZonesTestCase):
@@ -82,6 +84,14 @@ class DeclareZoneApiTests(ZonesTestCase):
         self.assertEqual(self.post(self.other_district_officer, units=[self.commune_a.code]).status_code, 403)
         self.assertEqual(self.post(self.officer_a, units=[self.village_a.code, self.village_b.code]).status_code, 403)
         self.assertEqual(self.post(self.inspector).status_code, 403)
+        self.assertFalse(DistancingZone.objects.exists())
+
+    def test_who_may_not_declare_is_refused_before_the_input_is_checked(self) -> None:
+        for user in (self.inspector, self.owner):
+            with self.subTest(user=user.username), self.assertRaises(PermissionDenied):
+                declare_zone(zone_input([], decision_number=""), by=user)
+        with self.assertRaises(PermissionDenied):
+            declare_zone(zone_input([self.commune_a], reason=""), by=self.officer_b)
         self.assertFalse(DistancingZone.objects.exists())
 
     def test_bad_input_gets_a_message_at_its_field_and_changes_nothing(self) -> None:
