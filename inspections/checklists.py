@@ -11,6 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from lib.shipped import load_by_code
 from safety.assessing import answers_from_form, check, usable_set_for
 from territory.models import AdminUnit
 
@@ -25,30 +26,23 @@ def load_unit_checklists(*, refresh: bool = False) -> tuple[int, int]:
     """Create the checklists of the data file that are missing; with `refresh`, overwrite those
     present too (edits by the administrator are kept otherwise). Returns (created, refreshed)."""
     entries = json.loads(DATA.read_text(encoding="utf-8"))["checklists"]
-    created = refreshed = 0
-    for position, entry in enumerate(entries):
-        problems = checklist_problems(entry["items"])
-        if problems:
-            raise ValueError(f"{entry['code']}: {'; '.join(problems)}")
-        values = {
-            "title": entry["title"],
-            "basis": entry.get("basis", ""),
-            "levels": entry.get("levels", []),
-            "items": entry["items"],
-            "status": entry.get("status", "partial"),
-            "status_note": entry.get("status_note", ""),
-            "position": position,
-        }
-        checklist = Checklist.objects.filter(code=entry["code"]).first()
-        if checklist is None:
-            Checklist.objects.create(code=entry["code"], **values)
-            created += 1
-        elif refresh:
-            for key, value in values.items():
-                setattr(checklist, key, value)
-            checklist.save()
-            refreshed += 1
-    return created, refreshed
+    rows = [(entry["code"], _checklist_values(entry, position)) for position, entry in enumerate(entries)]
+    return load_by_code(Checklist, rows, refresh=refresh)
+
+
+def _checklist_values(entry: dict[str, Any], position: int) -> dict[str, Any]:
+    problems = checklist_problems(entry["items"])
+    if problems:
+        raise ValueError(f"{entry['code']}: {'; '.join(problems)}")
+    return {
+        "title": entry["title"],
+        "basis": entry.get("basis", ""),
+        "levels": entry.get("levels", []),
+        "items": entry["items"],
+        "status": entry.get("status", "partial"),
+        "status_note": entry.get("status_note", ""),
+        "position": position,
+    }
 
 
 def default_checklist(unit: AdminUnit) -> Checklist | None:
