@@ -13,7 +13,6 @@ from ninja.pagination import paginate
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
-from accounts.models import User
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from lib.tabular import ImportRefused
@@ -105,15 +104,25 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignor
     return rows.order_by("-date", "unit_path")
 
 
-def _import(checked: checking.CheckedFile, action: Any, user: User, skip_bad_rows: bool, dry_run: bool) -> Any:
+class ImportOptions(Schema):
+    scheme: str = Field("", description="scheme of the unit codes; the province's by default")
+    skip_bad_rows: bool = Field(False, description="import the good rows of a file with bad ones")
+    dry_run: bool = Field(False, description="check the file and write nothing")
+
+
+def _import(request: HttpRequest, file: UploadedFile, options: ImportOptions, check: Any, action: Any) -> Any:
+    """Check an uploaded file with `check`, then import it with `action` unless it is a dry run."""
+    if file.size and file.size > MAX_UPLOAD:
+        raise HttpError(413, _("The file is larger than 5 MB."))
+    checked = check(file, file.name or "", parse_scheme(options.scheme), request.user)
     errors = [{"row": e.row, "message": e.message} for e in checked.errors]
     if checked.file_error:
         raise HttpError(checked.file_status, checked.file_error)
     result: dict[str, Any] = {"imported": False, "rows": len(checked.rows), "errors": errors}
-    if dry_run:
+    if options.dry_run:
         return result
     try:
-        outcome = action(checked, by=user, skip_bad_rows=skip_bad_rows)
+        outcome = action(checked, by=request_user(request), skip_bad_rows=options.skip_bad_rows)
     except ImportRefused:
         return Status(422, result)
     return {**result, **outcome.__dict__, "imported": True}
@@ -125,17 +134,8 @@ def _import(checked: checking.CheckedFile, action: Any, user: User, skip_bad_row
     auth=AUTH,
     summary="Import case counts from CSV or XLSX (columns Mã đơn vị, Ngày, Số ca, Chưa rõ nguồn lây, …)",
 )
-def import_cases(
-    request: HttpRequest,
-    file: File[UploadedFile],
-    scheme: Form[str] = "",
-    skip_bad_rows: Form[bool] = False,
-    dry_run: Form[bool] = False,
-) -> Any:
-    if file.size and file.size > MAX_UPLOAD:
-        raise HttpError(413, _("The file is larger than 5 MB."))
-    checked = checking.check_case_file(file, file.name or "", parse_scheme(scheme), request.user)
-    return _import(checked, import_case_counts, request_user(request), skip_bad_rows, dry_run)
+def import_cases(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]) -> Any:
+    return _import(request, file, options, checking.check_case_file, import_case_counts)
 
 
 @router.put(
@@ -155,17 +155,8 @@ def population(request: HttpRequest, scheme: SchemeName, code: str, payload: Pop
     auth=AUTH,
     summary="Import populations from CSV or XLSX (columns Mã đơn vị, Dân số)",
 )
-def import_population_file(
-    request: HttpRequest,
-    file: File[UploadedFile],
-    scheme: Form[str] = "",
-    skip_bad_rows: Form[bool] = False,
-    dry_run: Form[bool] = False,
-) -> Any:
-    if file.size and file.size > MAX_UPLOAD:
-        raise HttpError(413, _("The file is larger than 5 MB."))
-    checked = checking.check_population_file(file, file.name or "", parse_scheme(scheme), request.user)
-    return _import(checked, import_populations, request_user(request), skip_bad_rows, dry_run)
+def import_population_file(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]) -> Any:
+    return _import(request, file, options, checking.check_population_file, import_populations)
 
 
 # Who may use each route (rules in testing/access.py); the authorization matrix test
