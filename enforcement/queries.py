@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from inspections.periods import Period, parse_period
+from lib.queries import one_or_404
 from territory.models import AdminUnit
 from territory.queries import get_unit
 
@@ -23,15 +23,9 @@ def visible_violations(user: AnyUser) -> QuerySet[Violation]:
 
 
 def get_violation(user: AnyUser, pk: int) -> Violation:
-    violation = (
-        visible_violations(user)
-        .select_related("type", "unit", "establishment", "inspection", "created_by", "decided_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if violation is None:
-        raise Http404(_("No violation with this number is visible to you."))
-    return violation
+    related = ("type", "unit", "establishment", "inspection", "created_by", "decided_by")
+    violations = visible_violations(user).select_related(*related)
+    return one_or_404(violations, _("No violation with this number is visible to you."), pk=pk)
 
 
 def published_violations() -> QuerySet[Violation]:
@@ -39,10 +33,8 @@ def published_violations() -> QuerySet[Violation]:
 
 
 def get_published(pk: int) -> Violation:
-    violation = published_violations().select_related("type", "unit", "establishment").filter(pk=pk).first()
-    if violation is None:
-        raise Http404(_("No published violation has this number."))
-    return violation
+    published = published_violations().select_related("type", "unit", "establishment")
+    return one_or_404(published, _("No published violation has this number."), pk=pk)
 
 
 @dataclass

@@ -9,12 +9,12 @@
 """
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from accounts.models import Role
+from lib.queries import one_or_404
 from territory.models import AdminUnit
 
 from .models import Inspection, InspectionStatus, ScreeningCampaign, TargetKind
@@ -31,15 +31,12 @@ def visible_inspections(user: AnyUser) -> QuerySet[Inspection]:
 
 def get_inspection(user: AnyUser, pk: int) -> Inspection:
     """An inspection the user may see; 404 otherwise, so nothing tells whether it exists."""
-    inspection = (
-        visible_inspections(user)
-        .select_related("unit", "target_unit", "target_place__type", "target_place__unit", "plan", "checklist")
-        .filter(pk=pk)
-        .first()
+    related = ("unit", "target_unit", "target_place__type", "target_place__unit", "plan", "checklist")
+    return one_or_404(
+        visible_inspections(user).select_related(*related),
+        _("No inspection with this number is visible to you."),
+        pk=pk,
     )
-    if inspection is None:
-        raise Http404(_("No inspection with this number is visible to you."))
-    return inspection
 
 
 def planning_units(user: AnyUser) -> list[AdminUnit]:
@@ -125,10 +122,8 @@ def visible_campaigns(user: AnyUser) -> QuerySet[ScreeningCampaign]:
 
 
 def get_campaign(user: AnyUser, pk: int) -> ScreeningCampaign:
-    campaign = visible_campaigns(user).select_related("unit").filter(pk=pk).first()
-    if campaign is None:
-        raise Http404(_("No screening campaign with this number is visible to you."))
-    return campaign
+    campaigns = visible_campaigns(user).select_related("unit")
+    return one_or_404(campaigns, _("No screening campaign with this number is visible to you."), pk=pk)
 
 
 def target_of(inspection: Inspection) -> object:

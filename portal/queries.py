@@ -17,6 +17,7 @@ from accounts.jurisdiction import AnyUser
 from directives.queries import public_directives
 from enforcement.public import public_facts
 from enforcement.queries import published_violations
+from lib.queries import one_or_404
 from safety.public import legend, nearest_places, search_places, summarise
 from territory.models import AdminUnit, Level
 from territory.queries import search_units
@@ -36,15 +37,9 @@ def visible_reports(user: AnyUser) -> QuerySet[Report]:
 
 
 def get_report(user: AnyUser, pk: int) -> Report:
-    report = (
-        visible_reports(user)
-        .select_related("category", "unit", "place_unit", "establishment", "assigned_to", "escalated_to")
-        .filter(pk=pk)
-        .first()
-    )
-    if report is None:
-        raise Http404(_("No report with this number is visible to you."))
-    return report
+    related = ("category", "unit", "place_unit", "establishment", "assigned_to", "escalated_to")
+    reports = visible_reports(user).select_related(*related)
+    return one_or_404(reports, _("No report with this number is visible to you."), pk=pk)
 
 
 def published_reports() -> QuerySet[Report]:

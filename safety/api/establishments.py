@@ -9,7 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
@@ -19,6 +19,7 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
+from lib.queries import one_or_404
 from territory.schemas import SchemeName, UnitRefOut
 
 from ..actions.registration import (
@@ -130,10 +131,8 @@ def _values(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def _place(request: HttpRequest, place_id: int) -> Establishment:
-    place = visible_places(request.user).select_related("type", "unit").filter(pk=place_id).first()
-    if place is None:
-        raise Http404(_("No place with this id is visible to you."))
-    return place
+    places = visible_places(request.user).select_related("type", "unit")
+    return one_or_404(places, _("No place with this id is visible to you."), pk=place_id)
 
 
 def _duplicate(found: DuplicatePlace) -> Status[Any]:
