@@ -9,13 +9,9 @@ from datetime import date
 
 from django.http import HttpResponse
 
-from .documents import Columns, Document, Para, Rule, Run
-from .documents.docx import render_docx
-from .documents.pdf import render_pdf
+from .documents import Document, Letter, Letterhead, Part, Signature, numeric_date, paragraph, render_docx, render_pdf
 from .models import Directive, Frequency
 
-MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO_LINE = "Độc lập - Tự do - Hạnh phúc"
 FREQUENCY_WORDS = {
     Frequency.WEEKLY: "định kỳ hằng tuần",
     Frequency.FORTNIGHTLY: "định kỳ hai tuần một lần",
@@ -23,17 +19,16 @@ FREQUENCY_WORDS = {
 }
 
 
-def dated(place: str, day: date | None) -> str:
-    """ "Đắk Nông, ngày 12 tháng 5 năm 2021": days below 10 and months below 3 take a leading zero."""
-    if day is None:
-        return f"{place}, ngày      tháng      năm"
-    day_text = f"{day.day:02d}"
-    month_text = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day_text} tháng {month_text} năm {day.year}"
-
-
-def numeric_date(day: date) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+def letterhead(directive: Directive, day: date | None) -> Letterhead:
+    """The directive's issuer, place and number, dated `day` (the issue date on the letter itself,
+    the day of writing on a report about it)."""
+    return Letterhead(
+        issuing_body=directive.issuing_body,
+        parent_body=directive.parent_body,
+        place=directive.place,
+        reference=directive.reference,
+        day=day,
+    )
 
 
 def addressee_lines(directive: Directive) -> list[str]:
@@ -67,25 +62,6 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def body_para(text: str, **options: object) -> Para:
-    return Para([Run(text, **options)], align="justify", first_line_mm=10, space_after=6)  # type: ignore[arg-type]
-
-
-def letter_head(directive: Directive, left_extra: list[Para], day: date | None) -> Columns:
-    """Issuing body (under its parent) top left, the national motto top right, place and date under it."""
-    left: list[Para | Rule] = []
-    if directive.parent_body:
-        left.append(Para.text(directive.parent_body.upper(), align="center", size=12.5))
-    left += [Para.text(directive.issuing_body.upper(), bold=True, align="center", size=12), Rule(25), *left_extra]
-    right: list[Para | Rule] = [
-        Para.text(MOTTO, bold=True, align="center", size=12.5),
-        Para.text(MOTTO_LINE, bold=True, align="center", size=13.5),
-        Rule(58),
-        Para.text(dated(directive.place, day), italic=True, align="center", size=13.5, space_before=4),
-    ]
-    return Columns(left, right, left_share=0.47)
-
-
 _LEADING_VV = re.compile(r"^\s*v\s*/\s*v\s*[.:]?\s*", re.IGNORECASE)
 
 
@@ -95,50 +71,33 @@ def subject_without_vv(subject: str) -> str:
 
 
 def build(directive: Directive) -> Document:
-    number_and_subject = [
-        Para.text(f"Số: {directive.reference}", align="center", size=13, space_before=4),
-        Para.text(f"V/v {subject_without_vv(directive.subject)}", align="center", size=12, space_before=4),
-    ]
-    blocks: list[Para | Rule | Columns] = []
-    if not directive.is_issued:
-        blocks.append(Para.text("DỰ THẢO", bold=True, align="right", size=12))
-    blocks.append(letter_head(directive, number_and_subject, directive.issued_on))
-
-    addressees = addressee_lines(directive)
-    if len(addressees) == 1:
-        blocks.append(
-            Para([Run("Kính gửi: "), Run(addressees[0] + ".")], align="center", space_before=6, space_after=6)
-        )
-    elif addressees:
-        blocks.append(Para.text("Kính gửi:", align="center", space_before=6))
-        for index, line in enumerate(addressees):
-            end = "." if index == len(addressees) - 1 else ";"
-            blocks.append(Para.text(f"- {line}{end}", first_line_mm=35))
-        blocks.append(Para.text("", space_after=6))
-
+    body: list[Part] = []
     implementing = implements_sentence(directive)
     if implementing:
-        blocks.append(body_para(implementing))
-    blocks += [body_para(text) for text in paragraphs(directive.opening)]
-    blocks += [body_para(f"{item.number}. {item.text}") for item in directive.items.all()]
-    blocks += [body_para(text) for text in paragraphs(directive.closing)]
+        body.append(paragraph(implementing))
+    body += [paragraph(text) for text in paragraphs(directive.opening)]
+    body += [paragraph(f"{item.number}. {item.text}") for item in directive.items.all()]
+    body += [paragraph(text) for text in paragraphs(directive.closing)]
     reporting = report_sentence(directive)
     if reporting:
-        blocks.append(body_para(reporting))
-
-    copies = ["Như trên"] + [str(copy) for copy in directive.copies.all()]
-    archive = "Lưu: VT" + (f", {directive.archive_division}" if directive.archive_division else "")
-    received: list[Para | Rule] = [Para.text("Nơi nhận:", bold=True, italic=True, size=12, space_before=6)]
-    received += [Para.text(f"- {line};", size=11) for line in copies]
-    received.append(Para.text(f"- {archive}.", size=11))
-    signature: list[Para | Rule] = []
-    if directive.authority:
-        signature.append(Para.text(f"{directive.authority} {directive.head_title.upper()}", bold=True, align="center"))
-    signature.append(Para.text(directive.signer_title.upper(), bold=True, align="center"))
-    signature.append(Para.text("", space_after=48))
-    signature.append(Para.text(directive.signer_name, bold=True, align="center"))
-    blocks.append(Columns(received, [Para.text("", space_before=6), *signature], left_share=0.5))
-    return Document(title=f"{directive.reference} — {directive.subject}", blocks=blocks)  # type: ignore[arg-type]
+        body.append(paragraph(reporting))
+    archive = "VT" + (f", {directive.archive_division}" if directive.archive_division else "")
+    letter = Letter(
+        head=letterhead(directive, directive.issued_on),
+        subject=subject_without_vv(directive.subject),
+        addressees=addressee_lines(directive),
+        body=body,
+        recipients=["Như trên"] + [str(copy) for copy in directive.copies.all()],
+        archive=archive,
+        signature=Signature(
+            directive.signer_title,
+            directive.signer_name,
+            authority=directive.authority,
+            head_title=directive.head_title,
+        ),
+        draft=not directive.is_issued,
+    )
+    return letter.document()
 
 
 def file_name(directive: Directive, extension: str) -> str:

@@ -6,15 +6,12 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from directives.documents import Columns, Document, Para, Rule, Table
-from directives.official import letter_head, numeric_date
+from directives.documents import Document, Letter, Letterhead, Signature, figures, heading, number, numeric_date
+from directives.documents import paragraph as body_paragraph
+from directives.official import subject_without_vv
 from lib.sheets import sheet_row
 
 from .reports import Summary
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 def _share(part: int, whole: int) -> str:
@@ -30,74 +27,66 @@ def _short(text: str, limit: int = 140) -> str:
 
 def build(summary: Summary) -> Document:
     directive = summary.directive
-    blocks: list[Para | Rule | Columns | Table] = [
-        letter_head(directive, [], summary.today),
-        Para.text("BÁO CÁO", bold=True, align="center", space_before=12),
-        Para.text(
-            f"Kết quả thực hiện Công văn số {directive.reference} ngày {numeric_date(directive.issued_on)}"
-            if directive.issued_on
-            else f"Kết quả thực hiện Công văn số {directive.reference}",
-            bold=True,
-            align="center",
+    about = f"Kết quả thực hiện Công văn số {directive.reference}"
+    if directive.issued_on:
+        about += f" ngày {numeric_date(directive.issued_on)}"
+    late = [body_paragraph(f"- {d.organisation.name};") for d in summary.late] or [body_paragraph("Không có.")]
+    letter = Letter(
+        head=Letterhead(
+            issuing_body=directive.issuing_body,
+            parent_body=directive.parent_body,
+            place=directive.place,
+            day=summary.today,
         ),
-        Para.text(f"V/v {directive.subject}", italic=True, align="center", size=13, space_after=6),
-        Para.text("Kính gửi: Ủy ban nhân dân tỉnh.", align="center", space_after=8),
-        Para.text(
-            f"Tính đến ngày {numeric_date(summary.today)}, văn bản đã gửi đến {summary.recipients} cơ quan, đơn vị; "
-            f"{summary.opened} đơn vị đã mở, {summary.acknowledged} đơn vị đã xác nhận, {summary.reported} đơn vị "
-            f"đã báo cáo {_number(summary.total_activities)} hoạt động tuyên truyền; "
-            f"{summary.villages_reached}/{summary.villages} thôn, buôn, bon, tổ dân phố đã được tuyên truyền đến "
-            f"({_share(summary.villages_reached, summary.villages)}).",
-            align="justify",
-            first_line_mm=10,
-            space_after=6,
-        ),
-        Para.text("1. Theo nội dung", bold=True, space_after=3),
-        Table(
-            ["Nội dung", "Số hoạt động"],
-            [[_short(line.label), _number(line.activities)] for line in summary.items],
-            [0.8, 0.2],
-            numeric={1},
-        ),
-        Para.text("2. Theo hình thức", bold=True, space_after=3),
-        Table(
-            ["Hình thức", "Số hoạt động", "Số lượng", "Đơn vị tính"],
-            [[line.label, _number(line.activities), _number(line.quantity), line.measure] for line in summary.channels]
-            + [["Tổng cộng", _number(summary.total_activities), "", ""]],
-            [0.46, 0.18, 0.18, 0.18],
-            numeric={1, 2},
-            bold_last_row=True,
-        ),
-        Para.text("3. Theo địa bàn", bold=True, space_after=3),
-        Table(
-            ["Địa bàn", "Số hoạt động", "Thôn, buôn, bon, TDP", "Đã tuyên truyền đến", "Tỷ lệ"],
-            [
+        kind="BÁO CÁO",
+        subject=f"{about} về việc {subject_without_vv(directive.subject)}",
+        addressees=["Ủy ban nhân dân tỉnh"],
+        body=[
+            body_paragraph(
+                f"Tính đến ngày {numeric_date(summary.today)}, văn bản đã gửi đến {summary.recipients} cơ quan, "
+                f"đơn vị; {summary.opened} đơn vị đã mở, {summary.acknowledged} đơn vị đã xác nhận, "
+                f"{summary.reported} đơn vị đã báo cáo {number(summary.total_activities)} hoạt động tuyên truyền; "
+                f"{summary.villages_reached}/{summary.villages} thôn, buôn, bon, tổ dân phố đã được tuyên truyền "
+                f"đến ({_share(summary.villages_reached, summary.villages)})."
+            ),
+            heading("1. Theo nội dung"),
+            figures(
+                ["Nội dung", "Số hoạt động"],
+                [[_short(line.label), line.activities] for line in summary.items],
+                [0.8, 0.2],
+            ),
+            heading("2. Theo hình thức"),
+            figures(
+                ["Hình thức", "Số hoạt động", "Số lượng", "Đơn vị tính"],
+                [[line.label, line.activities, line.quantity, line.measure] for line in summary.channels],
+                [0.46, 0.18, 0.18, 0.18],
+                total="Tổng cộng",
+                summed={1},  # quantities of different units do not add up
+            ),
+            heading("3. Theo địa bàn"),
+            figures(
+                ["Địa bàn", "Số hoạt động", "Thôn, buôn, bon, TDP", "Đã tuyên truyền đến", "Tỷ lệ"],
                 [
-                    line.label,
-                    _number(line.activities),
-                    _number(line.extra["villages"]),
-                    _number(line.extra["reached"]),
-                    _share(line.extra["reached"], line.extra["villages"]),
-                ]
-                for line in summary.districts
-            ],
-            [0.32, 0.15, 0.19, 0.19, 0.15],
-            numeric={1, 2, 3, 4},
-        ),
-        Para.text("4. Cơ quan, đơn vị chậm báo cáo", bold=True, space_after=3),
-    ]
-    if summary.late:
-        blocks += [Para.text(f"- {d.organisation.name};", size=13) for d in summary.late]
-    else:
-        blocks.append(Para.text("Không có.", size=13))
-    received = [
-        Para.text("Nơi nhận:", bold=True, italic=True, size=12, space_before=12),
-        Para.text("- UBND tỉnh (b/c);", size=11),
-        Para.text("- Lưu: VT" + (f", {directive.archive_division}." if directive.archive_division else "."), size=11),
-    ]
-    signature = [Para.text(directive.issuing_body.upper(), bold=True, align="center", space_before=12)]
-    blocks.append(Columns(received, signature, left_share=0.5))  # type: ignore[arg-type]
-    return Document(title=f"Báo cáo kết quả thực hiện {directive.reference}", blocks=blocks)
+                    [
+                        line.label,
+                        line.activities,
+                        line.extra["villages"],
+                        line.extra["reached"],
+                        _share(line.extra["reached"], line.extra["villages"]),
+                    ]
+                    for line in summary.districts
+                ],
+                [0.32, 0.15, 0.19, 0.19, 0.15],
+                numeric={1, 2, 3, 4},
+            ),
+            heading("4. Cơ quan, đơn vị chậm báo cáo"),
+            *late,
+        ],
+        recipients=["UBND tỉnh (b/c)"],
+        archive="VT" + (f", {directive.archive_division}" if directive.archive_division else ""),
+        signature=Signature(directive.issuing_body),
+    )
+    return letter.document()
 
 
 def render_xlsx(summary: Summary) -> bytes:

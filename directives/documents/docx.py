@@ -1,180 +1,194 @@
-"""Writes a Document as DOCX (WordprocessingML in a zip), naming Times New Roman."""
+"""Writes a Document as DOCX with python-docx, in Times New Roman (the face of Nghị định 30), on A4
+with the decree's margins, the page number centred at the top of every page but the first.
+
+python-docx has no call for paragraph borders, repeated table headers, cell margins or fields;
+those few elements are added to its XML tree with its own `OxmlElement`."""
 
 import io
-import zipfile
-from xml.sax.saxutils import escape
 
-from .layout import Block, Columns, Document, Para, Rule, Table
+from docx import Document as new_document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from .layout import PAGE_HEIGHT_MM, PAGE_NUMBER_SIZE, PAGE_WIDTH_MM, Block, Columns, Document, Para, Rule, Table
 
 FONT = "Times New Roman"
-TWIPS_PER_MM = 56.6929
-PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0
-ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-
-PACKAGE = "http://schemas.openxmlformats.org/package/2006"
-OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-CONTENT_TYPES = (
-    f'{XML_HEAD}<Types xmlns="{PACKAGE}/content-types">'
-    f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    f'<Override PartName="/word/document.xml" ContentType="{MAIN_TYPE}.document.main+xml"/>'
-    f'<Override PartName="/word/styles.xml" ContentType="{MAIN_TYPE}.styles+xml"/>'
-    '<Override PartName="/docProps/core.xml" '
-    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
-)
-ROOT_RELS = (
-    f'{XML_HEAD}<Relationships xmlns="{PACKAGE}/relationships">'
-    f'<Relationship Id="rId1" Type="{OFFICE}/officeDocument" Target="word/document.xml"/>'
-    f'<Relationship Id="rId2" Type="{PACKAGE}/relationships/metadata/core-properties" Target="docProps/core.xml"/>'
-    "</Relationships>"
-)
-DOCUMENT_RELS = (
-    f'{XML_HEAD}<Relationships xmlns="{PACKAGE}/relationships">'
-    f'<Relationship Id="rId1" Type="{OFFICE}/styles" Target="styles.xml"/></Relationships>'
-)
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+HEADER_DISTANCE_MM = 10.0  # the page number stands in the top margin
+TABLE_PADDING_MM = 1.4
 
 
-def _twips(mm: float) -> int:
-    return round(mm * TWIPS_PER_MM)
+def _element(tag: str, **attributes: str) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
 
 
-def _styles(size: float) -> str:
-    half_points = round(size * 2)
-    fonts = f'w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"'
-    return (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}>'
-        f"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts {fonts}/>"
-        f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault>'
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
-        "</w:docDefaults>"
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
-        '<w:tblPr><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar>'
-        "</w:tblPr></w:style></w:styles>"
-    )
+def _set_defaults(docx: DocxDocument, document: Document) -> None:
+    normal = docx.styles["Normal"]
+    font = normal.font  # type: ignore[attr-defined]
+    font.name = FONT
+    font.size = Pt(document.size)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for script in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{script}"), FONT)
+    normal.element.get_or_add_rPr().append(_element("w:lang", val="vi-VN"))
+    paragraph_format = normal.paragraph_format  # type: ignore[attr-defined]
+    paragraph_format.space_before = Pt(0)
+    paragraph_format.space_after = Pt(0)
+    paragraph_format.line_spacing = 1.0
+    docx.core_properties.title = document.title
+    docx.core_properties.language = "vi-VN"
 
 
-def _core(title: str) -> str:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/">'
-        f"<dc:title>{escape(title)}</dc:title><dc:language>vi-VN</dc:language></cp:coreProperties>"
-    )
+def _set_page(docx: DocxDocument, document: Document) -> None:
+    top, right, bottom, left = document.margins_mm
+    section = docx.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin, section.right_margin = Mm(top), Mm(right)
+    section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+    section.header_distance = section.footer_distance = Mm(HEADER_DISTANCE_MM)
+    if not document.page_numbers:
+        return
+    section.different_first_page_header_footer = True  # page 1 keeps an empty header
+    section.first_page_header.is_linked_to_previous = False
+    number = section.header.paragraphs[0]
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = number.add_run()
+    run.font.size = Pt(PAGE_NUMBER_SIZE)
+    run._r.append(_element("w:fldChar", fldCharType="begin"))
+    instruction = _element("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    run._r.append(instruction)
+    run._r.append(_element("w:fldChar", fldCharType="separate"))
+    shown = _element("w:t")
+    shown.text = "2"  # what a reader that does not compute fields shows
+    run._r.append(shown)
+    run._r.append(_element("w:fldChar", fldCharType="end"))
 
 
-def _run(text: str, bold: bool, italic: bool, underline: bool, size: float | None) -> str:
-    props = ""
-    if bold:
-        props += "<w:b/><w:bCs/>"
-    if italic:
-        props += "<w:i/><w:iCs/>"
-    if underline:
-        props += '<w:u w:val="single"/>'
-    if size:
-        props += f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>'
-    pieces = text.split("\n")
-    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(piece)}</w:t>' for piece in pieces)
-    return f"<w:r><w:rPr>{props}</w:rPr>{body}</w:r>"
+def _write_para(paragraph: Paragraph, para: Para) -> None:
+    paragraph.alignment = ALIGN[para.align]
+    paragraph_format = paragraph.paragraph_format
+    paragraph_format.space_before = Pt(para.space_before)
+    paragraph_format.space_after = Pt(para.space_after)
+    if para.first_line_mm:
+        paragraph_format.first_line_indent = Mm(para.first_line_mm)
+    for piece in para.runs:
+        for index, text in enumerate(piece.text.split("\n")):
+            run = paragraph.add_run(text)
+            if index:
+                run.add_break()
+            run.bold = piece.bold or None
+            run.italic = piece.italic or None
+            run.underline = piece.underline or None
+            if para.size:
+                run.font.size = Pt(para.size)
 
 
-def _para(para: Para) -> str:
-    spacing = f'<w:spacing w:before="{round(para.space_before * 20)}" w:after="{round(para.space_after * 20)}"/>'
-    indent = f'<w:ind w:firstLine="{_twips(para.first_line_mm)}"/>' if para.first_line_mm else ""
-    props = f'<w:pPr>{spacing}{indent}<w:jc w:val="{ALIGN[para.align]}"/></w:pPr>'
-    runs = "".join(_run(r.text, r.bold, r.italic, r.underline, para.size) for r in para.runs)
-    return f"<w:p>{props}{runs}</w:p>"
-
-
-def _rule(rule: Rule, width_mm: float) -> str:
+def _write_rule(paragraph: Paragraph, rule: Rule, width_mm: float) -> None:
+    """A centred line: the top border of an empty paragraph, indented to the rule's length."""
     side = max(0.0, (width_mm - rule.width_mm) / 2)
-    return (
-        f'<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-        f'<w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>'
-        f'<w:ind w:left="{_twips(side)}" w:right="{_twips(side)}"/></w:pPr></w:p>'
-    )
+    paragraph_format = paragraph.paragraph_format
+    paragraph_format.left_indent = paragraph_format.right_indent = Mm(side)
+    paragraph_format.space_before = Pt(1)
+    paragraph_format.line_spacing = Pt(6)
+    borders = _element("w:pBdr")
+    borders.append(_element("w:top", val="single", sz="6", space="1", color="000000"))
+    properties = paragraph._p.get_or_add_pPr()
+    properties.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc")
 
 
-def _blocks(blocks: list[Block], width_mm: float) -> str:
-    return "".join(_para(b) if isinstance(b, Para) else _rule(b, width_mm) for b in blocks) or "<w:p/>"
+def _write_blocks(cell: _Cell, blocks: list[Block], width_mm: float) -> None:
+    for index, block in enumerate(blocks):
+        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
+        if isinstance(block, Para):
+            _write_para(paragraph, block)
+        else:
+            _write_rule(paragraph, block, width_mm)
 
 
-def _no_borders() -> str:
-    sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    return f"<w:tblBorders>{sides}</w:tblBorders>"
+def _table_properties(table: object, padding_mm: float) -> None:
+    properties = table._tbl.tblPr  # type: ignore[attr-defined]
+    margins = _element("w:tblCellMar")
+    for side in ("left", "right"):
+        margins.append(_element(f"w:{side}", w=str(round(padding_mm * 56.6929)), type="dxa"))
+    properties.append(margins)
 
 
-def _columns(block: Columns, width_mm: float) -> str:
+def _write_columns(docx: DocxDocument, block: Columns, width_mm: float) -> None:
     left_mm = width_mm * block.left_share
-    right_mm = width_mm - left_mm
-    return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{_twips(width_mm)}" w:type="dxa"/>{_no_borders()}'
-        '<w:tblLayout w:type="fixed"/></w:tblPr>'
-        f'<w:tblGrid><w:gridCol w:w="{_twips(left_mm)}"/><w:gridCol w:w="{_twips(right_mm)}"/></w:tblGrid><w:tr>'
-        f'<w:tc><w:tcPr><w:tcW w:w="{_twips(left_mm)}" w:type="dxa"/></w:tcPr>{_blocks(block.left, left_mm)}</w:tc>'
-        f'<w:tc><w:tcPr><w:tcW w:w="{_twips(right_mm)}" w:type="dxa"/></w:tcPr>{_blocks(block.right, right_mm)}</w:tc>'
-        "</w:tr></w:tbl><w:p/>"
-    )
+    table = docx.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _table_properties(table, block.padding_mm)
+    row = table.rows[0]
+    row._tr.get_or_add_trPr().append(_element("w:cantSplit"))  # a letter head or a signature stays on one page
+    for cell, blocks, column_mm in (
+        (row.cells[0], block.left, left_mm),
+        (row.cells[1], block.right, width_mm - left_mm),
+    ):
+        cell.width = Mm(column_mm)
+        _write_blocks(cell, blocks, column_mm - 2 * block.padding_mm)
+    for column, column_mm in zip(table.columns, (left_mm, width_mm - left_mm), strict=True):
+        column.width = Mm(column_mm)
 
 
-def _table(table: Table, width_mm: float) -> str:
-    widths = [width_mm * share for share in table.widths]
-    borders = "".join(
-        f'<w:{side} w:val="single" w:sz="4" w:color="000000"/>'
-        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
-    grid = "".join(f'<w:gridCol w:w="{_twips(w)}"/>' for w in widths)
-
-    def row(cells: list[str], bold: bool, header: bool) -> str:
-        out = "<w:tr>" + ("<w:trPr><w:tblHeader/></w:trPr>" if header else "")
-        for index, (cell, w) in enumerate(zip(cells, widths, strict=True)):
-            align = "center" if header else ("right" if index in table.numeric else "left")
-            para = Para.text(cell, bold=bold, align=align, size=table.size)  # type: ignore[arg-type]
-            out += f'<w:tc><w:tcPr><w:tcW w:w="{_twips(w)}" w:type="dxa"/></w:tcPr>{_para(para)}</w:tc>'
-        return out + "</w:tr>"
-
-    body = row(table.header, True, True)
-    for index, cells in enumerate(table.rows):
-        body += row(cells, table.bold_last_row and index == len(table.rows) - 1, False)
-    return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{_twips(width_mm)}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
-        f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl><w:p/>'
-    )
+def _write_table(docx: DocxDocument, block: Table, width_mm: float) -> None:
+    widths = [width_mm * share for share in block.widths]
+    table = docx.add_table(rows=1 + len(block.rows), cols=len(block.header))
+    table.style = docx.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _table_properties(table, TABLE_PADDING_MM)
+    table.rows[0]._tr.get_or_add_trPr().append(_element("w:tblHeader"))  # repeated on every page
+    lines = [(block.header, True, True)] + [
+        (cells, block.bold_last_row and index == len(block.rows) - 1, False) for index, cells in enumerate(block.rows)
+    ]
+    for row, (cells, bold, header) in zip(table.rows, lines, strict=True):
+        for index, (cell, text, cell_mm) in enumerate(zip(row.cells, cells, widths, strict=True)):
+            cell.width = Mm(cell_mm)
+            align = "center" if header else ("right" if index in block.numeric else "left")
+            _write_para(cell.paragraphs[0], Para.text(text, bold=bold, align=align, size=block.size))  # type: ignore[arg-type]
+    for column, column_mm in zip(table.columns, widths, strict=True):
+        column.width = Mm(column_mm)
 
 
 def render_docx(document: Document) -> bytes:
-    top, right, bottom, left = document.margins_mm
-    width_mm = PAGE_WIDTH_MM - left - right
-    parts: list[str] = []
+    docx = new_document()
+    _set_defaults(docx, document)
+    _set_page(docx, document)
+    body = docx.paragraphs[0] if docx.paragraphs else None  # the template's empty paragraph, if any
+    if body is not None:
+        body._p.getparent().remove(body._p)
+    width_mm = document.text_width_mm
     for block in document.blocks:
         if isinstance(block, Para):
-            parts.append(_para(block))
+            _write_para(docx.add_paragraph(), block)
         elif isinstance(block, Rule):
-            parts.append(_rule(block, width_mm))
+            _write_rule(docx.add_paragraph(), block, width_mm)
         elif isinstance(block, Columns):
-            parts.append(_columns(block, width_mm))
+            _write_columns(docx, block, width_mm)
+            docx.add_paragraph()
         else:
-            parts.append(_table(block, width_mm))
-    section = (
-        f'<w:sectPr><w:pgSz w:w="{_twips(PAGE_WIDTH_MM)}" w:h="{_twips(PAGE_HEIGHT_MM)}"/>'
-        f'<w:pgMar w:top="{_twips(top)}" w:right="{_twips(right)}" w:bottom="{_twips(bottom)}" '
-        f'w:left="{_twips(left)}" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr>'
-    )
-    xml = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>'
-        + "".join(parts)
-        + section
-        + "</w:body></w:document>"
-    )
+            _write_table(docx, block, width_mm)
+            docx.add_paragraph()
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
-        package.writestr("[Content_Types].xml", CONTENT_TYPES)
-        package.writestr("_rels/.rels", ROOT_RELS)
-        package.writestr("word/_rels/document.xml.rels", DOCUMENT_RELS)
-        package.writestr("word/document.xml", xml)
-        package.writestr("word/styles.xml", _styles(document.size))
-        package.writestr("docProps/core.xml", _core(document.title))
+    docx.save(buffer)
     return buffer.getvalue()

@@ -56,6 +56,7 @@ class Columns:
     left: list[Block]
     right: list[Block]
     left_share: float = 0.42
+    padding_mm: float = 1.4  # inside each column, left and right
 
 
 @dataclass
@@ -70,10 +71,20 @@ class Table:
     bold_last_row: bool = False
 
 
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210.0, 297.0  # A4
+# Margins of Nghị định 30/2020/NĐ-CP: top 20–25, bottom 20–25, left 30–35, right 15–20 mm.
+MARGINS_MM = (20.0, 15.0, 20.0, 30.0)  # top, right, bottom, left
+PAGE_NUMBER_SIZE = 13.0  # centred at the top from page 2: 13–14 pt
+
+
 @dataclass
 class Document:
     title: str
     blocks: list[Para | Rule | Columns | Table]
     size: float = 14.0
-    # A4 margins of Nghị định 30/2020/NĐ-CP: top 20–25, bottom 20–25, left 30–35, right 15–20 mm.
-    margins_mm: tuple[float, float, float, float] = (20.0, 15.0, 20.0, 30.0)  # top, right, bottom, left
+    margins_mm: tuple[float, float, float, float] = MARGINS_MM  # top, right, bottom, left
+    page_numbers: bool = True  # from page 2, centred in the top margin; none on page 1
+
+    @property
+    def text_width_mm(self) -> float:
+        return PAGE_WIDTH_MM - self.margins_mm[1] - self.margins_mm[3]

@@ -1,56 +1,36 @@
-"""Writes a Document as PDF with fpdf2, in a font from PyPI that has every Vietnamese letter:
-Source Serif Pro (the official serif look) when its package is installed, else Roboto."""
-
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from pathlib import Path
+"""Writes a Document as PDF with fpdf2: A4 with the decree's margins, the page number centred at
+the top of every page but the first, in the face `fonts.font_files()` finds (Tinos or Liberation
+Serif, metric-compatible with Times New Roman; else Source Serif Pro), embedded with every
+Vietnamese letter."""
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from .layout import Block, Columns, Document, Para, Rule, Table
+from .fonts import PT_TO_MM, FontFiles, font_files
+from .layout import PAGE_NUMBER_SIZE, Block, Columns, Document, Para, Rule, Table
 
 LINE_HEIGHT = 1.25  # of the font size
-PT_TO_MM = 25.4 / 72
+PAGE_NUMBER_TOP_MM = 10.0
 
 
-@dataclass(frozen=True)
-class FontFiles:
-    family: str
-    regular: str
-    bold: str
-    italic: str | None  # None: use regular where the layout wants italics
-    bold_italic: str | None
+class _Pages(FPDF):
+    """An FPDF that numbers pages from the second one on."""
 
+    def __init__(self, fonts: FontFiles, numbered: bool) -> None:
+        super().__init__(format="A4", unit="mm")
+        self.face = fonts
+        self.numbered = numbered
 
-def _package_dir(package: str) -> Path | None:
-    try:
-        return Path(str(resources.files(package)))
-    except ModuleNotFoundError:
-        return None
-
-
-@cache
-def font_files() -> FontFiles:
-    serif = _package_dir("font_source_serif_pro")
-    if serif is not None:
-        found = {p.name.lower(): str(p) for p in serif.rglob("*") if p.suffix.lower() in {".ttf", ".otf"}}
-        regular = next((path for name, path in found.items() if name.endswith("-regular.ttf")), None)
-        bold = next((path for name, path in found.items() if name.endswith("-bold.ttf")), None)
-        if regular and bold:
-            # Its italics lack some Vietnamese letters, so regular stands in for them.
-            return FontFiles("SourceSerifPro", regular, bold, None, None)
-    roboto = _package_dir("font_roboto")
-    assert roboto is not None, "font_roboto is a dependency of the project"
-    files = roboto / "files"
-    return FontFiles(
-        "Roboto",
-        str(files / "Roboto-Regular.ttf"),
-        str(files / "Roboto-Bold.ttf"),
-        str(files / "Roboto-Italic.ttf"),
-        str(files / "Roboto-BoldItalic.ttf"),
-    )
+    def header(self) -> None:
+        if not self.numbered or self.page_no() < 2:
+            return
+        family, style, size = self.font_family, self.font_style, self.font_size_pt
+        y = self.get_y()
+        self.set_font(self.face.family, "", PAGE_NUMBER_SIZE)
+        self.set_xy(self.l_margin, PAGE_NUMBER_TOP_MM)
+        self.cell(self.w - self.l_margin - self.r_margin, PAGE_NUMBER_SIZE * PT_TO_MM, str(self.page_no()), align="C")
+        self.set_font(family, style, size)
+        self.set_y(y)
 
 
 class _Writer:
@@ -58,7 +38,7 @@ class _Writer:
         self.document = document
         self.fonts = font_files()
         top, right, bottom, left = document.margins_mm
-        pdf = FPDF(format="A4", unit="mm")
+        pdf = _Pages(self.fonts, document.page_numbers)
         pdf.set_margins(left, top, right)
         pdf.set_auto_page_break(True, bottom)
         pdf.add_font(self.fonts.family, "", self.fonts.regular)
@@ -80,6 +60,7 @@ class _Writer:
         pdf = self.pdf
         size = para.size or self.document.size
         pdf.set_y(pdf.get_y() + para.space_before * PT_TO_MM)
+        padding, pdf.c_margin = pdf.c_margin, 0  # the block's width is all text, as in the DOCX
         with (
             pdf.text_columns(
                 text_align=para.align.upper()[0] if para.align != "justify" else "J",
@@ -92,6 +73,7 @@ class _Writer:
             for run in para.runs:
                 pdf.set_font(self.fonts.family, self.style(run.bold, run.italic, run.underline), size)
                 paragraph.write(run.text)
+        pdf.c_margin = padding
         pdf.set_y(pdf.get_y() + para.space_after * PT_TO_MM)
 
     def rule(self, rule: Rule, left: float, width: float) -> None:
@@ -125,16 +107,19 @@ class _Writer:
     def columns(self, block: Columns) -> None:
         pdf = self.pdf
         width = pdf.w - pdf.l_margin - pdf.r_margin
+        pad = block.padding_mm
         left_width = width * block.left_share
         right_width = width - left_width
-        needed = max(self.height_of(block.left, left_width - 2), self.height_of(block.right, right_width))
+        needed = max(
+            self.height_of(block.left, left_width - 2 * pad), self.height_of(block.right, right_width - 2 * pad)
+        )
         if pdf.get_y() + needed > self.bottom and needed < self.bottom - pdf.t_margin:
             pdf.add_page()  # keep a letter head or a signature block on one page
         top, page = pdf.get_y(), pdf.page
-        self.blocks(block.left, pdf.l_margin, left_width - 2)
+        self.blocks(block.left, pdf.l_margin + pad, left_width - 2 * pad)
         left_end, left_page = pdf.get_y(), pdf.page
         pdf.page, pdf.y = page, top
-        self.blocks(block.right, pdf.l_margin + left_width, right_width)
+        self.blocks(block.right, pdf.l_margin + left_width + pad, right_width - 2 * pad)
         if left_page > pdf.page or (left_page == pdf.page and left_end > pdf.get_y()):
             pdf.page, pdf.y = left_page, left_end
         pdf.set_x(pdf.l_margin)

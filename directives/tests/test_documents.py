@@ -7,6 +7,7 @@ from xml.dom.minidom import parseString
 
 from directives import official
 from directives.actions import record_incoming
+from directives.documents import font_files
 from directives.models import Directive
 
 from .base import DirectiveTestCase
@@ -91,7 +92,9 @@ class DocumentTests(DirectiveTestCase):
         self.assertEqual(response["Content-Type"], "application/pdf")
         self.assertTrue(response.content.startswith(b"%PDF"))
         self.assertTrue(b"FontFile2" in response.content)  # an embedded TrueType font, not a core font
-        self.assertTrue(b"Roboto" in response.content or b"SourceSerif" in response.content)
+        family = font_files().family
+        self.assertIn(family.encode(), response.content)
+        self.assertIn(family, {"Tinos", "LiberationSerif", "SourceSerifPro"})
 
     def test_a_single_addressee_stands_on_the_kinh_gui_line(self) -> None:
         draft = self.make_draft(groups=[], organisations=["67-bao-dak-nong"])
