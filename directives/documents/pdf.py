@@ -6,7 +6,7 @@ Vietnamese letter."""
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from .fonts import PT_TO_MM, FontFiles, font_files
+from .fonts import PT_TO_MM, VIETNAMESE, FontFiles, compact_files, font_files
 from .layout import PAGE_NUMBER_SIZE, Block, Columns, Document, Para, Rule, Table
 
 LINE_HEIGHT = 1.25  # of the font size
@@ -33,10 +33,40 @@ class _Pages(FPDF):
         self.set_y(y)
 
 
+def _characters(document: Document) -> set[str]:
+    found: set[str] = set()
+
+    def blocks(items: list[Block]) -> None:
+        for block in items:
+            if isinstance(block, Para):
+                for run in block.runs:
+                    found.update(run.text)
+
+    for block in document.blocks:
+        if isinstance(block, Columns):
+            blocks(block.left)
+            blocks(block.right)
+        elif isinstance(block, Table):
+            for cells in [block.header, *block.rows]:
+                for cell in cells:
+                    found.update(cell)
+        else:
+            blocks([block])
+    return found
+
+
+def fonts_for(document: Document) -> FontFiles:
+    """The face cut down to Vietnamese when it has every character of the document, else the whole face."""
+    compact = compact_files()
+    if compact is not None and _characters(document) <= VIETNAMESE:
+        return compact
+    return font_files()
+
+
 class _Writer:
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.fonts = font_files()
+        self.fonts = fonts_for(document)
         top, right, bottom, left = document.margins_mm
         pdf = _Pages(self.fonts, document.page_numbers)
         pdf.set_margins(left, top, right)

@@ -211,6 +211,8 @@ class DocxTests(SimpleTestCase):
         self.assertEqual(grid.style.name, "Table Grid")  # type: ignore[union-attr]
         self.assertEqual([cell.text for cell in grid.rows[-1].cells], ["Tổng cộng", "1.237", ""])
         self.assertIn("w:tblHeader", grid.rows[0]._tr.xml)
+        bold = [[run.bold for cell in row.cells for run in cell.paragraphs[0].runs] for row in grid.rows]
+        self.assertEqual(bold, [[True] * 3, [None] * 3, [None] * 3, [True] * 3])  # header, rows, total
         self.assertEqual(grid.rows[1].cells[1].paragraphs[0].alignment, 2)  # right
 
 
