@@ -6,7 +6,17 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from directives.documents import Document, Letter, Letterhead, Signature, figures, heading, number, numeric_date
+from directives.documents import (
+    Document,
+    Letter,
+    Letterhead,
+    Signature,
+    figures,
+    heading,
+    listed,
+    number,
+    numeric_date,
+)
 from directives.documents import paragraph as body_paragraph
 from directives.official import subject_without_vv
 from lib.sheets import sheet_row
@@ -30,7 +40,7 @@ def build(summary: Summary) -> Document:
     about = f"Kết quả thực hiện Công văn số {directive.reference}"
     if directive.issued_on:
         about += f" ngày {numeric_date(directive.issued_on)}"
-    late = [body_paragraph(f"- {d.organisation.name};") for d in summary.late] or [body_paragraph("Không có.")]
+    late = listed([d.organisation.name for d in summary.late]) or [body_paragraph("Không có.")]
     letter = Letter(
         head=Letterhead(
             issuing_body=directive.issuing_body,

@@ -2,7 +2,7 @@
 
 The public API, for any app that issues or reports (a công văn, a báo cáo, a kế hoạch):
 
-    from directives.documents import Letter, Letterhead, Signature, figures, heading, paragraph
+    from directives.documents import Letter, Letterhead, Signature, figures, heading, listed, paragraph
     from directives.documents import render_docx, render_pdf
 
     letter = Letter(
@@ -36,6 +36,7 @@ from .letter import (
     figures,
     heading,
     letter_head,
+    listed,
     number,
     numeric_date,
     paragraph,
@@ -60,6 +61,7 @@ __all__ = [
     "font_files",
     "heading",
     "letter_head",
+    "listed",
     "number",
     "numeric_date",
     "paragraph",

@@ -5,8 +5,8 @@
 - `Letter`: the letter head, then either a "V/v" subject under the number (a công văn) or a
   document kind ("BÁO CÁO", "KẾ HOẠCH") with its subject as the title; "Kính gửi:" addressees;
   the body; "Nơi nhận:" and the `Signature` block side by side;
-- body blocks: `paragraph`, `heading`, `figures` (a table of figures, numbers printed
-  "1.234", optionally with a total row), or any `Para`, `Rule`, `Table`.
+- body blocks: `paragraph`, `heading`, `listed` (lines "- …;"), `figures` (a table of figures,
+  numbers printed "1.234", optionally with a total row), or any `Para`, `Rule`, `Table`.
 
 `Letter.document()` gives a `Document` that `render_docx` and `render_pdf` write (page numbers
 from page 2, margins of the decree) and that templates/directives/_document.html shows as HTML.
@@ -70,6 +70,14 @@ def paragraph(text: str, **run_options: bool) -> Para:
 def heading(text: str) -> Para:
     """A numbered part of the body ("1. Tình hình dịch bệnh"), bold."""
     return Para([Run(text, bold=True)], align="justify", first_line_mm=10, space_before=3, space_after=3)
+
+
+def listed(lines: Sequence[str]) -> list[Para]:
+    """Lines of a list in the body: "- Huyện Cư Jút;" … "- Huyện Tuy Đức." (indented like a paragraph)."""
+    return [
+        Para.text(f"- {line}{'.' if index == len(lines) - 1 else ';'}", align="justify", first_line_mm=10)
+        for index, line in enumerate(lines)
+    ]
 
 
 def figures(

@@ -22,6 +22,7 @@ from directives.documents import (
     Table,
     figures,
     heading,
+    listed,
     number,
     paragraph,
     render_docx,
@@ -158,6 +159,10 @@ class LetterPartsTests(SimpleTestCase):
             figures(["A", "B"], [["x", 1, 2]])
         with self.assertRaises(ValueError):
             figures(["A", "B"], [["x", 1]], widths=[0.5, 0.6])
+
+    def test_a_list_ends_with_a_full_stop(self) -> None:
+        self.assertEqual(texts(listed(["Huyện Cư Jút", "Huyện Tuy Đức"])), ["- Huyện Cư Jút;", "- Huyện Tuy Đức."])
+        self.assertEqual(listed([]), [])
 
     def test_numbers_are_printed_the_vietnamese_way(self) -> None:
         self.assertEqual([number(1234567), number(12.5), number(3.0), number(0)], ["1.234.567", "12,5", "3", "0"])
