@@ -33,8 +33,8 @@ BROWSER_TEST = [
 
 
 @contextmanager
-def browser_page(monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> Iterator[Any]:
-    """A fresh page of a headless Chromium with this viewport, closed afterwards."""
+def chromium(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A headless Chromium, closed afterwards."""
     # Playwright's sync API keeps an event loop running in this thread; without this Django
     # refuses ORM calls made while the browser is open (SynchronousOnlyOperation).
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -43,9 +43,16 @@ def browser_page(monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> It
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            context = browser.new_context(viewport={"width": width, "height": height})
-            context.set_default_timeout(15_000)
-            yield context.new_page()
-            context.close()
+            yield browser
         finally:
             browser.close()
+
+
+@contextmanager
+def browser_page(monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> Iterator[Any]:
+    """A fresh page of a headless Chromium with this viewport, closed afterwards."""
+    with chromium(monkeypatch) as browser:
+        context = browser.new_context(viewport={"width": width, "height": height})
+        context.set_default_timeout(15_000)
+        yield context.new_page()
+        context.close()

@@ -6,7 +6,6 @@ import gzip
 import re
 from collections.abc import Iterator
 from io import StringIO
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,28 +17,14 @@ from django.db import models
 from django.test import Client
 
 from accounts.models import User
+from testing.browser import BROWSER_TEST, chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 USERS = ["admin", "province", "district", "commune", "inspector", "press", "owner", None]
 PUBLIC_BUDGET = 300 * 1024
 SKIPPED = ("/api/", "/admin/", "/static/", "/media/", "/logout/", "/i18n/")
 PROJECT_APPS = {"accounts", "safety", "inspections", "enforcement", "zones", "directives", "outreach", "readiness"}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),  # the live server reads the data from another thread
-    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install -y chromium"),
-]
+pytestmark = BROWSER_TEST
 
 
 def raw_codes() -> set[str]:
@@ -56,15 +41,8 @@ def raw_codes() -> set[str]:
 
 @pytest.fixture
 def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium(monkeypatch) as opened:
+        yield opened
 
 
 def navigation_links(page: Any) -> list[str]:

@@ -10,8 +10,11 @@ from PIL import Image
 
 from portal import abuse, actions
 from portal.models import Report
-from territory.models import AdminUnit
+from safety.types import load_establishment_types
+from territory.models import AdminUnit, Scheme
 from testing import JurisdictionTestCase
+from zones.computing import recompute
+from zones.tests.base import ZonesTestCase, put_cases
 
 TEXT = "Quán karaoke gần chợ vẫn mở cửa đến khuya, rất đông người, không ai đeo khẩu trang."
 
@@ -40,3 +43,15 @@ class ReportTestCase(JurisdictionTestCase):
         data.update(values)
         uploads = data.pop("photos", [])
         return actions.submit_report(data, uploads, client=abuse.Client(address=address))
+
+
+class PublicPagesTestCase(ZonesTestCase):
+    """What the public pages show: the types of place, and commune_a with two untraced cases
+    today, its level computed."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        load_establishment_types()
+        put_cases(cls.commune_a, 2, untraced=2)
+        recompute(scheme=Scheme.LEGACY)

@@ -7,23 +7,15 @@ from pathlib import Path
 from django.contrib.staticfiles import finders
 
 from portal import actions
-from safety.types import load_establishment_types
-from territory.models import Scheme
 from testing import make_place
-from zones.computing import recompute
-from zones.tests.base import ZonesTestCase, make_zone, put_cases
+from zones.tests.base import make_zone
+
+from .base import PublicPagesTestCase
 
 PAGE_BUDGET = 300 * 1024
 
 
-class HomePageTests(ZonesTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        load_establishment_types()
-        put_cases(cls.commune_a, 2, untraced=2)
-        recompute(scheme=Scheme.LEGACY)
-
+class HomePageTests(PublicPagesTestCase):
     def test_levels_by_commune_with_legend_and_date(self) -> None:
         response = self.client.get("/")
         self.assertContains(response, "Đắk Nông")

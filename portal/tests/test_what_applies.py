@@ -5,20 +5,16 @@ province is refused plainly."""
 from decimal import Decimal
 
 from safety.models import PublicState
-from safety.types import load_establishment_types
-from territory.models import Scheme
 from testing import make_place
-from zones.computing import recompute
-from zones.tests.base import ZonesTestCase, make_zone, put_cases
+from zones.tests.base import make_zone
+
+from .base import PublicPagesTestCase
 
 
-class WhatAppliesTests(ZonesTestCase):
+class WhatAppliesTests(PublicPagesTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        load_establishment_types()
-        put_cases(cls.commune_a, 2, untraced=2)
-        recompute(scheme=Scheme.LEGACY)
         lat, lon = cls.commune_a.latitude, cls.commune_a.longitude
         assert lat is not None and lon is not None
         near = make_place(cls.commune_a, "Chợ gần", latitude=lat + Decimal("0.01"), longitude=lon)
