@@ -1,6 +1,9 @@
 """Pages of directives: inbox and sent box, composing, the letter with its recipients' progress,
 issuing, acknowledging, corrections, the DOCX/PDF, incoming documents and the public list."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +24,8 @@ from . import access, actions, official, schedule
 from .forms import DirectiveForm, IncomingForm
 from .models import Delivery, Directive, Status
 from .queries import recipient_rows
+
+T = TypeVar("T")
 
 PAGE_SIZE = 50
 
@@ -108,19 +113,25 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "directives/detail.html", context)
 
 
-@login_required
-@require_POST
-def issue(request: HttpRequest, pk: int) -> HttpResponse:
-    directive = _visible(request, pk)
+def _attempt(request: HttpRequest, action: Callable[[], T]) -> T | None:
+    """The action's result, or None with its refusal shown as messages on the next page."""
     try:
-        directive = actions.issue_directive(directive, by=request_user(request))
+        return action()
     except actions.DirectiveLocked:
         messages.error(request, _("The directive is already issued."))
     except ValidationError as error:
         for problem in error.messages:
             messages.error(request, problem)
-    else:
-        messages.success(request, _("Issued as %(reference)s and delivered.") % {"reference": directive.reference})
+    return None
+
+
+@login_required
+@require_POST
+def issue(request: HttpRequest, pk: int) -> HttpResponse:
+    directive = _visible(request, pk)
+    issued = _attempt(request, lambda: actions.issue_directive(directive, by=request_user(request)))
+    if issued is not None:
+        messages.success(request, _("Issued as %(reference)s and delivered.") % {"reference": issued.reference})
     return redirect("directives:detail", pk=directive.pk)
 
 
@@ -128,14 +139,11 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
-    try:
-        delivery = actions.acknowledge(
-            directive, by=request_user(request), organisation=request.POST.get("organisation") or None
-        )
-    except ValidationError as error:
-        for problem in error.messages:
-            messages.error(request, problem)
-    else:
+    organisation = request.POST.get("organisation") or None
+    delivery = _attempt(
+        request, lambda: actions.acknowledge(directive, by=request_user(request), organisation=organisation)
+    )
+    if delivery is not None:
         messages.success(request, _("Acknowledged for %(organisation)s.") % {"organisation": delivery.organisation})
     return redirect("directives:detail", pk=directive.pk)
 
@@ -144,11 +152,8 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def correct(request: HttpRequest, pk: int) -> HttpResponse:
     directive = _visible(request, pk)
-    try:
-        correction = actions.start_correction(directive, by=request_user(request))
-    except ValidationError as error:
-        for problem in error.messages:
-            messages.error(request, problem)
+    correction = _attempt(request, lambda: actions.start_correction(directive, by=request_user(request)))
+    if correction is None:
         return redirect("directives:detail", pk=directive.pk)
     return redirect("directives:edit", pk=correction.pk)
 
