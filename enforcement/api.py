@@ -92,11 +92,11 @@ class ViolationOut(Schema):
     is_official: bool
     position: str
     agency: str
-    type: str
+    type: str = Field(alias="type.code")
     act: str
     unit: UnitRefOut
     occurred_on: date
-    inspection: int | None
+    inspection: int | None = Field(alias="inspection_id")
     decision_number: str
     decision_date: date | None
     decision_authority: str
@@ -111,14 +111,6 @@ class ViolationOut(Schema):
     @staticmethod
     def resolve_place_code(violation: Violation) -> str | None:
         return violation.establishment.public_code if violation.establishment else None
-
-    @staticmethod
-    def resolve_type(violation: Violation) -> str:
-        return violation.type.code
-
-    @staticmethod
-    def resolve_inspection(violation: Violation) -> int | None:
-        return violation.inspection_id
 
     @staticmethod
     def resolve_evidence(violation: Violation) -> list[dict[str, Any]]:

@@ -65,7 +65,7 @@ class InspectionOut(Schema):
     id: int
     status: str
     plan_id: int | None
-    by_unit: UnitRefOut
+    by_unit: UnitRefOut = Field(alias="unit")
     target: TargetOut
     period_start: date
     period_end: date
@@ -91,12 +91,8 @@ class InspectionOut(Schema):
     follow_up: str
     follow_up_open: bool
     follow_up_closed_on: date | None
-    reinspection_of: int | None
+    reinspection_of: int | None = Field(alias="reinspection_of_id")
     files: list[FileOut]
-
-    @staticmethod
-    def resolve_by_unit(inspection: Inspection) -> AdminUnit:
-        return inspection.unit
 
     @staticmethod
     def resolve_target(inspection: Inspection) -> dict[str, str]:
@@ -122,10 +118,6 @@ class InspectionOut(Schema):
         if not inspection.self_state:
             return None
         return {"percent": inspection.self_percent, "state": inspection.self_state}
-
-    @staticmethod
-    def resolve_reinspection_of(inspection: Inspection) -> int | None:
-        return inspection.reinspection_of_id
 
     @staticmethod
     def resolve_files(inspection: Inspection) -> list[dict[str, Any]]:
@@ -178,16 +170,12 @@ class PlanIn(Schema):
 class PlanOut(Schema):
     id: int
     title: str
-    by_unit: UnitRefOut
+    by_unit: UnitRefOut = Field(alias="unit")
     period_start: date
     period_end: date
     team: str
     checklist: str | None
     inspections: list[int]
-
-    @staticmethod
-    def resolve_by_unit(plan: InspectionPlan) -> AdminUnit:
-        return plan.unit
 
     @staticmethod
     def resolve_checklist(plan: InspectionPlan) -> str | None:

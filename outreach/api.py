@@ -43,36 +43,16 @@ class ActivityIn(Schema):
 
 class ActivityOut(Schema):
     id: int
-    directive: int
-    content_item: int
-    channel: str
+    directive: int = Field(alias="directive_id")
+    content_item: int = Field(alias="content_item_id")
+    channel: str = Field(alias="channel.code")
     quantity: int
     occurred_on: date
-    organisation: str
-    area: str
+    organisation: str = Field(alias="organisation.code")
+    area: str = Field(alias="area.code")
     reached: list[str]
     evidence_url: str
     evidence_file: str
-
-    @staticmethod
-    def resolve_directive(a: Activity) -> int:
-        return a.directive_id
-
-    @staticmethod
-    def resolve_content_item(a: Activity) -> int:
-        return a.content_item_id
-
-    @staticmethod
-    def resolve_channel(a: Activity) -> str:
-        return a.channel.code
-
-    @staticmethod
-    def resolve_organisation(a: Activity) -> str:
-        return a.organisation.code
-
-    @staticmethod
-    def resolve_area(a: Activity) -> str:
-        return a.area.code
 
     @staticmethod
     def resolve_reached(a: Activity) -> list[str]:

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Body, Router, Schema, Status
+from ninja import Body, Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from accounts.api import AUTH
@@ -41,17 +41,13 @@ class AssessmentOut(Schema):
     percent: float
     band: str
     band_label: str
-    public_state: str
+    public_state: str = Field(alias="state")
     criteria_set: AssessedWithSet
     submitted_at: datetime
     valid_until: datetime
     by_officer: bool
     vetoes: list[VetoRuleOut]
     to_fix: list[CriterionRef]
-
-    @staticmethod
-    def resolve_public_state(assessment: Assessment) -> str:
-        return assessment.state
 
     @staticmethod
     def resolve_vetoes(assessment: Assessment) -> list[dict[str, Any]]:

@@ -42,8 +42,8 @@ class EstablishmentOut(Schema):
     id: int
     public_code: str
     name: str
-    type: str
-    type_name: str
+    type: str = Field(alias="type.code")
+    type_name: str = Field(alias="type.name")
     unit: UnitRefOut
     address: str
     latitude: Decimal
@@ -59,26 +59,14 @@ class EstablishmentOut(Schema):
     valid_until: datetime | None
     created_at: datetime
 
-    @staticmethod
-    def resolve_type(place: Establishment) -> str:
-        return place.type.code
-
-    @staticmethod
-    def resolve_type_name(place: Establishment) -> str:
-        return place.type.name
-
 
 class CandidateOut(Schema):
     id: int
     name: str
     address: str
-    type: str
+    type: str = Field(alias="type.code")
     registration: str
     status: str
-
-    @staticmethod
-    def resolve_type(place: Establishment) -> str:
-        return place.type.code
 
 
 class DuplicateOut(Schema):

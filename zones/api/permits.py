@@ -61,11 +61,11 @@ class PermitOut(Schema):
     operator_phone: str
     driver_name: str
     driver_phone: str
-    goods_type: str
+    goods_type: str = Field(alias="goods_type.code")
     goods_detail: str
     origin: UnitRefOut
     destination: UnitRefOut
-    route: str
+    route: str = Field(alias="route_text")
     valid_from: date
     valid_until: date
     requested_at: datetime
@@ -73,14 +73,6 @@ class PermitOut(Schema):
     decision_note: str
     revoked_at: datetime | None
     revoke_reason: str
-
-    @staticmethod
-    def resolve_goods_type(permit: GoodsPermit) -> str:
-        return permit.goods_type.code
-
-    @staticmethod
-    def resolve_route(permit: GoodsPermit) -> str:
-        return permit.route_text
 
 
 def visible_permits(user: Any) -> Any:
