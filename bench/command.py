@@ -1,14 +1,17 @@
 """What every benchmark command shares: --sizes, --repeat and --output, the table and the JSON file."""
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
 from .timing import NotAScratchDatabase
+
+T = TypeVar("T")
 
 
 class BenchCommand(BaseCommand):
@@ -29,10 +32,10 @@ class BenchCommand(BaseCommand):
 
     def measure(
         self,
-        run: Callable[[list[int], int], dict[str, float]],
+        run: Callable[[list[int], int], T],
         options: dict[str, Any],
         least: tuple[int, str] | None = None,
-    ) -> tuple[list[int], dict[str, float]]:
+    ) -> tuple[list[int], T]:
         """The sizes asked for and `run`'s timings at them; with `least` (a size and what it counts), a
         run of at least one repeat and sizes at least that large."""
         sizes, repeat = self.sizes_and_repeat(options)
@@ -42,6 +45,20 @@ class BenchCommand(BaseCommand):
             return sizes, run(sizes, repeat)
         except NotAScratchDatabase as refused:
             raise CommandError(str(refused)) from refused
+
+    def measure_growth(
+        self,
+        grow_and_time: Callable[[list[int], int], dict[str, Any]],
+        options: dict[str, Any],
+        width: int,
+        growth: bool = False,
+    ) -> None:
+        """Grow the data size by size with `grow_and_time`, which gives {size: {"counts", "ms"}};
+        then the table of the reads by size and the JSON file."""
+        sizes, by_size = self.measure(grow_and_time, options)
+        report = {"database": connection.vendor, "sizes": by_size}
+        self.write_report_table(report, sizes, width, growth)
+        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
 
     def write_counts(self, counts: dict[str, int]) -> None:
         self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))

@@ -1,7 +1,12 @@
 """The benchmark builds its synthetic province and times every read without an error."""
 
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
 from unittest import mock
 
+from django.core.management import call_command
 from django.test import TestCase
 
 from bench import directives as bench
@@ -21,6 +26,20 @@ class BenchmarkTests(TestCase):
         self.assertTrue(VillageReach.objects.exists())
         self.assertIn("coverage page, province @ 60", results)
         self.assertIn("summary PDF @ 60", results)
+
+    def test_the_command_prints_the_table_and_writes_the_report(self) -> None:
+        out = StringIO()
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            mock.patch.object(bench, "VILLAGES_PER_COMMUNE", 2),
+            mock.patch.object(bench, "ACTIVITIES_PER_MONTH", 40),
+        ):
+            output = Path(folder) / "report.json"
+            call_command("benchmark_directives", sizes=[60], repeat=1, output=output, stdout=out)
+            report = json.loads(output.read_text())
+        self.assertEqual(report["sizes"]["60"]["counts"]["activities"], 60)
+        self.assertIn("coverage page, province", report["sizes"]["60"]["ms"])
+        self.assertIn("coverage page, province", out.getvalue())
 
     def test_refuses_a_database_with_real_directives(self) -> None:
         province = make_unit("99", Level.PROVINCE, "Tỉnh", "Thử", "Thử")

@@ -1,8 +1,7 @@
-import json
+from functools import partial
 from typing import Any
 
-from django.core.management.base import CommandError, CommandParser
-from django.db import connection
+from django.core.management.base import CommandParser
 
 from bench import safety
 from bench.command import BenchCommand
@@ -25,17 +24,16 @@ class Command(BenchCommand):
         parser.add_argument("--assessments-per-place", type=int, default=5)
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sizes, repeat = self.sizes_and_repeat(options)
-        try:
-            criteria_set, district = safety.prepare()
-        except safety.NotAScratchDatabase as exc:
-            raise CommandError(str(exc)) from exc
-        report: dict[str, Any] = {"database": connection.vendor, "sizes": {}}
+        grow_and_time = partial(self.grow_and_time, assessments_per_place=int(options["assessments_per_place"]))
+        self.measure_growth(grow_and_time, options, 32, growth=True)
+
+    def grow_and_time(self, sizes: list[int], repeat: int, assessments_per_place: int) -> dict[str, Any]:
+        criteria_set, district = safety.prepare()
+        by_size: dict[str, Any] = {}
         for size in sizes:
             self.stdout.write(f"Growing the registry to {size:,} places…")
-            safety.grow_registry(size, criteria_set, int(options["assessments_per_place"]))
+            safety.grow_registry(size, criteria_set, assessments_per_place)
             counts = {"places": Establishment.objects.count(), "assessments": Assessment.objects.count()}
-            report["sizes"][str(size)] = {"counts": counts, "ms": safety.measure(district, repeat)}
+            by_size[str(size)] = {"counts": counts, "ms": safety.measure(district, repeat)}
             self.stdout.write(f"  {counts['places']:,} places, {counts['assessments']:,} assessments")
-        self.write_report_table(report, sizes, 32, growth=True)
-        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
+        return by_size

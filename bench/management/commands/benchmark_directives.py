@@ -1,8 +1,4 @@
-import json
 from typing import Any
-
-from django.core.management.base import CommandError
-from django.db import connection
 
 from bench import directives as bench
 from bench.command import BenchCommand
@@ -22,12 +18,11 @@ class Command(BenchCommand):
     sizes_help = "numbers of activities"
 
     def handle(self, *args: Any, **options: Any) -> None:
-        sizes, repeat = self.sizes_and_repeat(options)
-        try:
-            province, issuer = bench.prepare()
-        except bench.NotAScratchDatabase as exc:
-            raise CommandError(str(exc)) from exc
-        report: dict[str, Any] = {"database": connection.vendor, "sizes": {}}
+        self.measure_growth(self.grow_and_time, options, 36)
+
+    def grow_and_time(self, sizes: list[int], repeat: int) -> dict[str, Any]:
+        province, issuer = bench.prepare()
+        by_size: dict[str, Any] = {}
         for size in sizes:
             self.stdout.write(f"Growing to {size:,} activities…")
             bench.grow(size, province, issuer)
@@ -38,6 +33,5 @@ class Command(BenchCommand):
                 "reached_rows": Activity.reached.through.objects.count(),
             }
             self.stdout.write("  " + ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in counts.items()))
-            report["sizes"][str(size)] = {"counts": counts, "ms": bench.measure(province, issuer, repeat)}
-        self.write_report_table(report, sizes, 36)
-        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
+            by_size[str(size)] = {"counts": counts, "ms": bench.measure(province, issuer, repeat)}
+        return by_size
