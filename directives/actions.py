@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import Role, User
 from lib import publiccache
+from lib.once import record_once
 from lib.privacy import check_public_text
 from lib.uploads import check_upload
 from territory.models import Organisation, RecipientGroup
@@ -417,13 +418,9 @@ def send_reminders(today: date | None = None, days_before: int = 3) -> int:
             start = schedule.period_start(directive, deadline)
             waiting = schedule.not_reported_since(directive.deliveries.all(), start).exclude(reminders__due_on=deadline)
             for delivery in waiting:
-                try:
-                    with transaction.atomic():
-                        Reminder.objects.create(delivery=delivery, due_on=deadline)
-                        transaction.on_commit(partial(_email_reminder, delivery.pk, deadline))
-                except IntegrityError:
-                    continue  # another run got there first
-                sent += 1
+                remind = partial(_email_reminder, delivery.pk, deadline)
+                if record_once(Reminder, remind, delivery=delivery, due_on=deadline):
+                    sent += 1
     return sent
 
 

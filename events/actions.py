@@ -11,13 +11,14 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import Role, User
+from lib.once import record_once
 from safety.models import Establishment, EstablishmentType
 from territory.models import AdminUnit
 
@@ -297,13 +298,8 @@ def send_plan_reminders(today: date | None = None) -> int:
             .exclude(pk__in=PlanReminder.objects.filter(day=today).values("site_id"))
         )
         for site in waiting:
-            try:
-                with transaction.atomic():
-                    PlanReminder.objects.create(site=site, day=today)
-                    transaction.on_commit(partial(_email_plan_reminder, site.pk))
-            except IntegrityError:
-                continue
-            sent += 1
+            if record_once(PlanReminder, partial(_email_plan_reminder, site.pk), site=site, day=today):
+                sent += 1
     return sent
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.models import Role, User
 from lib import attachments
+from lib.once import record_once
 from lib.uploads import display_name
 from territory.models import AdminUnit
 
@@ -299,13 +300,8 @@ def send_reminders(today: date | None = None) -> int:
             .exclude(pk__in=PeriodReminder.objects.filter(period_start=start).values("unit_id"))
         )
         for unit in late:
-            try:
-                with transaction.atomic():
-                    PeriodReminder.objects.create(unit=unit, period_start=start)
-                    transaction.on_commit(partial(_email_reminder, unit.pk, start))
-            except IntegrityError:
-                continue  # another run got there first
-            sent += 1
+            if record_once(PeriodReminder, partial(_email_reminder, unit.pk, start), unit=unit, period_start=start):
+                sent += 1
     return sent
 
 
