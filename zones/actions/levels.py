@@ -12,7 +12,7 @@ from lib.privacy import require_public_text
 from territory.models import AdminUnit, Level
 
 from ..computing import COMPUTED_LEVELS, compute_locked, framework_of, province_of, state_for
-from ..models import ChangeSource, LevelChange, LevelFramework, ProvinceLevels, UnitLevel
+from ..models import ChangeSource, LevelChange, LevelFramework, ProvinceLevels, RiskLevel, UnitLevel
 
 MAX_REASON = 2000
 
@@ -62,22 +62,7 @@ def override_level(unit: AdminUnit, level_code: str, reason: str, *, by: User) -
         )
     row = _unit_level(state, unit)
     row.override_level, row.override_reason, row.override_by, row.override_at = level, reason, by, timezone.now()
-    if row.level_id != level.pk:
-        row.since = timezone.localdate()
-    row.level = level
-    row.save()
-    LevelChange.objects.create(
-        unit=unit,
-        framework=framework,
-        date=timezone.localdate(),
-        level=level,
-        computed_level=row.computed_level,
-        source=ChangeSource.OVERRIDE,
-        reason=reason,
-        by=by,
-    )
-    compute_locked(state, state.last_as_of or timezone.localdate())
-    return UnitLevel.objects.get(pk=row.pk)
+    return _put_in_force(state, row, framework, level, ChangeSource.OVERRIDE, reason, by)
 
 
 @transaction.atomic
@@ -88,18 +73,32 @@ def clear_override(unit: AdminUnit, reason: str, *, by: User) -> UnitLevel:
     row = _unit_level(state, unit)
     if row.override_level_id is None:
         raise ValidationError({"level": _("This unit's level was not set by an officer.")})
-    if row.level_id != row.computed_level_id:
-        row.since = timezone.localdate()
     row.override_level, row.override_reason, row.override_by, row.override_at = None, "", None, None
-    row.level = row.computed_level
+    return _put_in_force(state, row, row.framework, row.computed_level, ChangeSource.OVERRIDE_CLEARED, reason, by)
+
+
+def _put_in_force(
+    state: ProvinceLevels,
+    row: UnitLevel,
+    framework: LevelFramework,
+    level: RiskLevel,
+    source: ChangeSource,
+    reason: str,
+    by: User,
+) -> UnitLevel:
+    """Put the unit at `level` from today (its "since" moves only when the level changes), write
+    the step on its timeline, and roll the province's levels up again."""
+    if row.level_id != level.pk:
+        row.since = timezone.localdate()
+    row.level = level
     row.save()
     LevelChange.objects.create(
-        unit=unit,
-        framework=row.framework,
+        unit_id=row.unit_id,
+        framework=framework,
         date=timezone.localdate(),
-        level=row.computed_level,
+        level=level,
         computed_level=row.computed_level,
-        source=ChangeSource.OVERRIDE_CLEARED,
+        source=source,
         reason=reason,
         by=by,
     )
