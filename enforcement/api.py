@@ -19,7 +19,7 @@ from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from lib.uploads import FileTooLarge
-from territory.schemas import SchemeName, UnitRefOut
+from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, reports
 from .actions import ViolationConflict
@@ -159,9 +159,7 @@ class WithdrawIn(Schema):
     reason: str
 
 
-class PublicFilter(Schema):
-    unit: str | None = Field(None, description="code of a unit: violations in its subtree")
-    scheme: SchemeName | None = None
+class PublicFilter(SubtreeFilter):
     type: str | None = Field(None, description="code of the violation type")
     period: str | None = Field(None, description="of the decision: 2021, 2021-Q2, 2021-05 or 2021-05-01..2021-06-15")
 

@@ -28,7 +28,7 @@ from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
-from territory.schemas import SchemeName, UnitRefOut
+from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, coverage, screening
 from .actions import InspectionConflict, Schedule
@@ -190,9 +190,7 @@ class ReinspectIn(Schema):
     planned_on: date | None = None
 
 
-class InspectionFilter(Schema):
-    unit: str | None = Field(None, description="code of a unit: inspections of targets in its subtree")
-    scheme: SchemeName | None = None
+class InspectionFilter(SubtreeFilter):
     period: str | None = Field(None, description="2021, 2021-Q2, 2021-05, 2021-05-12 or 2021-05-01..2021-06-15")
     status: str | None = Field(None, description="planned, done or cancelled")
     outcome: str | None = Field(None, description="compliant, needs_fixes or violation")

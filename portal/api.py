@@ -17,7 +17,7 @@ from lib import attachments, publiccache
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from territory.queries import get_unit
-from territory.schemas import SchemeName, UnitRefOut
+from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import abuse, actions, queries
 from .models import PUBLIC_EVENTS, Report, ReportCategory, ReportStatus
@@ -127,16 +127,12 @@ class ActionIn(Schema):
     answer: str = Field("", description="answer: the official answer, published")
 
 
-class PublicReportFilter(Schema):
-    unit: str | None = Field(None, description="code of a unit: reports handled in its subtree")
-    scheme: SchemeName | None = None
+class PublicReportFilter(SubtreeFilter):
     category: str | None = None
     status: Literal["accepted", "in_progress", "answered", "closed"] | None = None
 
 
-class OfficerReportFilter(Schema):
-    unit: str | None = None
-    scheme: SchemeName | None = None
+class OfficerReportFilter(SubtreeFilter):
     category: str | None = None
     status: str | None = None
     overdue: bool = False

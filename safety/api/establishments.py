@@ -20,7 +20,7 @@ from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from lib.queries import one_or_404
-from territory.schemas import SchemeName, UnitRefOut
+from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from ..actions.registration import (
     DuplicatePlace,
@@ -104,9 +104,7 @@ class EstablishmentPatch(Schema):
     confirm_duplicate: bool = False
 
 
-class EstablishmentFilter(Schema):
-    unit: str | None = Field(None, description="code of a unit: places in its subtree")
-    scheme: SchemeName | None = Field(None, description="scheme of the unit code; the province's by default")
+class EstablishmentFilter(SubtreeFilter):
     type: str | None = Field(None, description="code of the type of place")
     state: str | None = Field(None, description="public state: safe, at_risk, unsafe, not_assessed")
     registration: str | None = Field(None, description="pending, accepted or rejected")

@@ -17,7 +17,7 @@ from lib.api_errors import ErrorOut
 from lib.pagination import Pages
 from lib.tabular import ImportRefused
 from territory.queries import get_unit
-from territory.schemas import SchemeName, UnitRefOut
+from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from .. import cases as checking
 from ..actions.cases import (
@@ -58,9 +58,7 @@ class CaseRecordedOut(CaseOut):
     created: bool
 
 
-class CaseFilter(Schema):
-    unit: str | None = Field(None, description="code of a unit: counts in its subtree")
-    scheme: SchemeName | None = None
+class CaseFilter(SubtreeFilter):
     since: date | None = None
     until: date | None = None
 
