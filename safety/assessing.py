@@ -71,6 +71,16 @@ def usable_set_for(place: Establishment, expected_code: str | None = None) -> Cr
             }
         )
     code = place.type.criteria_set_code
+    if not code:
+        raise ValidationError(
+            {
+                "criteria_set": _(
+                    "There is no official criteria set for places of type “%(type)s” yet: they are not "
+                    "rated until the province imports one and assigns it to this type."
+                )
+                % {"type": place.type.name}
+            }
+        )
     criteria_set = current_set_for(place)
     if criteria_set is None:
         raise ValidationError(
@@ -79,7 +89,7 @@ def usable_set_for(place: Establishment, expected_code: str | None = None) -> Cr
                     "Places of type “%(type)s” have no current criteria set (%(code)s): "
                     "the province must import it before they can self-assess."
                 )
-                % {"type": place.type.name, "code": code or "—"}
+                % {"type": place.type.name, "code": code}
             }
         )
     if not criteria_set.is_usable:
