@@ -18,6 +18,7 @@ from territory.queries import get_unit
 
 from .measures import WhatApplies, zone_items
 from .models import DistancingZone, LevelChange, LevelFramework, ProvinceLevels, RiskLevel, UnitLevel, ZoneUnit
+from .rules import colour_problem
 
 MAP_LEVELS = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE)
 
@@ -121,6 +122,17 @@ def levels_map(scheme: str, level: str, parent: AdminUnit | None = None) -> dict
     }
 
 
+def level_stylesheet() -> str:
+    """Every risk level's colours as CSS classes (`level-<id>` for a badge, `level-line-<id>` for a
+    timeline step), so pages colour levels without inline styles; a malformed colour is left out."""
+    rules = []
+    for pk, colour, text_colour in RiskLevel.objects.order_by("pk").values_list("pk", "colour", "text_colour"):
+        if not colour_problem(colour) and not colour_problem(text_colour):
+            rules.append(f".level-{pk}{{background-color:{colour};color:{text_colour}}}")
+            rules.append(f".level-line-{pk}{{border-left-color:{colour}}}")
+    return "\n".join(rules) + "\n"
+
+
 def level_counts(scheme: str, level: str, parent: AdminUnit | None = None) -> list[dict[str, Any]]:
     """How many units are at each level, for the legend."""
     from django.db.models import Count
@@ -128,7 +140,7 @@ def level_counts(scheme: str, level: str, parent: AdminUnit | None = None) -> li
     return [
         dict(row)
         for row in level_rows(scheme, level, parent)
-        .values("level__code", "level__name", "level__colour", "level__text_colour", "level__rank")
+        .values("level", "level__code", "level__name", "level__colour", "level__text_colour", "level__rank")
         .annotate(count=Count("id"))
         .order_by("level__rank")
     ]

@@ -32,6 +32,7 @@ ACCESS = {
     "revoke_permit": "nobody",
     "permit_card": "nobody",
     "levels": "public",
+    "level_colours": "public",
     "unit": "public",
     "zones": "public",
     "zone": "nobody",

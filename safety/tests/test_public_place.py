@@ -54,7 +54,7 @@ class PublicPageTests(PublicPlaceTestCase):
         assessment = submit_assessment(self.place, self.criteria_set, SAFE_ANSWERS, by=self.owner, now=assessed_at)
         response = self.page()
         self.assertContains(response, 'data-state="safe"')
-        self.assertContains(response, "background:#198754")
+        self.assertContains(response, 'class="state-panel state-safe')  # coloured by safety-map.css
         local = timezone.localtime
         self.assertContains(response, f'data-testid="assessed-at">{local(assessed_at):%d/%m/%Y}<')
         self.assertContains(response, f'data-testid="valid-until">{local(assessment.valid_until):%d/%m/%Y}<')

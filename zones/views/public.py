@@ -143,11 +143,17 @@ def checkpoint(request: HttpRequest) -> HttpResponse:
     return response
 
 
-for _name in ("zones:levels", "zones:unit", "zones:zones", "zones:zone"):
+def level_colours(request: HttpRequest) -> HttpResponse:
+    """The risk levels' colours as a stylesheet: badges carry a class, not an inline style."""
+    return HttpResponse(public.level_stylesheet(), content_type="text/css; charset=utf-8")
+
+
+for _name in ("zones:levels", "zones:unit", "zones:zones", "zones:zone", "zones:level_colours"):
     publiccache.register(_name, lambda kwargs: ["zones"])
 
 urlpatterns = [
     path("levels/", levels_page, name="levels"),
+    path("levels/colours.css", level_colours, name="level_colours"),
     path("levels/<str:scheme>/<str:code>/", unit_page, name="unit"),
     path("zones/", zones_page, name="zones"),
     path("zones/<int:pk>/", zone_page, name="zone"),

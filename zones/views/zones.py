@@ -125,7 +125,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     zones = jurisdiction.filter_by_unit(user, DistancingZone.objects.active(), path_field="area_path")
     levels = jurisdiction.filter_by_unit(user, UnitLevel.objects.all(), path_field="unit_path")
     by_level = (
-        levels.values("unit__level", "level__name", "level__colour", "level__text_colour", "level__rank")
+        levels.values("unit__level", "level", "level__name", "level__colour", "level__text_colour", "level__rank")
         .annotate(count=Count("id"))
         .order_by("unit__level", "-level__rank")
     )
