@@ -4,6 +4,7 @@ the organisations the letter is sent to, and one user per role."""
 import json
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from accounts.models import Role, RoleAssignment, User
@@ -95,11 +96,12 @@ def _generate_villages(province: AdminUnit) -> int:
 
 def _demo_users() -> None:
     communes = demo_communes()
+    hashed = ""  # hashed once for every new user: a hash costs most of a second, by design
     for username, _description, roles in DEMO_USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
-            user = User(username=username, email=f"{username}@demo.phongdich.example")
-            user.set_password(DEMO_PASSWORD)
+            hashed = hashed or make_password(DEMO_PASSWORD)
+            user = User(username=username, email=f"{username}@demo.phongdich.example", password=hashed)
         if not user.full_name or user.full_name == f"Demo {username}":
             user.full_name = DEMO_NAMES[username]
         user.is_staff = user.is_superuser = username == "admin"

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from lib.text import fold
-from safety import clusters, scoring
-from safety.actions.assessments import expire_ratings, submit_assessment
+from safety import scoring
+from safety.actions.assessments import PastAssessment, expire_ratings, record_past_assessments
 from safety.actions.criteria import load_criteria_sets
 from safety.models import CriteriaSet, Establishment, EstablishmentType, Registration
 from safety.types import load_establishment_types
@@ -118,7 +118,7 @@ def load_safety_demo(province: AdminUnit, owner: User, pending_commune: AdminUni
         place.owners.add(owner)
     sets = {s.code: s for s in CriteriaSet.objects.filter(is_current=True)}
     now = timezone.now()
-    assessments = 0
+    past: list[PastAssessment] = []
     for place in places:
         criteria_set = sets.get(place.type.criteria_set_code)
         if criteria_set is None or not criteria_set.is_usable or rng.random() < 0.12:
@@ -129,8 +129,8 @@ def load_safety_demo(province: AdminUnit, owner: User, pending_commune: AdminUni
         for k in range(rounds):
             when = now - latest - timedelta(days=criteria_set.validity_days * (rounds - 1 - k))
             answers = _answers(criteria_set.definition, quality, rng)
-            submit_assessment(place, criteria_set, answers, by=owner if place in owned else None, now=when)
-            assessments += 1
+            past.append(PastAssessment(place, criteria_set, answers, owner if place in owned else None, when))
+    assessments = record_past_assessments(past)
     for n in range(1, 4):
         Establishment.objects.create(
             name=f"Quán cà phê mới đăng ký {n}",
@@ -143,7 +143,6 @@ def load_safety_demo(province: AdminUnit, owner: User, pending_commune: AdminUni
             is_demo=True,
         ).owners.add(owner)
     expired = expire_ratings(now)
-    clusters.rebuild()
     return (
         f"Safety: {len(created)} places, {assessments} assessments ({expired} ratings expired), "
         f"{len(owned)} owned by {owner.username}, 3 waiting for acceptance."

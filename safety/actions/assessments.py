@@ -1,15 +1,17 @@
 """Self-assessments: scoring answers, keeping the place's public state and its map cell, and expiry."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from accounts.jurisdiction import AnyUser
 from accounts.models import User
 
-from .. import assessing, clusters
+from .. import assessing, clusters, scoring
 from ..models import Assessment, CriteriaSet, Establishment, PublicState
 
 
@@ -38,7 +40,29 @@ def submit_assessment(
     now = now or timezone.now()
     place = Establishment.objects.select_for_update().get(pk=establishment.pk)
     before = clusters.presence(place)
-    assessment = Assessment.objects.create(
+    assessment = _scored(place, criteria_set, answers, result, by, by_officer, now)
+    assessment.save()
+    for target in (place, establishment):
+        _make_latest(target, assessment)
+    place.save(update_fields=LATEST_FIELDS)
+    clusters.move(before, clusters.presence(place))
+    return assessment
+
+
+LATEST_FIELDS = ["last_assessment", "state", "assessed_at", "valid_until"]
+
+
+def _scored(
+    place: Establishment,
+    criteria_set: CriteriaSet,
+    answers: dict[str, Any],
+    result: scoring.Result,
+    by: AnyUser | None,
+    by_officer: bool,
+    now: datetime,
+) -> Assessment:
+    """The assessment row (not saved yet) for answers already scored."""
+    return Assessment(
         establishment=place,
         criteria_set=criteria_set,
         answers=answers,
@@ -55,14 +79,50 @@ def submit_assessment(
         submitted_at=now,
         valid_until=now + timedelta(days=criteria_set.validity_days),
     )
-    for target in (place, establishment):
-        target.last_assessment = assessment
-        target.state = result.state
-        target.assessed_at = now
-        target.valid_until = assessment.valid_until
-    place.save(update_fields=["last_assessment", "state", "assessed_at", "valid_until"])
-    clusters.move(before, clusters.presence(place))
-    return assessment
+
+
+def _make_latest(place: Establishment, assessment: Assessment) -> None:
+    place.last_assessment = assessment
+    place.state = assessment.state
+    place.assessed_at = assessment.submitted_at
+    place.valid_until = assessment.valid_until
+
+
+@dataclass
+class PastAssessment:
+    """One assessment of generated data: a place, the set, the answers, who and when."""
+
+    place: Establishment
+    criteria_set: CriteriaSet
+    answers: dict[str, Any]
+    by: User | None
+    at: datetime
+
+
+@transaction.atomic
+def record_past_assessments(entries: list[PastAssessment]) -> int:
+    """Write many assessments at once, for demo and benchmark data (no permission check: the
+    system writes them): each is scored by the engine as `submit_assessment` scores it, the rows
+    are inserted in batches, each place takes its latest as its state, and the map cells and
+    counts are rebuilt once. A bad answer raises ValidationError before anything is written."""
+    rows = [
+        _scored(e.place, e.criteria_set, e.answers, assessing.check(e.criteria_set, e.answers), e.by, False, e.at)
+        for e in entries
+    ]
+    Assessment.objects.bulk_create(rows, batch_size=500)
+    # One UPDATE per batch of places, each taking its latest assessment (bulk_update's CASE per
+    # row and field costs seconds here).
+    latest = Assessment.objects.filter(establishment=OuterRef("pk")).order_by("-submitted_at", "-pk")
+    ids = sorted({row.establishment_id for row in rows})
+    for start in range(0, len(ids), 500):
+        Establishment.objects.filter(pk__in=ids[start : start + 500]).update(
+            last_assessment=Subquery(latest.values("pk")[:1]),
+            state=Subquery(latest.values("state")[:1]),
+            assessed_at=Subquery(latest.values("submitted_at")[:1]),
+            valid_until=Subquery(latest.values("valid_until")[:1]),
+        )
+    clusters.rebuild()
+    return len(rows)
 
 
 @transaction.atomic

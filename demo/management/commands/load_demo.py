@@ -7,6 +7,7 @@ from demo.dak_nong import DEMO_PASSWORD, DEMO_USERS, load_dak_nong
 
 class Command(BaseCommand):
     help = "Load the Đắk Nông (2021) demo: units, villages, organisations and demo users. Safe to run again."
+    requires_system_checks = []  # `make demo` runs them once, in migrate just before
 
     def handle(self, *args: object, **options: object) -> None:
         if settings.PRODUCTION:
