@@ -20,7 +20,14 @@ $(VENV)/.installed: $(VENV)/.runtime requirements-dev.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+# axe-core (from the npm registry, pinned in testing/axe/package-lock.json) for the browser
+# tests' accessibility checks; the product itself never loads it.
+AXE := testing/axe/node_modules/axe-core/axe.min.js
+$(AXE): testing/axe/package.json testing/axe/package-lock.json
+	npm ci --prefix testing/axe --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+install: $(VENV)/.installed $(AXE)
 
 runtime: $(VENV)/.runtime
 

@@ -13,6 +13,11 @@ from typing import Any
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+# axe-core from the npm registry, installed by `make install` (testing/axe/package-lock.json).
+AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_REPORT = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(" "))
+}))"""
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -56,3 +61,12 @@ def browser_page(monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> It
         context.set_default_timeout(15_000)
         yield context.new_page()
         context.close()
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """axe-core's violations on the page as it is now: rule id, impact, help and the elements."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: `make install` installs it (npm ci --prefix testing/axe)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE.read_text(encoding="utf-8"))  # evaluated by the driver: no inline script for the CSP
+    return list(page.evaluate(AXE_REPORT))

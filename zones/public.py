@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lib.colours import readable
 from territory.models import AdminUnit, Level, Scheme
 from territory.queries import get_unit
 
@@ -124,11 +125,13 @@ def levels_map(scheme: str, level: str, parent: AdminUnit | None = None) -> dict
 
 def level_stylesheet() -> str:
     """Every risk level's colours as CSS classes (`level-<id>` for a badge, `level-line-<id>` for a
-    timeline step), so pages colour levels without inline styles; a malformed colour is left out."""
+    timeline step), so pages colour levels without inline styles; a malformed colour is left out.
+    A badge's text is small: its colours are made readable (lib.colours) when the data's are not."""
     rules = []
     for pk, colour, text_colour in RiskLevel.objects.order_by("pk").values_list("pk", "colour", "text_colour"):
         if not colour_problem(colour) and not colour_problem(text_colour):
-            rules.append(f".level-{pk}{{background-color:{colour};color:{text_colour}}}")
+            background, text = readable(colour, text_colour)
+            rules.append(f".level-{pk}{{background-color:{background};color:{text}}}")
             rules.append(f".level-line-{pk}{{border-left-color:{colour}}}")
     return "\n".join(rules) + "\n"
 

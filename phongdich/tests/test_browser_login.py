@@ -59,9 +59,9 @@ def test_officer_signs_in_and_lands_on_their_commune(live_server: Any, commune: 
     assert not commune.name.isascii()  # the name keeps its diacritics all the way to the page
     assert page.locator("html").get_attribute("lang") == "vi"
     assert page.locator("[data-testid=current-user]").inner_text().strip() == USERNAME
-    # Bootstrap's stylesheet was served and applied: the navbar has its .bg-success green.
+    # The stylesheets were served and applied: the navbar has its dark green.
     navbar_colour = page.locator("nav.navbar").evaluate("el => getComputedStyle(el).backgroundColor")
-    assert navbar_colour not in ("", "rgba(0, 0, 0, 0)", "transparent"), navbar_colour
+    assert navbar_colour == "rgb(20, 108, 67)", navbar_colour
     page.screenshot(path=str(SCREENSHOT), full_page=True)
 
 

@@ -5,6 +5,7 @@ level's colours, zones.css the checkpoint's, and the pages carry classes only.""
 import re
 from pathlib import Path
 
+from lib.colours import contrast
 from territory.models import Scheme
 from zones.computing import recompute
 from zones.models import RiskLevel, UnitLevel
@@ -31,7 +32,12 @@ class LevelColoursTests(ZonesTestCase):
         levels = list(RiskLevel.objects.all())
         self.assertGreaterEqual(len(levels), 8)
         for level in levels:
-            self.assertIn(f".level-{level.pk}{{background-color:{level.colour};color:{level.text_colour}}}", css)
+            badge = re.search(rf"\.level-{level.pk}\{{background-color:(#\w{{6}});color:(#\w{{6}})\}}", css)
+            self.assertIsNotNone(badge, level.code)
+            assert badge is not None
+            self.assertGreaterEqual(contrast(badge.group(1), badge.group(2)), 4.5, level.code)
+            if contrast(level.colour, level.text_colour) >= 4.5:
+                self.assertEqual(badge.groups(), (level.colour, level.text_colour))
             self.assertIn(f".level-line-{level.pk}{{border-left-color:{level.colour}}}", css)
 
     def test_a_malformed_colour_never_reaches_the_stylesheet(self) -> None:
@@ -62,9 +68,7 @@ class CheckpointColoursTests(ZonesTestCase):
         css = ZONES_CSS.read_text(encoding="utf-8")
         for result, (colour, text_colour) in RESULT_COLOURS.items():
             with self.subTest(result=result):
-                rule = re.search(
-                    rf'\.checkpoint-result\[data-result="{result}"\][^{{]*\{{([^}}]*)\}}', css
-                )
+                rule = re.search(rf'\.checkpoint-result\[data-result="{result}"\][^{{]*\{{([^}}]*)\}}', css)
                 self.assertIsNotNone(rule, result)
                 assert rule is not None
                 self.assertIn(f"background-color: {colour}", rule.group(1))
