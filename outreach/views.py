@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +22,7 @@ from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
 from lib.forms import add_errors
 from lib.importpage import import_form
+from lib.pagination import page_number
 from lib.uploads import FileTooLarge
 
 from . import actions, imports, reports, summary_report
@@ -171,6 +173,8 @@ def activities(request: HttpRequest) -> HttpResponse:
 
 
 MAP_LIMIT = 10_000
+# The list under the map: a province has hundreds of villages; its districts' table comes first.
+VILLAGES_PER_PAGE = 50
 
 
 def _day(text: str) -> date | None:
@@ -197,7 +201,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
         "coverage": result,
         "unit": unit,
         "ancestors": ancestors,
-        "listed": result.villages[:300],
+        "listed": Paginator(result.villages, VILLAGES_PER_PAGE).get_page(page_number(request.GET.get("page"))),
         "map_villages": villages,
         "map_tile_url": settings.MAP_TILE_URL,
         "windows": reports.WINDOWS,
