@@ -1,6 +1,7 @@
 import io
 from datetime import date
 
+from docx import Document as read_docx
 from openpyxl import load_workbook
 
 from events import actions, queries
@@ -28,6 +29,19 @@ class EventReportTests(EventTestCase):
             .status_code,
             403,
         )
+
+    def test_the_report_as_docx_and_pdf(self) -> None:
+        actions.report_status(self.site_a, self.officer_a, status="closed", present=410, mobile_served=3, now=at(19))
+        client = self.client_for(self.district_officer)
+        docx = client.get(f"/events/{self.event.pk}/report.docx")
+        self.assertEqual(docx.status_code, 200)
+        table = read_docx(io.BytesIO(docx.content)).tables[0]
+        rows = {row.cells[0].text: [cell.text for cell in row.cells[1:]] for row in table.rows}
+        self.assertEqual(rows[self.commune_a.name], ["1", "0", "1", "0", "410", "3", "0"])
+        self.assertEqual(rows["Tổng cộng"][4], "410")
+        pdf = client.get(f"/events/{self.event.pk}/report.pdf")
+        self.assertEqual(pdf.status_code, 200)
+        self.assertTrue(pdf.content.startswith(b"%PDF"))
 
 
 class EventSummaryTests(EventTestCase):
