@@ -17,6 +17,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
+from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
@@ -31,6 +32,7 @@ ALIGN = {
 }
 HEADER_DISTANCE_MM = 10.0  # the page number stands in the top margin
 TABLE_PADDING_MM = 1.4
+TWIPS_PER_MM = 1440 / 25.4
 
 
 def _element(tag: str, **attributes: str) -> BaseOxmlElement:
@@ -134,12 +136,21 @@ def _write_blocks(cell: _Cell, blocks: list[Block], width_mm: float) -> None:
             _write_rule(paragraph, block, width_mm)
 
 
-def _table_properties(table: object, padding_mm: float) -> None:
-    properties = table._tbl.tblPr  # type: ignore[attr-defined]
+def _twips(mm: float) -> str:
+    return str(round(mm * TWIPS_PER_MM))
+
+
+def _table_properties(table: DocxTable, width_mm: float, padding_mm: float) -> None:
+    """The table's width and its cells' inner margins, in the order the schema gives them."""
+    properties = table._tbl.tblPr
+    width = properties.find(qn("w:tblW"))
+    if width is not None:
+        width.set(qn("w:type"), "dxa")
+        width.set(qn("w:w"), _twips(width_mm))
     margins = _element("w:tblCellMar")
     for side in ("left", "right"):
-        margins.append(_element(f"w:{side}", w=str(round(padding_mm * 56.6929)), type="dxa"))
-    properties.append(margins)
+        margins.append(_element(f"w:{side}", w=_twips(padding_mm), type="dxa"))
+    properties.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
 
 
 def _write_columns(docx: DocxDocument, block: Columns, width_mm: float) -> None:
@@ -147,7 +158,7 @@ def _write_columns(docx: DocxDocument, block: Columns, width_mm: float) -> None:
     table = docx.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    _table_properties(table, block.padding_mm)
+    _table_properties(table, width_mm, block.padding_mm)
     row = table.rows[0]
     row._tr.get_or_add_trPr().append(_element("w:cantSplit"))  # a letter head or a signature stays on one page
     for cell, blocks, column_mm in (
@@ -169,7 +180,7 @@ def _write_table(docx: DocxDocument, block: Table, width_mm: float) -> None:
     table.style = docx.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    _table_properties(table, TABLE_PADDING_MM)
+    _table_properties(table, width_mm, TABLE_PADDING_MM)
     header_row, pattern = table._tbl.tr_lst
     header_row.get_or_add_trPr().append(_element("w:tblHeader"))  # repeated on every page
     for tr, header in ((header_row, True), (pattern, False)):

@@ -211,6 +211,16 @@ class DocxTests(SimpleTestCase):
         self.assertEqual(runs["SỞ THÔNG TIN VÀ TRUYỀN THÔNG"].bold, True)
         self.assertIsNone(runs["UBND TỈNH ĐẮK NÔNG"].bold)
 
+    def test_table_properties_are_in_the_order_word_requires(self) -> None:
+        order = [
+            "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+            "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook",
+        ]  # fmt: skip
+        for table in self.docx.tables:
+            tags = [child.tag.rsplit("}", 1)[-1] for child in table._tbl.tblPr]
+            self.assertEqual(tags, sorted(tags, key=order.index))
+            self.assertIn("tblCellMar", tags)
+
     def test_the_table_of_figures_is_a_bordered_grid_with_a_repeated_header(self) -> None:
         grid = self.docx.tables[1]
         self.assertEqual(grid.style.name, "Table Grid")  # type: ignore[union-attr]
