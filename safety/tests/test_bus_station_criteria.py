@@ -51,6 +51,7 @@ class BusStationTests(JurisdictionTestCase):
         page = self.client.get(f"/p/{self.station.public_code}")
         self.assertContains(page, 'data-testid="no-criteria-set"')
         self.assertNotContains(page, 'data-testid="never-assessed"')
+        self.assertNotContains(page, "tự đánh giá theo tiêu chí của ngành")  # bus stations have none to assess against
         market = make_place(self.commune_a, "Chợ Đắk Mil")
         self.assertNotContains(self.client.get(f"/p/{market.public_code}"), 'data-testid="no-criteria-set"')
 
