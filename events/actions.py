@@ -22,6 +22,7 @@ from lib.once import record_once
 from safety.models import Establishment, EstablishmentType
 from territory.models import AdminUnit
 
+from . import queries
 from .models import (
     PLACE_TYPES,
     ChecklistItem,
@@ -135,11 +136,36 @@ def add_site(event: Event, by: User, *, place: Establishment, name: str = "", ow
         }
     if Site.objects.filter(event=event, place=place).exists():
         errors["place"] = _("%(place)s is already a site of this event.") % {"place": place.name}
+    if owner is not None:
+        _check_owner(by, Site(unit=place.unit, name=name or place.name), owner, errors)
     if errors:
         raise ValidationError(errors)
     return Site.objects.create(
         event=event, place=place, unit=place.unit, name=(name or place.name).strip()[:200], owner=owner
     )
+
+
+def _check_owner(by: User, site: Site, owner: User, errors: dict[str, str]) -> None:
+    if owner not in queries.owner_choices(by, site):
+        errors["owner"] = _(
+            "%(user)s cannot be responsible for %(site)s: choose an officer of %(unit)s or a level above it "
+            "within your jurisdiction."
+        ) % {"user": owner, "site": site.name, "unit": site.unit.name}
+
+
+def set_site_owner(site: Site, by: User, *, owner: User | None) -> Site:
+    """Make a user of the site's unit or a unit above it responsible for the site (None: nobody)."""
+    _require_site(by, site)
+    _open(site.event)
+    errors: dict[str, str] = {}
+    if owner is not None:
+        _check_owner(by, site, owner, errors)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        site.owner = owner
+        site.save(update_fields=["owner", "path"])
+    return site
 
 
 def _checklist(event: Event) -> list[ChecklistItem]:

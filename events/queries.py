@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
+from accounts.models import User
 from lib.text import fold
 from safety.models import Establishment
 from territory.models import AdminUnit, Level
@@ -62,6 +63,27 @@ def get_site(user: AnyUser, event: Event, pk: int) -> Site:
 
 def may_change(user: AnyUser, unit: AdminUnit) -> bool:
     return jurisdiction.can_change_unit(user, unit)
+
+
+def owner_choices(user: AnyUser, site: Site) -> list[User]:
+    """Who may be made responsible for a site: the active officers, inspectors and administrators
+    of the site's unit or a unit above it, as far as that unit lies within the user's own
+    jurisdiction (a commune picks among its own officers, its district among both)."""
+    units = [u for u in [*site.unit.ancestors(), site.unit] if jurisdiction.can_see_unit(user, u)]
+    people = list(
+        User.objects.filter(is_active=True, roles__unit__in=units, roles__role__in=jurisdiction.SEE_ROLES)
+        .distinct()
+        .order_by("full_name", "username")
+        .prefetch_related("roles__unit")
+    )
+    for person in people:
+        # What the select shows beside the name: the person's roles there ("Cán bộ, Xã …").
+        person.where = "; ".join(  # type: ignore[attr-defined]
+            f"{a.get_role_display()}, {a.unit.name}"
+            for a in person.roles.all()
+            if a.unit in units and a.role in jurisdiction.SEE_ROLES
+        )
+    return people
 
 
 def checklist(event: Event) -> list[ChecklistItem]:

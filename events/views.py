@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
+from accounts.models import User
 from directives import official
 from safety.models import Establishment
 from territory import queries as territory
@@ -147,6 +148,9 @@ def _site_page(
         "items": [(i, (plan.answers.get(i.code) if plan else None)) for i in items],
         "area": queries.area_of(site.unit),
         "can_report": queries.may_change(request.user, site.unit) and event.closed_at is None,
+        "owners": queries.owner_choices(request.user, site)
+        if queries.may_change(request.user, site.unit) and event.closed_at is None
+        else [],
         "can_review": site.unit.parent is not None
         and queries.may_change(request.user, site.unit.parent)
         and event.closed_at is None,
@@ -183,6 +187,19 @@ def submit_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
         actions.submit_plan(site, request_user(request), answers=answers, notes=request.POST.get("notes", ""))
 
     return _site_write(request, pk, site_pk, write, _("Plan submitted for approval."))
+
+
+@login_required
+@require_POST
+def set_owner(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
+    def write(site):  # type: ignore[no-untyped-def]
+        chosen = request.POST.get("owner", "")
+        owner = User.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+        if chosen and owner is None:
+            raise ValidationError(_("Choose a person from the list."))
+        actions.set_site_owner(site, request_user(request), owner=owner)
+
+    return _site_write(request, pk, site_pk, write, _("Responsible person saved."))
 
 
 @login_required
