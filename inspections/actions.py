@@ -82,14 +82,20 @@ def _check_period(start: date | None, end: date | None, errors: dict[str, str]) 
             errors["period_end"] = _("A period lasts at most a year.")
 
 
-def _checklist_for(target: object, explicit: Checklist | None) -> Checklist | None:
-    if not isinstance(target, AdminUnit):
+def _checklist_for(target: object, explicit: Checklist | None, unit_checklist: bool = True) -> Checklist | None:
+    if not isinstance(target, AdminUnit) or not unit_checklist:
         return None
     return explicit or checklists.default_checklist(target)
 
 
 def _new_inspection(
-    by: User, by_unit: AdminUnit, target: Any, schedule: Schedule, checklist: Checklist | None, **extra: Any
+    by: User,
+    by_unit: AdminUnit,
+    target: Any,
+    schedule: Schedule,
+    checklist: Checklist | None,
+    unit_checklist: bool = True,
+    **extra: Any,
 ) -> Inspection:
     is_unit = isinstance(target, AdminUnit)
     assert schedule.period_start is not None and schedule.period_end is not None
@@ -102,7 +108,7 @@ def _new_inspection(
         period_end=schedule.period_end,
         planned_on=schedule.planned_on,
         team=schedule.team,
-        checklist=_checklist_for(target, checklist),
+        checklist=_checklist_for(target, checklist, unit_checklist),
         created_by=by,
         **extra,
     )
@@ -172,9 +178,12 @@ def schedule_inspection(
     plan: InspectionPlan | None = None,
     schedule: Schedule,
     checklist: Checklist | None = None,
+    unit_checklist: bool = True,
 ) -> Inspection:
     """One inspection outside (or added to) a plan; the inspecting unit is the plan's, the one
-    given, or the narrowest unit of the user's jurisdiction above the target."""
+    given, or the narrowest unit of the user's jurisdiction above the target. Without
+    `unit_checklist` a unit is inspected against no checklist (another app keeps what was
+    checked: readiness, the figures it verified)."""
     if plan is not None:
         unit = plan.unit
         schedule = Schedule(
@@ -198,7 +207,7 @@ def schedule_inspection(
         errors["planned_on"] = _("The planned date must lie within the period.")
     if errors:
         raise ValidationError(errors)
-    return _new_inspection(by, by_unit, target, schedule, checklist, plan=plan)
+    return _new_inspection(by, by_unit, target, schedule, checklist, unit_checklist, plan=plan)
 
 
 def _score(inspection: Inspection, answers: Any, errors: dict[str, str]) -> dict[str, Any]:

@@ -8,6 +8,10 @@
   nor itself.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -128,3 +132,28 @@ def get_campaign(user: AnyUser, pk: int) -> ScreeningCampaign:
 
 def target_of(inspection: Inspection) -> object:
     return inspection.target_place if inspection.target_kind == TargetKind.PLACE else inspection.target_unit
+
+
+@dataclass
+class InspectionSection:
+    template: str
+    context: Callable[[AnyUser, Inspection], dict[str, Any] | None]
+
+
+_sections: list[InspectionSection] = []
+
+
+def add_inspection_section(template: str, context: Callable[[AnyUser, Inspection], dict[str, Any] | None]) -> None:
+    """Show another app's facts on an inspection's page: the app registers its template and the
+    context for a user and an inspection (None: nothing to show) in its AppConfig.ready()
+    (readiness: the figures a readiness inspection verified)."""
+    _sections.append(InspectionSection(template, context))
+
+
+def inspection_sections(user: AnyUser, inspection: Inspection) -> list[tuple[str, dict[str, Any]]]:
+    shown = []
+    for section in _sections:
+        context = section.context(user, inspection)
+        if context is not None:
+            shown.append((section.template, context))
+    return shown

@@ -6,6 +6,7 @@ the unit's gaps current."""
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -20,12 +21,14 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import Role, User
+from inspections import actions as inspections
+from inspections import queries as inspection_queries
 from lib import attachments
 from lib.once import record_once
 from lib.uploads import display_name
 from territory.models import AdminUnit
 
-from . import gaps, periods
+from . import gaps, periods, queries
 from .models import (
     CommitteeMember,
     Drill,
@@ -38,6 +41,8 @@ from .models import (
     ResourceKind,
     Scenario,
     Stock,
+    Verification,
+    VerifiedLine,
 )
 
 MAX_QUANTITY = 10_000_000
@@ -283,6 +288,100 @@ def record_drill(
     return Drill.objects.create(
         unit=unit, held_on=day, scenario=scenario, participants=people, findings=findings[:5000], recorded_by=by
     )
+
+
+@dataclass
+class Counted:
+    """What the inspectors counted of one kind on the spot, and a note."""
+
+    verified: Any
+    note: str = ""
+
+
+MAX_NOTE = 300
+
+
+def verify(
+    unit: AdminUnit,
+    by: User,
+    *,
+    inspected_on: date | None,
+    counted: dict[str, Counted],
+    outcome: str,
+    inspectors: str = "",
+    findings: str = "",
+    fix_by: date | None = None,
+    today: date | None = None,
+) -> Verification:
+    """A readiness inspection of `unit` by the level above: every kind the unit declared counted
+    on the spot. It is recorded as an inspection of the unit (no checklist; outcome, findings,
+    fixes as for any inspection) with the declared and verified figures beside each other, and
+    the unit's gaps count the verified figures from then on. All of it, or nothing."""
+    by_unit = inspection_queries.inspecting_unit_for(by, unit)
+    inspection_queries.check_target(by, by_unit, unit)
+    declared = {stock.kind.code: stock for stock in queries.declared_stocks(unit)}
+    errors: dict[str, str] = {}
+    if not declared:
+        errors["lines"] = _("%(unit)s has declared no resources: there is nothing to verify.") % {"unit": unit.name}
+    for code in sorted(set(counted) - set(declared)):
+        errors[code] = _("“%(code)s” is not among the resources %(unit)s declared.") % {"code": code, "unit": unit.name}
+    lines: list[tuple[Stock, int, str]] = []
+    for code, stock in declared.items():
+        value = counted.get(code)
+        number = parse_quantity(value.verified if value else None, stock.kind.name, errors, code)
+        note = (value.note or "").strip() if value else ""
+        if len(note) > MAX_NOTE:
+            errors[f"{code}.note"] = _("%(kind)s: a note has at most %(n)d characters.") % {
+                "kind": stock.kind.name,
+                "n": MAX_NOTE,
+            }
+        if number is not None:
+            lines.append((stock, number, note))
+    day = inspected_on or today or timezone.localdate()
+    with transaction.atomic():
+        try:
+            inspection = inspections.inspect_now(
+                by,
+                target=unit,
+                unit=by_unit,
+                schedule=inspections.Schedule(day, day),
+                unit_checklist=False,
+                record={
+                    "inspected_on": inspected_on,
+                    "answers": {},
+                    "outcome": outcome,
+                    "inspectors": inspectors,
+                    "findings": findings,
+                    "fix_by": fix_by,
+                    "today": today,
+                },
+            )
+        except ValidationError as invalid:
+            errors.update({key: " ".join(messages) for key, messages in invalid.message_dict.items()})
+        if errors:
+            raise ValidationError(errors)
+        assert inspected_on is not None
+        verification = Verification.objects.create(inspection=inspection, unit=unit, inspected_on=inspected_on)
+        for stock, number, note in lines:
+            VerifiedLine.objects.create(
+                verification=verification,
+                kind=stock.kind,
+                declared=stock.quantity,
+                declared_on=stock.updated_on,
+                verified=number,
+                note=note,
+            )
+        # The inspection's result: how many kinds were found as declared (or more).
+        matched = sum(1 for stock, number, _note in lines if number >= stock.quantity)
+        inspection.result_label = _("%(matched)d of %(total)d kinds as declared") % {
+            "matched": matched,
+            "total": len(lines),
+        }
+        inspection.score, inspection.max_score = Decimal(matched), Decimal(len(lines))
+        inspection.percent = (Decimal(matched) * 100 / len(lines)).quantize(Decimal("0.1"))
+        inspection.save(update_fields=["result_label", "score", "max_score", "percent"])
+        gaps.recompute([unit])
+    return verification
 
 
 def send_reminders(today: date | None = None) -> int:

@@ -5,12 +5,13 @@ from datetime import date
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from accounts.api import AUTH
 from accounts.http import request_user
 
 from . import actions, queries
+from .models import Verification
 
 router = Router(tags=["readiness"])
 
@@ -176,10 +177,102 @@ def gaps(request: HttpRequest, unit: str, scheme: str | None = None, scenario: s
     }
 
 
+class VerifiedFigureOut(Schema):
+    kind: str
+    name: str
+    declared: int
+    declared_on: date
+    verified: int
+    difference: int = Field(..., description="verified − declared")
+    flagged: bool = Field(..., description="verified more than 10 % below the declared figure")
+    note: str
+
+
+class ReadinessInspectionOut(Schema):
+    inspection_id: int = Field(..., description="the inspection record (GET /api/v1/inspections/{id})")
+    inspected_on: date
+    inspecting_unit: str
+    outcome: str
+    lines: list[VerifiedFigureOut]
+
+
+class CountedFigureIn(Schema):
+    kind: str = Field(..., description="code of a kind the unit declared")
+    verified: int | str | None = Field(None, description="what the inspectors counted, a whole number ≥ 0")
+    note: str = ""
+
+
+class ReadinessInspectionIn(Schema):
+    inspected_on: date | None = None
+    outcome: str = Field("", description="compliant, needs_fixes or violation")
+    inspectors: str = ""
+    findings: str = Field("", description="required unless compliant")
+    fix_by: date | None = Field(None, description="required when the outcome is needs_fixes")
+    lines: list[CountedFigureIn] = Field([], description="one per kind the unit declared")
+
+
+def _verification(v: Verification) -> dict[str, object]:
+    return {
+        "inspection_id": v.inspection_id,
+        "inspected_on": v.inspected_on,
+        "inspecting_unit": v.inspection.unit.code,
+        "outcome": v.inspection.outcome,
+        "lines": [
+            {
+                "kind": line.kind.code,
+                "name": line.kind.name,
+                "declared": line.declared,
+                "declared_on": line.declared_on,
+                "verified": line.verified,
+                "difference": line.difference,
+                "flagged": line.flagged,
+                "note": line.note,
+            }
+            for line in v.lines.all()
+        ],
+    }
+
+
+@router.post(
+    "/readiness/units/{scheme}/{code}/inspections",
+    response={201: ReadinessInspectionOut},
+    auth=AUTH,
+    summary="Record a readiness inspection by a level above: every declared kind counted (422 with every problem)",
+)
+def create_verification(request: HttpRequest, scheme: str, code: str, payload: ReadinessInspectionIn) -> Status:
+    unit = queries.get_unit(request.user, scheme, code)
+    verification = actions.verify(
+        unit,
+        request_user(request),
+        inspected_on=payload.inspected_on,
+        counted={line.kind: actions.Counted(line.verified, line.note) for line in payload.lines},
+        outcome=payload.outcome,
+        inspectors=payload.inspectors,
+        findings=payload.findings,
+        fix_by=payload.fix_by,
+    )
+    return Status(201, _verification(verification))
+
+
+@router.get(
+    "/readiness/units/{scheme}/{code}/inspections",
+    response=list[ReadinessInspectionOut],
+    auth=AUTH,
+    summary="A unit's readiness inspections: declared and verified figures, newest first",
+)
+def list_verifications(request: HttpRequest, scheme: str, code: str) -> list[dict[str, object]]:
+    unit = queries.get_unit(request.user, scheme, code)
+    return [_verification(v) for v in queries.verifications(unit)]
+
+
 # Who may use each route (rules in testing/access.py); the authorization matrix test
 # probes every route with every role and fails on a route missing here.
 ACCESS = {
     "get_declaration": "jurisdiction",
     "put_declaration": "jurisdiction",
     "gaps": "signed-in",
+    "list_verifications": "jurisdiction",
+    # Probed by GET on the path it shares with list_verifications; the POST itself is refused to
+    # anyone not strictly above the unit (readiness/tests/test_readiness_inspection.py).
+    "create_verification": "jurisdiction",
 }

@@ -1,7 +1,8 @@
 """Đắk Nông's readiness in May 2021: every district and commune has declared its forces,
 equipment and stocks for up to 50 cases, except two communes of Đắk Mil with real gaps (too few
-beds, no ambulance, short of test kits); Đắk Mil's committee, plan, a pledge and a drill; weekly
-updates with a few communes late."""
+beds, no ambulance, short of test kits); Đắk Mil's committee, plan, a pledge and a drill; a
+readiness inspection that found fewer masks and sprayers than declared; weekly updates with a
+few communes late."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -23,6 +24,25 @@ PLAN_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 )
+
+
+def _inspect(unit: AdminUnit, today: date) -> None:
+    """Đắk Mil's inspector counts what the first featured commune declared: fewer masks and
+    sprayers than declared."""
+    declared = {s.kind.code: s.quantity for s in Stock.objects.filter(unit=unit).select_related("kind")}
+    counted = {code: actions.Counted(quantity) for code, quantity in declared.items()}
+    counted["khau-trang"] = actions.Counted(declared["khau-trang"] * 6 // 10, "Một phần khẩu trang đã cấp cho các chốt")
+    counted["binh-phun-khu-khuan"] = actions.Counted(declared["binh-phun-khu-khuan"] - 1, "Một bình hỏng vòi phun")
+    actions.verify(
+        unit,
+        User.objects.get(username="inspector"),
+        inspected_on=today,
+        counted=counted,
+        outcome="needs_fixes",
+        inspectors="Đoàn kiểm tra huyện Đắk Mil",
+        findings="Số khẩu trang và bình phun khử khuẩn thực có thấp hơn số đã khai báo.",
+        fix_by=today + timedelta(days=14),
+    )
 
 
 def _short_of(needed: dict[str, int], code: str) -> int:
@@ -122,5 +142,6 @@ def load_demo(province: AdminUnit) -> str:
             "Lực lượng đến đủ trong 30 phút; thiếu giường cách ly và xe chuyển người bệnh; cần bổ sung bộ xét nghiệm."
         ),
     )
+    _inspect(featured[0], today)
     short = UnitGap.objects.filter(unit__in=featured, scenario__code=COVERED, kinds_short__gt=0).count()
     return f"Readiness: {len(units)} districts and communes declared; {short} communes of Đắk Mil short for {COVERED}."

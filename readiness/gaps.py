@@ -1,21 +1,28 @@
 """The gap of a unit for a scenario: for every kind, needed − available − pledged (never below
 0), with the worst kind's cover. One pass over plain dictionaries, so that every commune of the
-country recomputes in seconds."""
+country recomputes in seconds.
+
+What a unit has is what it declared, unless a readiness inspection counted it since: the
+verified figure of the last inspection within VERIFIED_FOR_DAYS replaces the declared one until
+the unit declares that kind again."""
 
 import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from django.db import connection, transaction
 from django.db.models import Sum
+from django.utils import timezone
 
 from territory.models import AdminUnit
 
-from .models import Need, Pledge, ResourceKind, Scenario, Stock, UnitGap
+from .models import Need, Pledge, ResourceKind, Scenario, Stock, UnitGap, VerifiedLine
 
 BATCH = 5000
+VERIFIED_FOR_DAYS = 90
 
 # scenario id → unit level → kind code → quantity needed
 NeedTable = dict[int, dict[str, dict[str, int]]]
@@ -50,21 +57,41 @@ def need_table(scenarios: list[Scenario]) -> NeedTable:
 class Holdings:
     available: dict[int, dict[str, int]]
     pledged: dict[int, dict[str, int]]
+    # unit id → kind code → the day an inspection verified the figure counted as available
+    verified_on: dict[int, dict[str, date]] = field(default_factory=dict)
 
 
-def holdings(unit_ids: list[int]) -> Holdings:
+def verified_figures(unit_ids: list[int], today: date | None = None) -> dict[tuple[int, int], tuple[int, date]]:
+    """(unit id, kind id) → (quantity verified, day) of the latest readiness inspection of the
+    last VERIFIED_FOR_DAYS days."""
+    since = (today or timezone.localdate()) - timedelta(days=VERIFIED_FOR_DAYS)
+    rows = (
+        VerifiedLine.objects.filter(verification__unit_id__in=unit_ids, verification__inspected_on__gte=since)
+        .order_by("verification__inspected_on", "verification_id")
+        .values_list("verification__unit_id", "kind_id", "verified", "verification__inspected_on")
+    )
+    return {(unit_id, kind_id): (verified, day) for unit_id, kind_id, verified, day in rows}
+
+
+def holdings(unit_ids: list[int], today: date | None = None) -> Holdings:
     codes = dict(ResourceKind.objects.values_list("pk", "code"))
+    verified = verified_figures(unit_ids, today)
     available: dict[int, dict[str, int]] = defaultdict(dict)
-    for unit_id, kind_id, quantity, in_use in Stock.objects.filter(unit_id__in=unit_ids).values_list(
-        "unit_id", "kind_id", "quantity", "in_use"
+    verified_on: dict[int, dict[str, date]] = defaultdict(dict)
+    for unit_id, kind_id, quantity, in_use, updated_on in Stock.objects.filter(unit_id__in=unit_ids).values_list(
+        "unit_id", "kind_id", "quantity", "in_use", "updated_on"
     ):
+        counted = verified.get((unit_id, kind_id))
+        if counted is not None and updated_on <= counted[1]:
+            quantity = counted[0]
+            verified_on[unit_id][codes[kind_id]] = counted[1]
         # Beds and places already occupied cannot take the next case.
-        available[unit_id][codes[kind_id]] = quantity - (in_use or 0)
+        available[unit_id][codes[kind_id]] = max(quantity - (in_use or 0), 0)
     pledged: dict[int, dict[str, int]] = defaultdict(dict)
     rows = Pledge.objects.filter(unit_id__in=unit_ids).values("unit_id", "kind_id").annotate(total=Sum("quantity"))
     for row in rows:
         pledged[row["unit_id"]][codes[row["kind_id"]]] = row["total"]
-    return Holdings(available, pledged)
+    return Holdings(available, pledged, verified_on)
 
 
 # unit id, scenario id, path, level, kinds short, shortfall, worst cover, worst kind, lines as JSON
@@ -75,7 +102,8 @@ COLUMNS = ["unit_id", "scenario_id", "path", "level", "kinds_short", "shortfall"
 def unit_gap(unit_id: int, path: str, level: str, scenario_id: int, needs: dict[str, int], held: Holdings) -> Row:
     available = held.available.get(unit_id, {})
     pledged = held.pledged.get(unit_id, {})
-    lines: dict[str, list[int]] = {}
+    verified_on = held.verified_on.get(unit_id, {})
+    lines: dict[str, list[int | str]] = {}
     kinds_short = total = 0
     worst_cover, worst_kind = 100, ""
     for code, need in needs.items():
@@ -90,6 +118,8 @@ def unit_gap(unit_id: int, path: str, level: str, scenario_id: int, needs: dict[
         else:
             short = 0
         lines[code] = [need, have, lent, short]
+        if code in verified_on:
+            lines[code].append(verified_on[code].isoformat())
     return (
         unit_id,
         scenario_id,

@@ -291,3 +291,68 @@ class Drill(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} {self.held_on:%d/%m/%Y}"
+
+
+# A verified figure more than this many percent below the declared one is flagged.
+SHORT_FLAG_PERCENT = 10
+
+
+class Verification(models.Model):
+    """A readiness inspection: a level above counts on the spot what a unit declared. Its
+    inspection record (date, inspecting unit, outcome, findings) is the inspections app's; the
+    figures, declared and verified side by side, are here."""
+
+    inspection = models.OneToOneField(
+        "inspections.Inspection", verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="verification"
+    )
+    unit = models.ForeignKey(AdminUnit, verbose_name=_("unit inspected"), on_delete=models.PROTECT, related_name="+")
+    inspected_on = models.DateField(_("inspected on"))
+
+    class Meta:
+        verbose_name = _("readiness inspection")
+        verbose_name_plural = _("readiness inspections")
+        ordering = ["-inspected_on", "-pk"]
+        indexes = [models.Index(fields=["unit", "inspected_on"], name="verification_unit_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.inspected_on:%d/%m/%Y}"
+
+    @property
+    def flagged_lines(self) -> list["VerifiedLine"]:
+        return [line for line in self.lines.all() if line.flagged]
+
+
+class VerifiedLine(models.Model):
+    """One kind of a readiness inspection: what the unit had declared (and when), what the
+    inspectors counted."""
+
+    verification = models.ForeignKey(Verification, on_delete=models.CASCADE, related_name="lines")
+    kind = models.ForeignKey(ResourceKind, verbose_name=_("resource kind"), on_delete=models.PROTECT, related_name="+")
+    declared = models.PositiveIntegerField(_("declared"))
+    declared_on = models.DateField(_("declared on"))
+    verified = models.PositiveIntegerField(_("verified"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("verified figure")
+        verbose_name_plural = _("verified figures")
+        ordering = ["verification", "kind__position", "kind__code"]
+        constraints = [models.UniqueConstraint(fields=["verification", "kind"], name="verified_line_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.declared} → {self.verified}"
+
+    @property
+    def difference(self) -> int:
+        return self.verified - self.declared
+
+    @property
+    def short_percent(self) -> int:
+        """How far below the declared figure the count fell, in percent (0 when not below)."""
+        if self.declared <= 0 or self.verified >= self.declared:
+            return 0
+        return (self.declared - self.verified) * 100 // self.declared
+
+    @property
+    def flagged(self) -> bool:
+        return (self.declared - self.verified) * 100 > SHORT_FLAG_PERCENT * self.declared

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
+from inspections import queries as inspections
+from inspections.models import Inspection
 from territory import queries as territory
 from territory.models import AdminUnit, Level
 
@@ -28,6 +31,7 @@ from .models import (
     Scenario,
     Stock,
     UnitGap,
+    Verification,
 )
 
 
@@ -99,11 +103,21 @@ def gap_lines(gap: UnitGap) -> list[dict[str, Any]]:
     """The kinds of a unit's gap, short ones first, with their names."""
     names = {k.code: k for k in kinds()}
     rows = []
-    for code, (needed, available, pledged, short) in gap.lines.items():
+    for code, (needed, available, pledged, short, *verified) in gap.lines.items():
         kind = names.get(code)
         if kind is None:
             continue
-        rows.append({"kind": kind, "needed": needed, "available": available, "pledged": pledged, "shortfall": short})
+        rows.append(
+            {
+                "kind": kind,
+                "needed": needed,
+                "available": available,
+                "pledged": pledged,
+                "shortfall": short,
+                # the day a readiness inspection counted what is available, if it did
+                "verified_on": date.fromisoformat(verified[0]) if verified else None,
+            }
+        )
     return sorted(rows, key=lambda r: (-(r["shortfall"] > 0), r["kind"].position))
 
 
@@ -250,3 +264,45 @@ def reporting(unit: AdminUnit, today: date | None = None, count: int = 8) -> Rep
         )
     rows.sort(key=lambda r: (not r.late, r.current is not None, r.completeness, r.unit.path))
     return Reporting(start, due, rows)
+
+
+# --- Readiness inspections -------------------------------------------------------------------
+
+
+def inspecting_unit(user: AnyUser, unit: AdminUnit) -> AdminUnit | None:
+    """The unit the user would inspect `unit`'s readiness from (the narrowest of their
+    jurisdiction strictly above it), or None when they may not inspect it."""
+    try:
+        return inspections.inspecting_unit_for(user, unit)
+    except PermissionDenied:
+        return None
+
+
+def declared_stocks(unit: AdminUnit) -> list[Stock]:
+    """What a readiness inspection checks: every kind the unit declared, in the kinds' order."""
+    return list(
+        Stock.objects.filter(unit=unit, kind__is_active=True)
+        .select_related("kind__measure")
+        .order_by("kind__position", "kind__code")
+    )
+
+
+def verifications(unit: AdminUnit, limit: int = 10) -> list[Verification]:
+    return list(
+        Verification.objects.filter(unit=unit)
+        .select_related("inspection__unit")
+        .prefetch_related("lines__kind__measure")[:limit]
+    )
+
+
+def verification_section(user: AnyUser, inspection: Inspection) -> dict[str, Any] | None:
+    """For an inspection's page (registered with inspections): the declared and verified
+    figures of a readiness inspection, the lines short of the declared figure flagged."""
+    verification = (
+        Verification.objects.filter(inspection=inspection)
+        .select_related("unit")
+        .prefetch_related("lines__kind__measure")
+    ).first()
+    if verification is None:
+        return None
+    return {"verification": verification, "lines": list(verification.lines.all())}

@@ -13,6 +13,7 @@ urlpatterns = [
     path("readiness/units/<str:scheme>/<str:code>/plan/v<int:version>/", views.plan_file, name="plan_file"),
     path("readiness/units/<str:scheme>/<str:code>/pledge/", views.save_pledge, name="pledge"),
     path("readiness/units/<str:scheme>/<str:code>/drill/", views.record_drill, name="drill"),
+    path("readiness/units/<str:scheme>/<str:code>/inspect/", views.verify, name="verify"),
 ]
 
 # Who may use each route (rules in testing/access.py); the authorization matrix test
@@ -27,4 +28,5 @@ ACCESS = {
     "plan_file": "nobody",
     "pledge": "jurisdiction",
     "drill": "jurisdiction-change",
+    "verify": "inspecting",
 }

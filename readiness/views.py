@@ -7,7 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
+from inspections.models import Outcome
 from territory.models import AdminUnit
 
 from . import actions, queries
@@ -55,6 +56,8 @@ def _unit_page(
         "gaps": [(g, queries.gap_lines(g)) for g in gaps],
         "can_change": queries.may_change(request.user, unit),
         "can_pledge": parent is not None and queries.may_change(request.user, parent),
+        "can_verify": queries.inspecting_unit(request.user, unit) is not None,
+        "verifications": queries.verifications(unit),
         "pledgers": [a for a in unit.ancestors() if queries.may_change(request.user, a)],
         "scenarios": queries.scenarios(),
         "kinds": queries.kinds(),
@@ -192,3 +195,54 @@ def plan_file(request: HttpRequest, scheme: str, code: str, version: int) -> Fil
 def reporting(request: HttpRequest) -> HttpResponse:
     unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
     return render(request, "readiness/reporting.html", {"unit": unit, "report": queries.reporting(unit)})
+
+
+def _day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+@login_required
+def verify(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    """A readiness inspection by a level above: the declared figures, each counted on the spot."""
+    unit = queries.get_unit(request.user, scheme, code)
+    by_unit = queries.inspecting_unit(request.user, unit)
+    if by_unit is None:
+        raise PermissionDenied(_("A unit's readiness is inspected by a level above it, within your jurisdiction."))
+    stocks = queries.declared_stocks(unit)
+    errors: list[str] = []
+    status = 200
+    posted = request.POST
+    if request.method == "POST":
+        counted = {
+            s.kind.code: actions.Counted(posted.get(f"v-{s.kind.code}", ""), posted.get(f"n-{s.kind.code}", ""))
+            for s in stocks
+        }
+        try:
+            verification = actions.verify(
+                unit,
+                request_user(request),
+                inspected_on=_day(posted.get("inspected_on", "")),
+                counted=counted,
+                outcome=posted.get("outcome", ""),
+                inspectors=posted.get("inspectors", ""),
+                findings=posted.get("findings", ""),
+                fix_by=_day(posted.get("fix_by", "")),
+            )
+        except ValidationError as error:
+            errors, status = _problems(error), 400
+        else:
+            messages.success(request, _("The readiness inspection is recorded."))
+            return redirect("inspections:detail", verification.inspection_id)
+    context = {
+        "unit": unit,
+        "by_unit": by_unit,
+        "lines": [(s, posted.get(f"v-{s.kind.code}", ""), posted.get(f"n-{s.kind.code}", "")) for s in stocks],
+        "outcomes": Outcome.choices,
+        "posted": posted,
+        "errors": errors,
+        "today": date.today(),
+    }
+    return render(request, "readiness/verify.html", context, status=status)

@@ -56,6 +56,10 @@ RULES: dict[str, Callable[[str, str], bool]] = {
     "jurisdiction": lambda role, variant: role in SEES[variant],
     # a unit or record in the role's jurisdiction (changing)
     "jurisdiction-change": lambda role, variant: role in CHANGES[variant],
+    # a unit strictly below a unit of the role's jurisdiction (inspecting it)
+    "inspecting": lambda role, variant: (
+        role in SEES["parent"] - ({"district", "inspector"} if variant == "parent" else set())
+    ),
     # a record nobody may reach with a made-up number: everyone is refused
     "nobody": lambda role, variant: False,
 }

@@ -27,7 +27,7 @@ from ..actions import InspectionConflict
 from ..forms import FileForm, FilterForm, PlanForm, RecordForm, codes
 from ..models import Inspection, InspectionFile, InspectionPlan, InspectionStatus, Outcome, TargetKind
 from ..periods import parse_period
-from ..queries import get_inspection, may_record, target_of, visible_inspections
+from ..queries import get_inspection, inspection_sections, may_record, target_of, visible_inspections
 
 PAGE_SIZE = 50
 
@@ -264,6 +264,7 @@ def _detail_context(request: HttpRequest, inspection: Inspection, **extra: Any) 
         "may_cancel": can_record and inspection.status == InspectionStatus.PLANNED,
         "violation_found": inspection.outcome == Outcome.VIOLATION,
         "own": inspection.self_assessment,
+        "sections": inspection_sections(request.user, inspection),
         **extra,
     }
 

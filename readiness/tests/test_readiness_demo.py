@@ -2,7 +2,7 @@
 
 from accounts.models import Role
 from readiness.demo import load_demo
-from readiness.models import Drill, PeriodReport, PlanDocument, Stock, UnitGap
+from readiness.models import Drill, PeriodReport, PlanDocument, Stock, UnitGap, Verification
 from testing import make_user
 
 from .base import ReadinessTestCase
@@ -19,6 +19,12 @@ class ReadinessDemoTests(ReadinessTestCase):
         self.assertEqual(PlanDocument.objects.get().unit, self.district)
         self.assertEqual(Drill.objects.get().unit, self.commune_a)
         self.assertTrue(PeriodReport.objects.exists())
+        verification = Verification.objects.get()
+        self.assertEqual((verification.unit, verification.inspection.unit), (self.commune_a, self.district))
+        self.assertEqual({line.kind.code for line in verification.flagged_lines}, {"khau-trang", "binh-phun-khu-khuan"})
+        masks = self.gap(self.commune_a, "10-50").lines["khau-trang"]
+        self.assertGreater(masks[3], 0)
+        self.assertEqual(len(masks), 5)
         counts = (Stock.objects.count(), PeriodReport.objects.count())
         self.assertIn("already loaded", load_demo(self.province))
         self.assertEqual((Stock.objects.count(), PeriodReport.objects.count()), counts)
