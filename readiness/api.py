@@ -70,6 +70,8 @@ class DeclarationIn(Schema):
 
 
 class GapRowOut(Schema):
+    cases: int | None = Field(None, description="with scenario=next: the unit's cases over the risk levels' window")
+    next_scenario: str | None = Field(None, description="with scenario=next: the scenario the unit is measured against")
     scheme: str
     code: str
     name: str
@@ -150,8 +152,11 @@ def put_declaration(request: HttpRequest, scheme: str, code: str, payload: Decla
     return _declaration(scheme, code, request)
 
 
-def _row(row: queries.RollUp) -> dict[str, object]:
+def _row(row: queries.RollUp, steps: queries.NextSteps | None = None) -> dict[str, object]:
+    step = steps.steps.get(row.unit.pk) if steps else None
     return {
+        "cases": step.cases if step else None,
+        "next_scenario": step.next.code if step else None,
         "scheme": row.unit.scheme,
         "code": row.unit.code,
         "name": row.unit.name,
@@ -164,9 +169,23 @@ def _row(row: queries.RollUp) -> dict[str, object]:
     }
 
 
-@router.get("/readiness/gaps", response=GapsOut, auth=AUTH, summary="Gaps of a unit and its children for a scenario")
+@router.get(
+    "/readiness/gaps",
+    response=GapsOut,
+    auth=AUTH,
+    summary="Gaps of a unit and its children for a scenario, or (scenario=next) each against its next scenario",
+)
 def gaps(request: HttpRequest, unit: str, scheme: str | None = None, scenario: str | None = None) -> dict[str, object]:
     place = queries.get_unit(request.user, scheme or settings.DEFAULT_SCHEME, unit)
+    if scenario == queries.NEXT:
+        steps = queries.next_steps(place)
+        rows = queries.roll_up_next(place, steps)
+        return {
+            "scenario": queries.NEXT,
+            "unit": _row(rows[0], steps),
+            "children": [_row(r, steps) for r in rows[1:]],
+            "short_communes": [g.unit.code for g in queries.short_communes_next(place, steps)],
+        }
     chosen = queries.get_scenario(scenario)
     rows = queries.roll_up(place, chosen)
     return {

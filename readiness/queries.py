@@ -2,6 +2,7 @@
 
 `summary_for(unit)` is the public function the situation view calls."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from inspections import queries as inspections
 from inspections.models import Inspection
 from territory import queries as territory
 from territory.models import AdminUnit, Level
+from zones import queries as cases
 
 from . import periods
 from .models import (
@@ -48,6 +50,10 @@ def may_change(user: AnyUser, unit: AdminUnit) -> bool:
 
 def scenarios() -> list[Scenario]:
     return list(Scenario.objects.all())
+
+
+# The choice of the gap table and map that measures each unit against its own next scenario.
+NEXT = "next"
 
 
 def get_scenario(code: str | None) -> Scenario:
@@ -138,17 +144,16 @@ def _top_path(path: str, depth: int) -> str:
     return "/".join(parts[:depth]) + "/"
 
 
-def roll_up(unit: AdminUnit, scenario: Scenario) -> list[RollUp]:
-    """The unit and each of its children with the communes under them that fall short, the worst
-    cover and the total shortfall — one indexed range read of the stored gaps."""
+GAP_FIELDS = ("path", "level", "kinds_short", "shortfall", "worst_cover", "worst_kind", "unit_id", "scenario_id")
+
+
+def _roll_up(unit: AdminUnit, gaps: Iterable[UnitGap]) -> list[RollUp]:
     children = list(unit.children.order_by("code"))
     rows = {unit.path: RollUp(unit=unit, own=None)}
     for child in children:
         rows[child.path] = RollUp(unit=child, own=None)
     child_depth = len(unit.path.strip("/").split("/")) + 1
-    for gap in UnitGap.objects.filter(scenario=scenario, path__under=unit.path).only(
-        "path", "level", "kinds_short", "shortfall", "worst_cover", "worst_kind", "unit_id", "scenario_id"
-    ):
+    for gap in gaps:
         if gap.path in rows:
             rows[gap.path].own = gap
         counted = [rows[unit.path]]
@@ -163,6 +168,12 @@ def roll_up(unit: AdminUnit, scenario: Scenario) -> list[RollUp]:
                 row.communes += 1
                 row.communes_short += gap.kinds_short > 0
     return list(rows.values())
+
+
+def roll_up(unit: AdminUnit, scenario: Scenario) -> list[RollUp]:
+    """The unit and each of its children with the communes under them that fall short, the worst
+    cover and the total shortfall — one indexed range read of the stored gaps."""
+    return _roll_up(unit, UnitGap.objects.filter(scenario=scenario, path__under=unit.path).only(*GAP_FIELDS))
 
 
 def short_communes(unit: AdminUnit, scenario: Scenario, limit: int = 200) -> list[UnitGap]:
@@ -185,6 +196,115 @@ def map_points(unit: AdminUnit, scenario: Scenario) -> list[list[Any]]:
         scenario=scenario, path__under=unit.path, level=Level.COMMUNE, unit__latitude__isnull=False
     ).values_list("unit__latitude", "unit__longitude", "worst_cover", "kinds_short", "unit__name")
     return [[float(lat or 0), float(lng or 0), cover, short, name] for lat, lng, cover, short, name in rows]
+
+
+# --- The next scenario of each unit, from its case counts --------------------------------------
+
+
+@dataclass
+class Step:
+    """Where a unit stands: its recent cases, the scenario they fall in (None: no case) and the
+    one it must be ready for next (the last scenario stays the last)."""
+
+    cases: int
+    current: Scenario | None
+    next: Scenario
+
+
+def scenario_of(cases: int, ordered: list[Scenario]) -> Scenario | None:
+    """The highest scenario whose lower bound the cases reach (10 cases: "10–50", not "1–10")."""
+    found = None
+    for scenario in ordered:
+        if cases >= scenario.min_cases and cases > 0:
+            found = scenario
+    return found
+
+
+def step_for(cases: int, ordered: list[Scenario]) -> Step:
+    current = scenario_of(cases, ordered)
+    if current is None:
+        return Step(cases, None, ordered[0])
+    position = ordered.index(current)
+    return Step(cases, current, ordered[min(position + 1, len(ordered) - 1)])
+
+
+@dataclass
+class NextSteps:
+    """Every unit of a tree with its step, and the days its cases were counted over."""
+
+    first: date
+    last: date
+    steps: dict[int, Step]
+
+
+def next_steps(unit: AdminUnit) -> NextSteps:
+    """Each unit under `unit` (itself included) with its cases over the risk levels' window and
+    its next scenario: a commune's own cases, a village's own, a district's or province's the sum
+    of its communes."""
+    ordered = sorted(scenarios(), key=lambda s: (s.min_cases, s.position))
+    if not ordered:
+        raise Http404(_("No scenario is defined."))
+    recent = cases.recent_cases(unit)
+    tree = list(AdminUnit.objects.filter(path__under=unit.path).values_list("pk", "path", "level"))
+    communes = [(pk, path) for pk, path, level in tree if level == Level.COMMUNE]
+    totals: dict[int, int] = {}
+    for pk, path, level in tree:
+        if level == Level.COMMUNE:
+            totals[pk] = recent.by_commune.get(pk, 0)
+        elif level == Level.VILLAGE:
+            totals[pk] = recent.by_village.get(pk, 0)
+        else:
+            totals[pk] = sum(recent.by_commune.get(c, 0) for c, c_path in communes if c_path.startswith(path))
+    return NextSteps(recent.first, recent.last, {pk: step_for(n, ordered) for pk, n in totals.items()})
+
+
+def _next_gaps(unit: AdminUnit, steps: NextSteps, **filters: Any) -> list[UnitGap]:
+    """The stored gap of each unit under `unit` for its own next scenario."""
+    wanted = {pk: step.next.pk for pk, step in steps.steps.items()}
+    rows = UnitGap.objects.filter(path__under=unit.path, **filters).only(*GAP_FIELDS)
+    return [gap for gap in rows if wanted.get(gap.unit_id) == gap.scenario_id]
+
+
+def roll_up_next(unit: AdminUnit, steps: NextSteps) -> list[RollUp]:
+    """As `roll_up`, each unit measured against its own next scenario."""
+    return _roll_up(unit, _next_gaps(unit, steps))
+
+
+def short_communes_next(unit: AdminUnit, steps: NextSteps, limit: int = 200) -> list[UnitGap]:
+    """Communes under the unit that cannot cope with their next scenario, the worst first."""
+    names = {k.code: k.name for k in kinds()}
+    found = _next_gaps(unit, steps, level=Level.COMMUNE, kinds_short__gt=0)
+    found.sort(key=lambda g: (g.worst_cover, -g.shortfall, g.path))
+    found = found[:limit]
+    units = AdminUnit.objects.in_bulk([g.unit_id for g in found])
+    parents = AdminUnit.objects.in_bulk([u.parent_id for u in units.values() if u.parent_id])
+    for gap in found:
+        gap.unit = units[gap.unit_id]
+        gap.unit.parent = parents.get(gap.unit.parent_id)  # type: ignore[arg-type]
+        gap.worst_name = names.get(gap.worst_kind, gap.worst_kind)  # type: ignore[attr-defined]
+        gap.step = steps.steps[gap.unit_id]  # type: ignore[attr-defined]
+    return found
+
+
+def map_points_next(unit: AdminUnit, steps: NextSteps) -> list[list[Any]]:
+    """As `map_points`, each commune against its next scenario, whose name is the sixth item."""
+    gaps = _next_gaps(unit, steps, level=Level.COMMUNE, unit__latitude__isnull=False)
+    places = AdminUnit.objects.in_bulk([g.unit_id for g in gaps])
+    points = []
+    for gap in gaps:
+        place = places[gap.unit_id]
+        step = steps.steps[gap.unit_id]
+        points.append(
+            [
+                float(place.latitude or 0),
+                float(place.longitude or 0),
+                gap.worst_cover,
+                gap.kinds_short,
+                place.name,
+                step.next.name,
+            ]
+        )
+    return points
 
 
 def summary_for(unit: AdminUnit) -> list[dict[str, Any]]:

@@ -28,20 +28,38 @@ def _problems(error: ValidationError) -> list[str]:
 
 @login_required
 def overview(request: HttpRequest) -> HttpResponse:
+    """The gaps of a unit's tree: by default each unit against its next scenario (from its
+    recent cases), or every unit against one scenario chosen."""
     unit = jurisdiction.unit_or_home(request.user, request.GET.get("unit"))
-    scenario = queries.get_scenario(request.GET.get("scenario"))
-    rows = queries.roll_up(unit, scenario)
+    chosen = request.GET.get("scenario") or queries.NEXT
     context = {
         "unit": unit,
         "ancestors": [a for a in unit.ancestors() if jurisdiction.can_see_unit(request.user, a)],
-        "scenario": scenario,
         "scenarios": queries.scenarios(),
-        "top": rows[0],
-        "children": rows[1:],
-        "short": queries.short_communes(unit, scenario),
-        "map_points": queries.map_points(unit, scenario),
         "map_tile_url": settings.MAP_TILE_URL,
     }
+    if chosen == queries.NEXT:
+        steps = queries.next_steps(unit)
+        rows = queries.roll_up_next(unit, steps)
+        context.update(
+            next=steps,
+            scenario=None,
+            scenario_code=queries.NEXT,
+            short=queries.short_communes_next(unit, steps),
+            map_points=queries.map_points_next(unit, steps),
+        )
+        for row in rows:
+            row.step = steps.steps.get(row.unit.pk)  # type: ignore[attr-defined]
+    else:
+        scenario = queries.get_scenario(chosen)
+        rows = queries.roll_up(unit, scenario)
+        context.update(
+            scenario=scenario,
+            scenario_code=scenario.code,
+            short=queries.short_communes(unit, scenario),
+            map_points=queries.map_points(unit, scenario),
+        )
+    context.update(top=rows[0], children=rows[1:])
     return render(request, "readiness/overview.html", context)
 
 

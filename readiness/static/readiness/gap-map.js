@@ -9,7 +9,8 @@
   var d = el.dataset;
   var map = L.map(el, { minZoom: 5, maxZoom: 18 });
   if (d.tiles) L.tileLayer(d.tiles, { maxZoom: 18, attribution: "&copy; OpenStreetMap" }).addTo(map);
-  // Each point is [lat, lng, worst cover %, kinds short, name].
+  // Each point is [lat, lng, worst cover %, kinds short, name] and, measured against each
+  // commune's next scenario, that scenario's name.
   function colour(cover, short) {
     if (!short) return "#198754";
     if (cover < 50) return "#dc3545";
@@ -25,6 +26,10 @@
       name.textContent = p[4];
       box.appendChild(name);
       box.appendChild(document.createElement("br"));
+      if (p[5]) {
+        box.appendChild(document.createTextNode(d.labelNext + ": " + p[5]));
+        box.appendChild(document.createElement("br"));
+      }
       box.appendChild(document.createTextNode(d.labelCover + ": " + p[2] + "% — " + d.labelShort + ": " + p[3]));
       return box;
     });
