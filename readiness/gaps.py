@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from territory.models import AdminUnit
 
-from .models import Need, Pledge, ResourceKind, Scenario, Stock, UnitGap, VerifiedLine
+from .models import Need, Pledge, ResourceKind, Scenario, Stock, UnitGap, Verification, VerifiedLine
 
 BATCH = 5000
 VERIFIED_FOR_DAYS = 90
@@ -65,8 +65,13 @@ def verified_figures(unit_ids: list[int], today: date | None = None) -> dict[tup
     """(unit id, kind id) → (quantity verified, day) of the latest readiness inspection of the
     last VERIFIED_FOR_DAYS days."""
     since = (today or timezone.localdate()) - timedelta(days=VERIFIED_FOR_DAYS)
+    # Few units are inspected in a season: ask for the lines of those only (none, most batches).
+    inspected = set(Verification.objects.filter(inspected_on__gte=since).values_list("unit_id", flat=True))
+    wanted = inspected.intersection(unit_ids)
+    if not wanted:
+        return {}
     rows = (
-        VerifiedLine.objects.filter(verification__unit_id__in=unit_ids, verification__inspected_on__gte=since)
+        VerifiedLine.objects.filter(verification__unit_id__in=wanted, verification__inspected_on__gte=since)
         .order_by("verification__inspected_on", "verification_id")
         .values_list("verification__unit_id", "kind_id", "verified", "verification__inspected_on")
     )
@@ -81,12 +86,12 @@ def holdings(unit_ids: list[int], today: date | None = None) -> Holdings:
     for unit_id, kind_id, quantity, in_use, updated_on in Stock.objects.filter(unit_id__in=unit_ids).values_list(
         "unit_id", "kind_id", "quantity", "in_use", "updated_on"
     ):
-        counted = verified.get((unit_id, kind_id))
-        if counted is not None and updated_on <= counted[1]:
-            quantity = counted[0]
-            verified_on[unit_id][codes[kind_id]] = counted[1]
         # Beds and places already occupied cannot take the next case.
-        available[unit_id][codes[kind_id]] = max(quantity - (in_use or 0), 0)
+        available[unit_id][codes[kind_id]] = quantity - (in_use or 0)
+        counted = verified.get((unit_id, kind_id)) if verified else None
+        if counted is not None and updated_on <= counted[1]:
+            available[unit_id][codes[kind_id]] = max(counted[0] - (in_use or 0), 0)
+            verified_on[unit_id][codes[kind_id]] = counted[1]
     pledged: dict[int, dict[str, int]] = defaultdict(dict)
     rows = Pledge.objects.filter(unit_id__in=unit_ids).values("unit_id", "kind_id").annotate(total=Sum("quantity"))
     for row in rows:

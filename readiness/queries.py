@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -258,11 +259,20 @@ def next_steps(unit: AdminUnit) -> NextSteps:
     return NextSteps(recent.first, recent.last, {pk: step_for(n, ordered) for pk, n in totals.items()})
 
 
+def _next_only(steps: NextSteps) -> Q:
+    """Each unit's gap for its own next scenario: per scenario, the units measured against it."""
+    by_scenario: dict[int, list[int]] = {}
+    for pk, step in steps.steps.items():
+        by_scenario.setdefault(step.next.pk, []).append(pk)
+    wanted = Q()
+    for scenario_id, unit_ids in by_scenario.items():
+        wanted |= Q(scenario_id=scenario_id, unit_id__in=unit_ids)
+    return wanted
+
+
 def _next_gaps(unit: AdminUnit, steps: NextSteps, **filters: Any) -> list[UnitGap]:
     """The stored gap of each unit under `unit` for its own next scenario."""
-    wanted = {pk: step.next.pk for pk, step in steps.steps.items()}
-    rows = UnitGap.objects.filter(path__under=unit.path, **filters).only(*GAP_FIELDS)
-    return [gap for gap in rows if wanted.get(gap.unit_id) == gap.scenario_id]
+    return list(UnitGap.objects.filter(_next_only(steps), path__under=unit.path, **filters).only(*GAP_FIELDS))
 
 
 def roll_up_next(unit: AdminUnit, steps: NextSteps) -> list[RollUp]:
@@ -273,14 +283,13 @@ def roll_up_next(unit: AdminUnit, steps: NextSteps) -> list[RollUp]:
 def short_communes_next(unit: AdminUnit, steps: NextSteps, limit: int = 200) -> list[UnitGap]:
     """Communes under the unit that cannot cope with their next scenario, the worst first."""
     names = {k.code: k.name for k in kinds()}
-    found = _next_gaps(unit, steps, level=Level.COMMUNE, kinds_short__gt=0)
-    found.sort(key=lambda g: (g.worst_cover, -g.shortfall, g.path))
-    found = found[:limit]
-    units = AdminUnit.objects.in_bulk([g.unit_id for g in found])
-    parents = AdminUnit.objects.in_bulk([u.parent_id for u in units.values() if u.parent_id])
+    found = list(
+        UnitGap.objects.filter(_next_only(steps), path__under=unit.path, level=Level.COMMUNE, kinds_short__gt=0)
+        .select_related("unit__parent")
+        .defer("lines")
+        .order_by("worst_cover", "-shortfall", "path")[:limit]
+    )
     for gap in found:
-        gap.unit = units[gap.unit_id]
-        gap.unit.parent = parents.get(gap.unit.parent_id)  # type: ignore[arg-type]
         gap.worst_name = names.get(gap.worst_kind, gap.worst_kind)  # type: ignore[attr-defined]
         gap.step = steps.steps[gap.unit_id]  # type: ignore[attr-defined]
     return found
@@ -288,23 +297,13 @@ def short_communes_next(unit: AdminUnit, steps: NextSteps, limit: int = 200) -> 
 
 def map_points_next(unit: AdminUnit, steps: NextSteps) -> list[list[Any]]:
     """As `map_points`, each commune against its next scenario, whose name is the sixth item."""
-    gaps = _next_gaps(unit, steps, level=Level.COMMUNE, unit__latitude__isnull=False)
-    places = AdminUnit.objects.in_bulk([g.unit_id for g in gaps])
-    points = []
-    for gap in gaps:
-        place = places[gap.unit_id]
-        step = steps.steps[gap.unit_id]
-        points.append(
-            [
-                float(place.latitude or 0),
-                float(place.longitude or 0),
-                gap.worst_cover,
-                gap.kinds_short,
-                place.name,
-                step.next.name,
-            ]
-        )
-    return points
+    rows = UnitGap.objects.filter(
+        _next_only(steps), path__under=unit.path, level=Level.COMMUNE, unit__latitude__isnull=False
+    ).values_list("unit_id", "unit__latitude", "unit__longitude", "worst_cover", "kinds_short", "unit__name")
+    return [
+        [float(lat or 0), float(lng or 0), cover, short, name, steps.steps[pk].next.name]
+        for pk, lat, lng, cover, short, name in rows
+    ]
 
 
 def summary_for(unit: AdminUnit) -> list[dict[str, Any]]:
