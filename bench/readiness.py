@@ -31,11 +31,20 @@ from lib.text import fold
 from readiness.gaps import recompute
 from readiness.loader import load_readiness
 from readiness.models import Group, MeasureUnit, Need, ResourceKind, Scenario, Stock, UnitGap
-from readiness.queries import map_points, roll_up, short_communes
+from readiness.queries import (
+    map_points,
+    map_points_next,
+    next_steps,
+    roll_up,
+    roll_up_next,
+    short_communes,
+    short_communes_next,
+)
 from safety.models import Establishment, EstablishmentType
 from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
+from zones.models import CaseCount
 
 PREFIX = "BM"
 COMMUNES = 10_600
@@ -117,6 +126,32 @@ def build_stocks(seed: int = 2021) -> int:
         written = insert_rows(Stock, ["unit_id", "kind_id", "quantity", "in_use", "updated_on"], rows())
     _analyze()
     return written
+
+
+def build_cases(province: AdminUnit, seed: int = 2021) -> int:
+    """A fortnight of confirmed cases in a third of the province's communes (none in the rest), so
+    that its communes fall in every scenario; the next-scenario reads start from them."""
+    if CaseCount.objects.filter(province=province).exists():
+        return 0
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    rows = []
+    for commune in AdminUnit.objects.filter(path__under=province.path, level=Level.COMMUNE).order_by("path"):
+        if rng.random() > 1 / 3:
+            continue
+        daily = rng.choice((1, 3, 8, 20))
+        for back in range(14):
+            rows.append(
+                CaseCount(
+                    unit=commune,
+                    commune=commune,
+                    province=province,
+                    date=today - timedelta(days=back),
+                    cases=rng.randint(0, daily),
+                )
+            )
+    CaseCount.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)
 
 
 def build_event(size: int, seed: int = 2021) -> Event:
@@ -270,6 +305,22 @@ def measure_reads(repeat: int) -> dict[str, float]:
     )
     check(response, "gaps API")
     results["GET /api/v1/readiness/gaps for a province"] = ms
+    build_cases(province)
+
+    def next_table() -> Any:
+        steps = next_steps(province)
+        return roll_up_next(province, steps), short_communes_next(province, steps), map_points_next(province, steps)
+
+    ms, _found = timed(next_table, repeat)
+    results["next-scenario gap table, short communes and map of a province (queries)"] = ms
+    ms, response = timed(lambda: client.get("/readiness/", {"unit": province.code}), repeat)
+    check(response, "readiness page, next scenario")
+    results["readiness page of a province, next scenario (the default)"] = ms
+    ms, response = timed(
+        lambda: client.get("/api/v1/readiness/gaps", {"unit": province.code, "scenario": "next"}), repeat
+    )
+    check(response, "gaps API, next scenario")
+    results["GET /api/v1/readiness/gaps?scenario=next for a province"] = ms
     return results
 
 

@@ -8,6 +8,7 @@ from readiness import actions
 from readiness.loader import load_readiness
 from readiness.models import ResourceKind, Scenario, Stock, UnitGap
 from testing import JurisdictionTestCase
+from zones.models import CaseCount
 
 
 class ReadinessBenchmarkTests(JurisdictionTestCase):
@@ -19,6 +20,8 @@ class ReadinessBenchmarkTests(JurisdictionTestCase):
         self.assertEqual(UnitGap.objects.filter(level="commune", path__startswith="legacy/").count(), 80 * 5)
         self.assertEqual(Site.objects.count(), 50)
         self.assertIn("GET /api/v1/readiness/gaps for a province", results)
+        self.assertIn("readiness page of a province, next scenario (the default)", results)
+        self.assertTrue(CaseCount.objects.exists())
         self.assertIn("live board page of a province @ 50", results)
 
     def test_refuses_a_database_with_declared_figures(self) -> None:
