@@ -31,14 +31,10 @@ class EventOut(Schema):
     id: int
     name: str
     kind: str
-    unit: str
+    unit: str = Field(alias="unit.code")
     starts_on: date
     ends_on: date
     closed: bool
-
-    @staticmethod
-    def resolve_unit(e: Event) -> str:
-        return e.unit.code
 
     @staticmethod
     def resolve_closed(e: Event) -> bool:
@@ -48,22 +44,14 @@ class EventOut(Schema):
 class SiteOut(Schema):
     id: int
     name: str
-    unit: str
-    place: str
+    unit: str = Field(alias="unit.code")
+    place: str = Field(alias="place.public_code")
     plan_status: str
     status: str
     present: int
     mobile_served: int
     reported_at: datetime | None
     decision: str
-
-    @staticmethod
-    def resolve_unit(s: Site) -> str:
-        return s.unit.code
-
-    @staticmethod
-    def resolve_place(s: Site) -> str:
-        return s.place.public_code
 
 
 class SitesOut(Schema):
