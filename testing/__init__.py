@@ -8,11 +8,13 @@ the public.
 
 import io
 from collections.abc import Sequence
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.core.cache import cache
 from django.test import Client, TestCase
+from django.utils import timezone
 from openpyxl import Workbook
 
 from accounts.actions import issue_api_token
@@ -25,6 +27,7 @@ from safety.types import load_establishment_types
 from territory.loader import load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
 from territory.organisations import load_organisations
+from zones.models import DistancingMeasure, DistancingZone, ZoneUnit
 
 PASSWORD = "correct-horse-battery"
 
@@ -244,6 +247,40 @@ def add_markets(units: Sequence[AdminUnit], label: str = "Sạp {n}", **fields: 
         )
         for n, unit in enumerate(units)
     )
+
+
+def write_zone(
+    area: AdminUnit,
+    measure: DistancingMeasure,
+    units: Sequence[AdminUnit] = (),
+    starts_at: datetime | None = None,
+    planned_end: datetime | None = None,
+    **fields: Any,
+) -> DistancingZone:
+    """A distancing zone over `units` written directly, without the declaration's checks: the
+    setting of a scene, or a zone recorded before a rule existed. In force from now for a day
+    unless told otherwise."""
+    starts_at = starts_at or timezone.now()
+    values: dict[str, Any] = {
+        "name": "Vùng thử",
+        "decision_number": "1/QĐ-UBND",
+        "decision_date": timezone.localdate(starts_at),
+        "signer_name": "Lê Văn Minh",
+        "signer_title": "Chủ tịch UBND huyện",
+        "reason": "Ổ dịch",
+        **fields,
+    }
+    zone = DistancingZone.objects.create(
+        area=area,
+        measure=measure,
+        strictness=measure.strictness,
+        starts_at=starts_at,
+        planned_end=planned_end or starts_at + timedelta(days=1),
+        **values,
+    )
+    for unit in units:
+        ZoneUnit.objects.create(zone=zone, unit=unit)
+    return zone
 
 
 class SafetyTestCase(JurisdictionTestCase):

@@ -2,14 +2,12 @@
 insert, and through a chain (a delivery through its organisation, an inspection through the
 place it inspected) — so jurisdiction filters find it under the right unit."""
 
-from datetime import timedelta
-
 from django.utils import timezone
 
 from inspections.models import Inspection, TargetKind
 from safety.models import Establishment
-from testing import SafetyTestCase, make_place
-from zones.models import DistancingMeasure, DistancingZone, ZoneUnit
+from testing import SafetyTestCase, make_place, write_zone
+from zones.models import DistancingMeasure, ZoneUnit
 
 
 class UnitPathTests(SafetyTestCase):
@@ -32,20 +30,7 @@ class UnitPathTests(SafetyTestCase):
 
     def test_a_bulk_insert_takes_the_paths_of_the_units_given(self) -> None:
         measure = DistancingMeasure.objects.create(code="test", name="Thử nghiệm", legal_basis="Thử", strictness=1)
-        now = timezone.now()
-        zone = DistancingZone.objects.create(
-            name="Vùng thử",
-            area=self.district,
-            measure=measure,
-            strictness=measure.strictness,
-            decision_number="1/QĐ",
-            decision_date=now.date(),
-            signer_name="A",
-            signer_title="B",
-            starts_at=now,
-            planned_end=now + timedelta(days=1),
-            reason="Thử",
-        )
+        zone = write_zone(self.district, measure)
         self.assertEqual(zone.area_path, self.district.path)
         ZoneUnit.objects.bulk_create(
             [ZoneUnit(zone=zone, unit=self.commune_a), ZoneUnit(zone=zone, unit=self.commune_b)]

@@ -5,9 +5,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from territory.models import Scheme
+from testing import write_zone
 from zones.computing import recompute
 from zones.measures import what_applies
-from zones.models import DistancingMeasure, DistancingZone, ZoneUnit
+from zones.models import DistancingMeasure
 
 from .base import ZonesTestCase, make_zone, put_cases
 
@@ -41,20 +42,14 @@ class EffectiveMeasuresTests(ZonesTestCase):
         # here directly) still shows which one wins.
         ct16 = DistancingMeasure.objects.get(code="ct-16")
         now = timezone.now()
-        district_zone = DistancingZone.objects.create(
-            name="Huyện Đắk Mil",
-            area=self.district,
-            measure=ct16,
-            strictness=ct16.strictness,
-            decision_number="1/QĐ-UBND",
-            decision_date=now.date(),
-            signer_name="Lê Văn Minh",
-            signer_title="Chủ tịch UBND huyện",
+        district_zone = write_zone(
+            self.district,
+            ct16,
+            [self.district],
             starts_at=now - timedelta(hours=2),
             planned_end=now + timedelta(days=5),
-            reason="Ổ dịch",
+            name="Huyện Đắk Mil",
         )
-        ZoneUnit.objects.create(zone=district_zone, unit=self.district)
         applies = what_applies(self.village_a)
         self.assertEqual(applies.governing, district_zone)
         self.assertEqual(applies.zones, [district_zone, village_zone])
