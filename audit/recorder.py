@@ -3,9 +3,15 @@
 Signals catch writes from pages, the API and the admin alike; bulk loads by commands run
 without an actor and are not recorded row by row. Derived counters (map cells, coverage
 tallies) say `audited = False`: what a person changed is the record they derive from.
+
+A hot path that writes with `update()` records the change itself (`record_update`), and may
+gather the entries of several writes into one statement (`together`).
 """
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.apps import apps
@@ -25,6 +31,8 @@ IGNORED_UPDATES = {frozenset({"last_login"}), frozenset({"last_used_at"})}
 
 MASK = "••••••"
 CHANGED_MASK = "•••••• (changed)"
+
+_gathered: ContextVar[list[AuditEntry] | None] = ContextVar("audit_gathered", default=None)
 
 
 def _secrets(instance: models.Model) -> dict[str, Any]:
@@ -52,7 +60,7 @@ def _record(instance: models.Model, action: str, before: dict[str, Any] | None, 
     user = actor.current_user()
     if user is None and not actor.name:
         return
-    AuditEntry.objects.create(
+    entry = AuditEntry(
         actor=user,
         actor_name=(user.get_username() if user else actor.name)[:150],
         source=actor.source,
@@ -63,6 +71,32 @@ def _record(instance: models.Model, action: str, before: dict[str, Any] | None, 
         before=before,
         after=after,
     )
+    gathered = _gathered.get()
+    if gathered is None:
+        entry.save()
+    else:
+        gathered.append(entry)
+
+
+@contextmanager
+def together() -> Iterator[None]:
+    """The entries recorded inside are written in one statement when the block succeeds."""
+    gathered: list[AuditEntry] = []
+    token = _gathered.set(gathered)
+    try:
+        yield
+    finally:
+        _gathered.reset(token)
+    if gathered:
+        AuditEntry.objects.bulk_create(gathered)
+
+
+def record_update(instance: models.Model, before: dict[str, Any]) -> None:
+    """Record a change written with `update()` (which sends no signal), given the record's
+    `snapshot` before it; `instance` holds the values written."""
+    after = snapshot(instance)
+    if before != after:
+        _record(instance, Action.UPDATE, before, after)
 
 
 def _before_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -251,10 +252,39 @@ def set_version(code: str, version: int | None = None) -> CriteriaSet:
     return found
 
 
+# A version never changes once stored (editing makes a new one), so a process keeps the versions
+# it has read, definition parsed, and every submission after the first reads none. Only which
+# version is current changes: that is asked of the database each time (CURRENT_SET).
+_versions: dict[int, CriteriaSet] = {}
+
+# Annotates places with the primary key of their type's current set (CURRENT_SET_KEY).
+CURRENT_SET_KEY = "current_set_pk"
+CURRENT_SET = Subquery(
+    CriteriaSet.objects.filter(code=OuterRef("type__criteria_set_code"), is_current=True).values("pk")[:1]
+)
+
+
+def version(pk: int) -> CriteriaSet:
+    found = _versions.get(pk)
+    if found is None:
+        found = _versions[pk] = CriteriaSet.objects.get(pk=pk)
+    return found
+
+
+def forget_versions(**kwargs: Any) -> None:
+    """A set was written or deleted in this process (a test's rolled-back data reuses numbers)."""
+    _versions.clear()
+
+
 def current_set_for(establishment: Establishment) -> CriteriaSet | None:
     """The current version of the set the place's type uses, if the type has one and it is loaded."""
     code = establishment.type.criteria_set_code
-    return CriteriaSet.objects.filter(code=code, is_current=True).first() if code else None
+    if not code:
+        return None
+    if CURRENT_SET_KEY in establishment.__dict__:
+        pk = establishment.__dict__[CURRENT_SET_KEY]
+        return version(pk) if pk is not None else None
+    return CriteriaSet.objects.filter(code=code, is_current=True).first()
 
 
 def set_for_place(establishment: Establishment) -> CriteriaSet:

@@ -2,7 +2,8 @@
 
 The map's cells are moved by the actions themselves (clusters.move, which also marks the map
 out of date when a place changes state); here every write of a place marks its own page, and a
-full save (a new place, an edit) the map's list and summaries too.
+full save (a new place, an edit) the map's list and summaries too. A criteria set written in
+this process drops the versions it keeps (criteria.version).
 """
 
 from typing import Any
@@ -11,7 +12,8 @@ from django.db.models.signals import post_delete, post_save
 
 from lib import publiccache
 
-from .models import Establishment, EstablishmentType
+from . import criteria
+from .models import CriteriaSet, Establishment, EstablishmentType
 
 # Saved by the assessment action: the map cells show the state, the place's page the rest.
 NOT_LISTED = {"last_assessment", "state", "assessed_at", "valid_until"}
@@ -37,3 +39,5 @@ def connect() -> None:
     post_delete.connect(_place_deleted, sender=Establishment, dispatch_uid="public-cache-place-delete")
     post_save.connect(_type_changed, sender=EstablishmentType, dispatch_uid="public-cache-type")
     post_delete.connect(_type_changed, sender=EstablishmentType, dispatch_uid="public-cache-type-delete")
+    post_save.connect(criteria.forget_versions, sender=CriteriaSet, dispatch_uid="criteria-versions")
+    post_delete.connect(criteria.forget_versions, sender=CriteriaSet, dispatch_uid="criteria-versions-delete")

@@ -1,22 +1,26 @@
 """A self-assessment is a hot path: a province's places submit thousands a day. Submitting one
-whose state does not change costs a fixed number of queries: the token, the place, its owner,
-the criteria set, the place locked, the assessment and its audit entry, the place's new state
-and its audit entry (with the row before) — and nothing for the map, whose cell stays."""
+whose state does not change costs six queries: the token, the place (with whether the user owns
+it and the number of its current criteria set, whose version the process already holds), the
+place locked, the assessment, the place's new state, and both audit entries in one statement —
+and nothing for the map, whose cell stays. A change of state adds one statement for the map
+cells and one for the summary counts."""
 
 import json
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from testing import SAFE_ANSWERS, OwnedPlaceTestCase
+from audit.models import AuditEntry
+from safety.models import MapCell, UnitStateCount
+from testing import SAFE_ANSWERS, UNSAFE_ANSWERS, OwnedPlaceTestCase
 
 
 class SubmissionQueryTests(OwnedPlaceTestCase):
-    def submit(self, headers: dict[str, str]) -> list[str]:
+    def submit(self, headers: dict[str, str], answers: dict[str, object] = SAFE_ANSWERS) -> list[str]:
         with CaptureQueriesContext(connection) as captured:
             response = self.client.post(
                 f"/api/v1/establishments/{self.place.pk}/assessments",
-                json.dumps({"criteria_set": "test-set", "answers": SAFE_ANSWERS}),
+                json.dumps({"criteria_set": "test-set", "answers": answers}),
                 content_type="application/json",
                 headers=headers,
             )
@@ -24,10 +28,25 @@ class SubmissionQueryTests(OwnedPlaceTestCase):
         # Savepoints are the transaction itself (a BEGIN outside the test's own transaction).
         return [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
 
-    def test_an_unchanged_state_costs_few_queries(self) -> None:
+    def test_an_unchanged_state_costs_six_queries(self) -> None:
         headers = self.api_headers(self.owner)
         self.submit(headers)  # the place becomes safe
+        entries = AuditEntry.objects.count()
         queries = self.submit(headers)  # and stays safe
-        self.assertLessEqual(len(queries), 10, "\n".join(queries))
+        self.assertLessEqual(len(queries), 6, "\n".join(queries))
         self.assertFalse([q for q in queries if "safety_mapcell" in q or "safety_unitstatecount" in q])
-        self.assertEqual(sum('accounts_user" INNER JOIN "safety_establishment_owners' in q for q in queries), 1)
+        self.assertEqual(sum("safety_establishment_owners" in q for q in queries), 1)
+        self.assertEqual(sum("safety_criteriaset" in q for q in queries), 1, "only the current set's number")
+        self.assertEqual(sum(q.startswith("INSERT INTO") and "audit_auditentry" in q for q in queries), 1)
+        self.assertEqual(AuditEntry.objects.count(), entries + 2, "the assessment and the place's new state")
+
+    def test_a_change_of_state_adds_one_statement_for_cells_and_one_for_counts(self) -> None:
+        headers = self.api_headers(self.owner)
+        self.submit(headers)
+        queries = self.submit(headers, UNSAFE_ANSWERS)
+        self.assertEqual(sum("safety_mapcell" in q for q in queries), 1, "\n".join(queries))
+        self.assertEqual(sum("safety_unitstatecount" in q for q in queries), 1)
+        self.assertLessEqual(len(queries), 8)
+        self.assertEqual(UnitStateCount.objects.get(unit_path=self.place.unit_path, state="unsafe").count, 1)
+        self.assertEqual(UnitStateCount.objects.get(unit_path=self.place.unit_path, state="safe").count, 0)
+        self.assertEqual(MapCell.objects.filter(state="unsafe", grid=0).get().count, 1)
