@@ -288,6 +288,9 @@ class ImportJob(models.Model):
     created = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
     heartbeat_at = models.DateTimeField(default=timezone.now)
+    # "host:pid" of the process running the check or the import: on that machine, a job whose
+    # process is gone (killed, out of memory) is known dead at once, without waiting for STALE.
+    worker = models.CharField(max_length=100, blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,10 +4,13 @@ for any job: uploads, claims, progress, and jobs whose worker died.
 A step (check or import) starts by claiming the job with a filtered update, so two requests
 never run the same job at once. Progress reports are written as they happen; the import's
 reports commit with their batch. A running job that has not reported for STALE is taken as
-dead: a check starts over; an import that wrote some batches is interrupted and can resume.
+dead, and so is one whose process (recorded on the job) no longer exists on this machine: a
+check starts over; an import that wrote some batches is interrupted and can resume.
 """
 
+import os
 import secrets
+import socket
 from datetime import timedelta
 from pathlib import Path
 from typing import IO
@@ -43,7 +46,7 @@ def start_job(upload: File, *, by: User, scheme: str) -> ImportJob:
 def job_of(user: User, token: str) -> ImportJob | None:
     """The user's own job (None for another user's or an unknown token), a dead one marked so."""
     job = ImportJob.objects.filter(token=token, user=user).first()
-    if job is not None and job.phase in RUNNING and job.heartbeat_at < timezone.now() - STALE:
+    if job is not None and job.phase in RUNNING and (job.heartbeat_at < timezone.now() - STALE or _gone(job.worker)):
         if job.phase == ImportPhase.CHECKING:
             after = ImportPhase.UPLOADED
         else:
@@ -53,11 +56,31 @@ def job_of(user: User, token: str) -> ImportJob | None:
     return job
 
 
+def this_worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _gone(worker: str) -> bool:
+    """Whether the process that runs a job is known to have died: only one of this machine's
+    processes can be asked; of another machine's, the heartbeat tells."""
+    host, _, pid = worker.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: asks whether the process exists, sends nothing
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # it exists, as another user's process
+        return False
+    return False
+
+
 def claim(job: ImportJob, allowed: set[ImportPhase], phase: ImportPhase) -> bool:
-    """Move the job into `phase` if it is in one of the `allowed` ones; False when another
-    request has it (or it is done)."""
+    """Move the job into `phase` if it is in one of the `allowed` ones, run by this process;
+    False when another request has it (or it is done)."""
     now = timezone.now()
-    if not ImportJob.objects.filter(pk=job.pk, phase__in=allowed).update(phase=phase, heartbeat_at=now, done=0):
+    claimed = ImportJob.objects.filter(pk=job.pk, phase__in=allowed)
+    if not claimed.update(phase=phase, heartbeat_at=now, done=0, worker=this_worker()):
         return False
     job.refresh_from_db()
     return True

@@ -1,7 +1,11 @@
 """A places import's job lives in the database: any app server reports its progress, a batch
 is never half written, and a job whose worker died is reported interrupted and resumes after
-the last whole batch without importing a row twice."""
+the last whole batch without importing a row twice. A job whose process is gone from this
+machine is known dead at once."""
 
+import socket
+import subprocess
+import sys
 from datetime import timedelta
 from unittest import mock
 
@@ -9,7 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from lib import bulk
-from safety.actions import imports
+from safety.actions import imports, jobs
 from safety.actions.imports import HEADERS
 from safety.models import Establishment, ImportJob, ImportPhase, MapCell
 from safety.tests.test_import_places import ImportTestCase, Rows, csv_upload
@@ -74,9 +78,20 @@ class ImportJobTests(ImportTestCase):
         self.assertFalse(status.context["running"])
         self.assertEqual(ImportJob.objects.get().phase, ImportPhase.INTERRUPTED)
 
+    def test_a_job_whose_process_died_on_this_machine_is_interrupted_at_once(self) -> None:
+        job_url = self.upload(csv_upload(self.rows(3)))
+        self.check(job_url)
+        ended = subprocess.Popen([sys.executable, "-c", "pass"])
+        ended.wait()
+        dead = f"{socket.gethostname()}:{ended.pid}"
+        ImportJob.objects.update(phase=ImportPhase.IMPORTING, created=1000, heartbeat_at=timezone.now(), worker=dead)
+        status = self.client_for(self.district_officer).get(job_url + "status/")
+        self.assertFalse(status.context["running"])
+        self.assertEqual(ImportJob.objects.get().phase, ImportPhase.INTERRUPTED)
+
     def test_a_job_still_reporting_cannot_be_started_twice(self) -> None:
         job_url = self.upload(csv_upload(self.rows(3)))
-        ImportJob.objects.update(phase=ImportPhase.IMPORTING, heartbeat_at=timezone.now())
+        ImportJob.objects.update(phase=ImportPhase.IMPORTING, heartbeat_at=timezone.now(), worker=jobs.this_worker())
         self.assertEqual(self.run_import(job_url).status_code, 409)
         self.assertEqual(self.check(job_url).status_code, 409)
         self.assertEqual(Establishment.objects.count(), 0)
