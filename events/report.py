@@ -8,7 +8,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from directives.documents import Document, Para, Table
+from directives.documents import Document, Letter, Letterhead, Signature, figures, number, paragraph
 from territory.models import AdminUnit
 
 from .models import Event
@@ -26,45 +26,47 @@ HEADER = [
 KEYS = ["sites", "approved", "closed", "not_reported", "present", "served", "incidents"]
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
 def _total(rows: list[dict[str, Any]]) -> dict[str, int]:
     return {key: sum(row[key] for row in rows) for key in KEYS}
 
 
 def build(event: Event, unit: AdminUnit, rows: list[dict[str, Any]], today: date) -> Document:
+    """The report in the layout of Nghị định 30: issued by the unit's People's Committee, under
+    the one above it, to which it is sent."""
     total = _total(rows)
     period = event.starts_on.strftime("%d/%m/%Y")
     if event.ends_on != event.starts_on:
         period += f" – {event.ends_on:%d/%m/%Y}"
-    blocks: list[Any] = [
-        Para.text(unit.name.upper(), bold=True, align="center", size=13),
-        Para.text("BÁO CÁO", bold=True, align="center", space_before=12),
-        Para.text(f"Công tác phòng, chống dịch COVID-19 phục vụ {event.name}", bold=True, align="center"),
-        Para.text(f"({period})", italic=True, align="center", size=13, space_after=8),
-        Para.text(
-            f"Trên địa bàn {unit.running_name} có {_number(total['sites'])} địa điểm; "
-            f"{_number(total['approved'])} địa điểm có phương án phòng, chống dịch được phê duyệt; "
-            f"{_number(total['present'])} người có mặt; {_number(total['served'])} cử tri đang cách ly, điều trị "
-            f"bỏ phiếu qua hòm phiếu phụ; {_number(total['incidents'])} sự cố được ghi nhận và xử lý.",
-            align="justify",
-            first_line_mm=10,
-            space_after=6,
+    parent = unit.parent
+    letter = Letter(
+        head=Letterhead(
+            issuing_body=f"Ủy ban nhân dân {unit.name}",
+            parent_body=f"UBND {parent.name}" if parent else "",
+            place=unit.short_name,
+            day=today,
         ),
-        Table(
-            HEADER,
-            [[row["unit"].name] + [_number(row[key]) for key in KEYS] for row in rows]
-            + [["Tổng cộng"] + [_number(total[key]) for key in KEYS]],
-            [0.23, 0.1, 0.12, 0.12, 0.11, 0.12, 0.1, 0.1],
-            numeric=set(range(1, 8)),
-            size=10,
-            bold_last_row=True,
-        ),
-        Para.text(f"Ngày {today:%d/%m/%Y}", italic=True, align="right", space_before=12),
-    ]
-    return Document(title=f"Báo cáo {event.name} — {unit.name}", blocks=blocks)
+        kind="BÁO CÁO",
+        subject=f"Công tác phòng, chống dịch COVID-19 phục vụ {event.name} ({period})",
+        body=[
+            paragraph(
+                f"Trên địa bàn {unit.running_name} có {number(total['sites'])} địa điểm; "
+                f"{number(total['approved'])} địa điểm có phương án phòng, chống dịch được phê duyệt; "
+                f"{number(total['present'])} người có mặt; {number(total['served'])} cử tri đang cách ly, điều trị "
+                f"bỏ phiếu qua hòm phiếu phụ; {number(total['incidents'])} sự cố được ghi nhận và xử lý."
+            ),
+            figures(
+                HEADER,
+                [[row["unit"].name] + [row[key] for key in KEYS] for row in rows],
+                [0.23, 0.1, 0.12, 0.12, 0.11, 0.12, 0.1, 0.1],
+                total="Tổng cộng",
+                numeric=set(range(1, 8)),
+                size=10,
+            ),
+        ],
+        recipients=[f"UBND {parent.running_name} (b/c)"] if parent else [],
+        signature=Signature("CHỦ TỊCH", authority="TM.", head_title="ỦY BAN NHÂN DÂN"),
+    )
+    return letter.document()
 
 
 def render_xlsx(event: Event, unit: AdminUnit, rows: list[dict[str, Any]]) -> bytes:

@@ -18,6 +18,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from itertools import pairwise
 
 from .fonts import text_width_mm
 from .layout import MARGINS_MM, PAGE_WIDTH_MM, Block, Columns, Document, Para, Rule, Run, Table
@@ -216,14 +218,41 @@ class Letter:
 
 
 def _wrap(text: str, size: float, bold: bool, width_mm: float) -> list[str]:
-    """Lines of at most width_mm, broken between words (a word longer than that stands alone)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width_mm(f"{lines[-1]} {word}", size, bold) <= width_mm:
-            lines[-1] += f" {word}"
+    """Lines of at most width_mm, broken between words into as few lines as fit and, among those,
+    the most even ones ("ỦY BAN NHÂN DÂN" / "HUYỆN KRÔNG NÔ", not "… HUYỆN KRÔNG" / "NÔ"); a
+    word longer than the width stands alone."""
+    words = text.split()
+    if not words:
+        return [""]
+    greedy: list[str] = []
+    for word in words:
+        if greedy and text_width_mm(f"{greedy[-1]} {word}", size, bold) <= width_mm:
+            greedy[-1] += f" {word}"
         else:
-            lines.append(word)
-    return lines or [""]
+            greedy.append(word)
+    if len(greedy) == 1:
+        return greedy
+
+    @cache
+    def width(start: int, end: int) -> float:
+        return text_width_mm(" ".join(words[start:end]), size, bold)
+
+    @cache
+    def best(start: int, count: int) -> tuple[float, tuple[int, ...]]:
+        """The smallest widest line setting words[start:] on `count` lines, and where they break."""
+        if count == 1:
+            return width(start, len(words)), ()
+        options = []
+        for end in range(start + 1, len(words) - count + 2):
+            rest, breaks = best(end, count - 1)
+            options.append((max(width(start, end), rest), (end, *breaks)))
+        return min(options)
+
+    widest, breaks = best(0, len(greedy))
+    if widest > width_mm:
+        return greedy  # an overlong word: the even lines would not fit either
+    edges = (0, *breaks, len(words))
+    return [" ".join(words[a:b]) for a, b in pairwise(edges)]
 
 
 def letter_head(head: Letterhead, under_number: Sequence[Block] = ()) -> Columns:

@@ -103,6 +103,11 @@ class LetterHeadTests(SimpleTestCase):
             self.assertLessEqual(text_width_mm(line.plain, 12, bold=True), page * columns.left_share)
         self.assertEqual(texts(columns.right)[0], MOTTO)  # the quốc hiệu stays whole
 
+    def test_a_long_name_is_broken_into_even_lines(self) -> None:
+        head = Letterhead(issuing_body="Ủy ban nhân dân thành phố Gia Nghĩa", place="Gia Nghĩa")
+        columns = self.head(report(head=head))
+        self.assertEqual(texts(columns.left)[:2], ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ GIA NGHĨA"])
+
     def test_a_draft_has_blanks_for_the_date(self) -> None:
         letter = report(head=Letterhead("Sở Y tế", "Đắk Nông", "…/SYT-NVY"), draft=True)
         blocks = letter.document().blocks

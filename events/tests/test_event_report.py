@@ -35,7 +35,12 @@ class EventReportTests(EventTestCase):
         client = self.client_for(self.district_officer)
         docx = client.get(f"/events/{self.event.pk}/report.docx")
         self.assertEqual(docx.status_code, 200)
-        table = read_docx(io.BytesIO(docx.content)).tables[0]
+        head, table, closing = read_docx(io.BytesIO(docx.content)).tables
+        lines = [paragraph.text for cell in head.rows[0].cells for paragraph in cell.paragraphs]
+        self.assertEqual(lines[:3], ["UBND TỈNH ĐẮK NÔNG", "ỦY BAN NHÂN DÂN", "HUYỆN ĐẮK MIL"])
+        self.assertIn("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", lines)
+        self.assertIn("- UBND tỉnh Đắk Nông (b/c);", closing.rows[0].cells[0].text)
+        self.assertIn("TM. ỦY BAN NHÂN DÂN", closing.rows[0].cells[1].text)
         rows = {row.cells[0].text: [cell.text for cell in row.cells[1:]] for row in table.rows}
         self.assertEqual(rows[self.commune_a.name], ["1", "0", "1", "0", "410", "3", "0"])
         self.assertEqual(rows["Tổng cộng"][4], "410")
