@@ -46,13 +46,19 @@ def is_administrator(user: AnyUser) -> bool:
 
 
 def scope_units(user: AnyUser, roles: tuple[str, ...] = SEE_ROLES) -> list[AdminUnit]:
-    """The top units of the user's jurisdiction for the given roles, without nested duplicates."""
-    units = sorted({a.unit for a in assignments(user) if a.role in roles and a.unit}, key=lambda u: u.path)
-    tops: list[AdminUnit] = []
-    for unit in units:
-        if not any(unit.path.startswith(top.path) for top in tops):
-            tops.append(unit)
-    return tops
+    """The top units of the user's jurisdiction for the given roles, without nested duplicates;
+    worked out once per request and roles, kept on the user object with the assignments."""
+    if not user.is_authenticated:
+        return []
+    known: dict[tuple[str, ...], list[AdminUnit]] = user.__dict__.setdefault("_scope_units", {})
+    if roles not in known:
+        units = sorted({a.unit for a in assignments(user) if a.role in roles and a.unit}, key=lambda u: u.path)
+        tops: list[AdminUnit] = []
+        for unit in units:
+            if not any(unit.path.startswith(top.path) for top in tops):
+                tops.append(unit)
+        known[roles] = tops
+    return list(known[roles])
 
 
 def unit_paths(user: AnyUser, roles: tuple[str, ...] = SEE_ROLES) -> list[str]:

@@ -81,12 +81,16 @@ def _days_overdue(place: Establishment, now: datetime) -> int | None:
 def overdue_page(request: HttpRequest) -> HttpResponse:
     form, unit, places, now = _follow_up(request)
     page = Paginator(places, PAGE_SIZE).get_page(request.GET.get("page")) if places is not None else None
+    # Labels are translated once per page, not once per row.
+    labels = {state: str(state.label) for state in PublicState}
     rows = [
-        (place, _days_overdue(place, now), STATE_COLOURS[PublicState(place.state)], PublicState(place.state).label)
+        (place, _days_overdue(place, now), STATE_COLOURS[PublicState(place.state)], labels[PublicState(place.state)])
         for place in (page or [])
     ]
     context = {
         "form": form,
+        # Read once, not counted first (a loop over the field's choices asks their number).
+        "type_choices": list(iter(FollowUpFilter.base_fields["type"].choices)),  # type: ignore[attr-defined]
         "unit": unit,
         "ancestors": jurisdiction.visible_ancestors(request.user, unit),
         "page": page,
