@@ -13,7 +13,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
 from django.conf import settings
 from django.utils.translation import gettext as _
@@ -210,9 +210,29 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
+def _sheet_size(sheet: Any) -> None:
+    """openpyxl's read-only sizing of a sheet, stopping where the cells start: it waits for the
+    end of the cells instead, so a sheet that records no dimension (as streaming writers make
+    them) was read twice. Same answer: the recorded dimension, or none."""
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.worksheet.dimensions import SheetDimension
+    from openpyxl.xml.functions import iterparse
+
+    with sheet._get_source() as source:
+        for _event, element in iterparse(source, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                bounds = SheetDimension.from_tree(element).boundaries
+                sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = bounds
+                return
+            if element.tag == DATA_TAG:
+                return
+
+
 def _read_xlsx(handle: IO[bytes]) -> Iterator[tuple[int, list[str]]]:
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+    ReadOnlyWorksheet._get_size = _sheet_size  # type: ignore[method-assign]
     try:
         workbook = load_workbook(handle, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a broken file

@@ -101,8 +101,9 @@ class Registration(models.TextChoices):
 
 
 def new_public_code() -> str:
-    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on a poster
-    return "".join(secrets.choice(alphabet) for _ in range(8))
+    # 32 signs, no 0/O or 1/I to misread on a poster; 32 divides 256, so every sign is as likely.
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "".join(alphabet[byte % 32] for byte in secrets.token_bytes(8))
 
 
 class Establishment(UnitScoped, Created):
