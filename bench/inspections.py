@@ -12,7 +12,7 @@ inspections, violations or places is refused.
 import json
 import random
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -153,37 +153,49 @@ def _grow_inspections(
         if rng.random() < 0.1:
             unit_id, path, level, parent_id = rng.choice(below)
             parent = by_id[parent_id]
-            kind, target_unit, target_place, target_path, target_level = "unit", unit_id, None, path, level
-            by_unit, by_path = parent[0], parent[1]
+            rows.append(inspection_row(rng, day, now, (parent[0], parent[1]), ("unit", unit_id, None, path, level)))
         else:
             place_id, place_path, _unit_id = rng.choice(places)
             district = district_of["/".join(place_path.split("/")[:3]) + "/"]
-            kind, target_unit, target_place, target_path, target_level = "place", None, place_id, place_path, "place"
-            by_unit, by_path = district[0], district[1]
-        roll = rng.random()
-        status = "done" if roll < 0.85 else ("planned" if roll < 0.95 else "cancelled")
-        outcome, inspected_on, fix_by, closed = "", None, None, None
-        if status == "done":
-            inspected_on = day
-            pick = rng.random()
-            outcome = "compliant" if pick < 0.7 else ("needs_fixes" if pick < 0.9 else "violation")
-            if outcome == "needs_fixes":
-                fix_by = day + timedelta(days=7)
-                closed = fix_by if rng.random() < 0.6 else None
-        rows.append(
-            (
-                by_unit, by_path, kind, target_unit, target_place, target_path, target_level,
-                day - timedelta(days=3), day + timedelta(days=3), TEAM, status, inspected_on, "", "{}", "{}",
-                "", "", "[]", "", False, "", outcome, fix_by, "", closed, now, False,
-            )
-        )  # fmt: skip
-    columns = [
-        "unit_id", "unit_path", "target_kind", "target_unit_id", "target_place_id", "target_path", "target_level",
-        "period_start", "period_end", "team", "status", "inspected_on", "inspectors", "answers", "item_points",
-        "result_label", "verified_state", "failed_items", "self_state", "gap_flagged", "findings", "outcome",
-        "fix_by", "follow_up", "follow_up_closed_on", "created_at", "is_demo",
-    ]  # fmt: skip
-    insert_rows(Inspection, columns, rows)
+            target_place = ("place", None, place_id, place_path, "place")
+            rows.append(inspection_row(rng, day, now, (district[0], district[1]), target_place))
+    insert_rows(Inspection, INSPECTION_COLUMNS, rows)
+
+
+INSPECTION_COLUMNS = [
+    "unit_id", "unit_path", "target_kind", "target_unit_id", "target_place_id", "target_path", "target_level",
+    "period_start", "period_end", "team", "status", "inspected_on", "inspectors", "answers", "item_points",
+    "result_label", "verified_state", "failed_items", "self_state", "gap_flagged", "findings", "outcome",
+    "fix_by", "follow_up", "follow_up_closed_on", "created_at", "is_demo",
+]  # fmt: skip
+
+
+def inspection_row(
+    rng: random.Random,
+    day: date,
+    now: datetime,
+    by: tuple[int, str],
+    target: tuple[str, int | None, int | None, str, str],
+    team: str = TEAM,
+) -> tuple[Any, ...]:
+    """One synthetic inspection in INSPECTION_COLUMNS' order: by the unit `by` (id, path), of the
+    `target` (kind, unit id, place id, path, level), around `day`; most done, some planned."""
+    kind, target_unit, target_place, target_path, target_level = target
+    roll = rng.random()
+    status = "done" if roll < 0.85 else ("planned" if roll < 0.95 else "cancelled")
+    outcome, inspected_on, fix_by, closed = "", None, None, None
+    if status == "done":
+        inspected_on = day
+        pick = rng.random()
+        outcome = "compliant" if pick < 0.7 else ("needs_fixes" if pick < 0.9 else "violation")
+        if outcome == "needs_fixes":
+            fix_by = day + timedelta(days=7)
+            closed = fix_by if rng.random() < 0.6 else None
+    return (
+        by[0], by[1], kind, target_unit, target_place, target_path, target_level,
+        day - timedelta(days=3), day + timedelta(days=3), team, status, inspected_on, "", "{}", "{}",
+        "", "", "[]", "", False, "", outcome, fix_by, "", closed, now, False,
+    )  # fmt: skip
 
 
 def _grow_violations(

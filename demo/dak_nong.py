@@ -15,6 +15,7 @@ from inspections.demo import load_demo as load_inspections_demo
 from outreach.demo import load_demo as load_outreach_demo
 from portal.demo import load_demo as load_portal_demo
 from readiness.demo import load_demo as load_readiness_demo
+from reports.demo import load_demo as load_weekly_demo
 from territory.loader import demo_child, load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
 from territory.organisations import load_organisations
@@ -135,6 +136,7 @@ def load_dak_nong() -> str:
     readiness = load_readiness_demo(province)
     reports = load_portal_demo(province, demo_communes())
     events = load_events_demo(province)
+    weekly = load_weekly_demo(AdminUnit.objects.get(scheme=Scheme.LEGACY, code=DISTRICT))  # from all of the above
     counts = {
         level: AdminUnit.objects.filter(path__under=province.path, level=level).count()
         for level in (Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)
@@ -143,5 +145,5 @@ def load_dak_nong() -> str:
         f"Đắk Nông (legacy): {counts[Level.DISTRICT]} districts, {counts[Level.COMMUNE]} communes, "
         f"{counts[Level.VILLAGE]} villages ({villages} new); units created {legacy.created}, updated {legacy.updated}. "
         f"Lâm Đồng (2025): {modern.created} units created. {links} legacy→2025 links. {organisations} organisations.\n"
-        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}\n{readiness}\n{reports}\n{events}"
+        f"{safety}\n{inspections}\n{enforcement}\n{zones}\n{outreach}\n{readiness}\n{reports}\n{events}\n{weekly}"
     )

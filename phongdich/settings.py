@@ -236,4 +236,5 @@ AUDITED_APPS = [
     "readiness",
     "portal",
     "events",
+    "reports",
 ]

@@ -70,6 +70,11 @@ def escalated_to(user: AnyUser, reports: QuerySet[Report]) -> QuerySet[Report]:
     return reports.filter(escalated_to__in=units, status__in=OPEN_STATUSES)
 
 
+def escalated_to_unit(unit: AdminUnit, reports: QuerySet[Report]) -> QuerySet[Report]:
+    """Overdue reports escalated to the unit itself."""
+    return reports.filter(escalated_to=unit, status__in=OPEN_STATUSES)
+
+
 def apply_filters(
     reports: QuerySet[Report], unit: AdminUnit | None = None, category: str = "", status: str = ""
 ) -> QuerySet[Report]:

@@ -1,13 +1,24 @@
-"""The situation figures as JSON: GET /api/v1/dashboard?unit=&scheme=."""
+"""The situation figures as JSON (GET /api/v1/dashboard?unit=&scheme=) and the weekly reports to
+the People's Committee: list, issue, read one with its figures, download its files."""
 
+from datetime import date, datetime
 from typing import Any, Literal
 
-from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
 
 from accounts.api import AUTH
+from accounts.http import request_user
+from lib.api_errors import ErrorOut
+from lib.pagination import Pages
+from territory.schemas import SchemeName, UnitRefOut
 
-from .queries import as_json, situation, situation_unit
+from . import documents
+from .actions import issue_weekly_report
+from .models import IssuedReport
+from .queries import as_json, get_issued_report, situation, situation_unit, visible_issued_reports
 
 router = Router(tags=["situation"])
 
@@ -30,8 +41,113 @@ def dashboard(request: HttpRequest, filters: Query[DashboardFilter]) -> Any:
     return as_json(situation(request.user, situation_unit(request.user, filters.unit, filters.scheme)))
 
 
+class UnitFilter(Schema):
+    unit: str | None = Field(None, description="code of a unit: its reports and those of the units under it")
+    scheme: SchemeName | None = None
+
+
+class WeeklyIn(Schema):
+    unit: str | None = Field(None, description="code of the reporting unit; the caller's widest unit by default")
+    scheme: SchemeName | None = None
+    start: date = Field(description="first day of the period (YYYY-MM-DD)")
+    end: date = Field(description="last day of the period, at most 7 days after the first, not after today")
+
+
+class IssuedReportOut(Schema):
+    id: int
+    unit: UnitRefOut
+    kind: str
+    period_start: date
+    period_end: date
+    number: int
+    symbol: str
+    reference: str
+    issued_at: datetime
+    issued_by: str | None
+    files: dict[str, str]
+
+
+class IssuedReportDetailOut(IssuedReportOut):
+    figures: dict[str, Any]
+
+
+def _issued_view(report: IssuedReport, with_figures: bool = False) -> dict[str, Any]:
+    unit = report.unit
+    view: dict[str, Any] = {
+        "id": report.pk,
+        "unit": {"code": unit.code, "scheme": unit.scheme, "level": unit.level, "name": unit.name},
+        "kind": report.kind,
+        "period_start": report.period_start,
+        "period_end": report.period_end,
+        "number": report.number,
+        "symbol": report.symbol,
+        "reference": report.reference,
+        "issued_at": report.issued_at,
+        "issued_by": report.issued_by.get_username() if report.issued_by else None,
+        "files": {
+            extension: reverse("api:weekly_report_file", kwargs={"report_id": report.pk, "extension": extension})
+            for extension in documents.EXTENSIONS
+        },
+    }
+    if with_figures:
+        view["figures"] = report.figures
+    return view
+
+
+@router.get(
+    "/weekly-reports",
+    response=list[IssuedReportOut],
+    auth=AUTH,
+    summary="Weekly reports issued by a unit of the caller's jurisdiction and the units under it",
+)
+@paginate(Pages, page_size=50, max_page_size=200)
+def list_weekly_reports(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
+    unit = situation_unit(request.user, filters.unit, filters.scheme)
+    found = visible_issued_reports(request.user).filter(unit_path__under=unit.path)
+    ordered = found.select_related("unit", "issued_by").order_by("-period_end", "unit_path", "-pk")
+    return [_issued_view(report) for report in ordered]
+
+
+@router.post(
+    "/weekly-reports",
+    response={201: IssuedReportDetailOut, 422: ErrorOut},
+    auth=AUTH,
+    summary="Issue a unit's weekly report for a period",
+    description="Officers of the unit or above it. The figures are those of the situation view for the period, "
+    "kept as they are at issue: the report never changes. A unit issues one report per period.",
+)
+def issue_weekly(request: HttpRequest, payload: WeeklyIn) -> Any:
+    unit = situation_unit(request.user, payload.unit, payload.scheme)
+    report = issue_weekly_report(request_user(request), unit, payload.start, payload.end)
+    return Status(201, _issued_view(report, with_figures=True))
+
+
+@router.get(
+    "/weekly-reports/{report_id}",
+    response=IssuedReportDetailOut,
+    auth=AUTH,
+    summary="An issued weekly report with its figures",
+)
+def weekly_report(request: HttpRequest, report_id: int) -> Any:
+    return _issued_view(get_issued_report(request.user, report_id), with_figures=True)
+
+
+@router.get(
+    "/weekly-reports/{report_id}/{extension}",
+    auth=AUTH,
+    summary="An issued weekly report as XLSX",
+    url_name="weekly_report_file",
+)
+def weekly_report_file(request: HttpRequest, report_id: int, extension: Literal["xlsx"]) -> HttpResponse:
+    return documents.download(get_issued_report(request.user, report_id), extension)
+
+
 # Who may use each route (rules in testing/access.py); the authorization matrix test
 # probes every route with every role and fails on a route missing here.
 ACCESS = {
     "dashboard": "officers",
+    "list_weekly_reports": "officers",
+    "issue_weekly": "signed-in",
+    "weekly_report": "nobody",
+    "weekly_report_file": "nobody",
 }

@@ -7,7 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
@@ -20,19 +24,50 @@ from inspections.screening import Tally as ScreeningTally
 from inspections.screening import progress as screening_progress
 from outreach.reports import WINDOWS
 from outreach.reports import coverage as outreach_coverage
-from portal.queries import escalated_to, tally, visible_reports
+from portal.models import OPEN_STATUSES, Report
+from portal.queries import escalated_to_unit, tally
 from safety.dashboard import by_child as safety_by_child
 from safety.dashboard import state_labels
-from territory.models import AdminUnit, Level
+from territory.models import AdminUnit, Level, Scheme
 from zones.measures import zones_over, zones_within
 from zones.public import level_counts
+
+from .models import COUNTRY_CODE, Country, IssuedReport
 
 PERIOD_DAYS = 30
 
 
+def sees_country(user: AnyUser, scheme: str) -> bool:
+    """A national administrator: a superuser, or someone whose jurisdiction holds every province."""
+    if user.is_authenticated and user.is_superuser:
+        return True
+    paths = set(jurisdiction.unit_paths(user))
+    provinces = AdminUnit.objects.filter(scheme=scheme, level=Level.PROVINCE).values_list("path", flat=True)
+    return len(paths) > 1 and set(provinces) <= paths
+
+
 def situation_unit(user: AnyUser, code: str | None, scheme: str | None) -> AdminUnit:
-    """The unit asked for (?unit=CODE&scheme=) or the user's widest; 403 outside the jurisdiction."""
+    """The unit asked for (?unit=CODE&scheme=, or unit=VN for the whole country) or, with no code,
+    the user's widest: the country for a national administrator; 403 outside the jurisdiction."""
+    code = (code or "").strip()
+    home = jurisdiction.home_unit(user)
+    scheme = scheme or (home.scheme if home else Scheme.LEGACY)
+    wants_country = code.upper() == COUNTRY_CODE or (
+        not code and (home is None or len(jurisdiction.scope_units(user)) > 1)
+    )
+    if wants_country and user.is_authenticated and sees_country(user, scheme):
+        return Country.of(scheme)
+    if code.upper() == COUNTRY_CODE:
+        raise PermissionDenied(_("Only a national administrator sees the whole country."))
     return jurisdiction.unit_or_home(user, code, scheme)
+
+
+def breadcrumb(user: AnyUser, unit: AdminUnit) -> list[AdminUnit]:
+    """The units above this one the user may open, the country first for a national administrator."""
+    above = jurisdiction.visible_ancestors(user, unit)
+    if not isinstance(unit, Country) and sees_country(user, unit.scheme):
+        above.insert(0, Country.of(unit.scheme))
+    return above
 
 
 @dataclass
@@ -108,10 +143,27 @@ def _screening(unit: AdminUnit, today: date) -> dict[str, Any]:
 
 
 def situation(user: AnyUser, unit: AdminUnit, now: datetime | None = None) -> Situation:
+    """The unit's situation as its officer sees it: the last 30 days' inspections and violations,
+    everything else as of now."""
+    jurisdiction.require(
+        sees_country(user, unit.scheme) if isinstance(unit, Country) else jurisdiction.can_see_unit(user, unit)
+    )
+    return figures(unit, now)
+
+
+def figures(unit: AdminUnit, now: datetime | None = None, period: Period | None = None) -> Situation:
+    """The figures of everything under the unit, for a caller that has checked the unit is in
+    its jurisdiction (or for the system). With a `period`, inspections, violations and citizens'
+    reports are those of the period and villages are reached up to its end; places, levels and
+    zones are always as of `now`."""
     now = now or timezone.now()
     today = timezone.localdate(now)
-    period = recent_period(PERIOD_DAYS, today)
-    places = safety_by_child(user, unit, now)
+    reports = Report.objects.filter(unit_path__under=unit.path)
+    if period is None:
+        period = recent_period(PERIOD_DAYS, today)
+    else:
+        reports = reports.filter(received_at__date__gte=period.start, received_at__date__lte=period.end)
+    places = safety_by_child(unit, now)
     labels = {row["code"]: row for row in state_labels()}
     safety = {
         "total": places.total.total,
@@ -124,11 +176,14 @@ def situation(user: AnyUser, unit: AdminUnit, now: datetime | None = None) -> Si
     }
     checked = inspection_coverage(unit, period, today, with_places=False)
     decided = violations_report(unit, period)
-    outreach = outreach_coverage(unit, today)
-    reports = visible_reports(user).filter(unit_path__under=unit.path)
-    figures = tally(reports, now)
-    figures["escalated"] = escalated_to(user, reports).count()
-    child_level = Level.COMMUNE if unit.level in (Level.PROVINCE, Level.DISTRICT) else ""
+    outreach = outreach_coverage(unit, min(period.end, today))
+    report_counts = tally(reports, now)
+    report_counts["escalated"] = (
+        reports.filter(escalated_to__level=Level.PROVINCE, status__in=OPEN_STATUSES).count()
+        if isinstance(unit, Country)
+        else escalated_to_unit(unit, reports).count()
+    )
+    child_level = Level.COMMUNE if unit.level in (Level.PROVINCE, Level.DISTRICT, "") else ""
     children = {child.pk: ChildRow(child) for child, _tally in places.by_child}
     for child, counted in places.by_child:
         row = children[child.pk]
@@ -167,7 +222,7 @@ def situation(user: AnyUser, unit: AdminUnit, now: datetime | None = None) -> Si
                 for days in WINDOWS
             ],
         },
-        reports=figures,
+        reports=report_counts,
         children=list(children.values()),
     )
 
@@ -196,6 +251,7 @@ def as_json(found: Situation) -> dict[str, Any]:
             {
                 "unit": {"code": row.unit.code, "name": row.unit.name},
                 "places": row.places,
+                "safe_share": row.safe_share,
                 "overdue": row.overdue,
                 "inspections_done": row.inspections_done,
                 "inspections_planned": row.inspections_planned,
@@ -205,3 +261,22 @@ def as_json(found: Situation) -> dict[str, Any]:
             for row in found.children
         ],
     }
+
+
+def visible_issued_reports(user: AnyUser) -> QuerySet[IssuedReport]:
+    return jurisdiction.filter_by_unit(user, IssuedReport.objects.all(), path_field="unit_path")
+
+
+def issued_reports_of(user: AnyUser, unit: AdminUnit) -> QuerySet[IssuedReport]:
+    """The unit's own issued reports, the latest period first (none for the country, which issues none)."""
+    if unit.pk is None:
+        return IssuedReport.objects.none()
+    return visible_issued_reports(user).filter(unit=unit).select_related("issued_by").order_by("-period_end", "-pk")
+
+
+def get_issued_report(user: AnyUser, pk: int) -> IssuedReport:
+    """An issued report of the user's jurisdiction; 404 for any other (its number says nothing)."""
+    report = visible_issued_reports(user).select_related("unit").filter(pk=pk).first()
+    if report is None:
+        raise Http404(_("No issued report has this number."))
+    return report

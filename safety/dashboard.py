@@ -131,10 +131,11 @@ def overview(user: AnyUser, unit: AdminUnit, now: datetime) -> Overview:
     )
 
 
-def by_child(user: AnyUser, unit: AdminUnit, now: datetime) -> Overview:
+def by_child(unit: AdminUnit, now: datetime) -> Overview:
     """Counts by state of the places under the unit per unit one level down, in one grouped query
-    (the overview without its split by type, for pages that show only the units below)."""
-    places = tracked_places(user).filter(unit_path__under=unit.path)
+    (the overview without its split by type, for pages that show only the units below), for a
+    caller that has checked the unit is in its jurisdiction."""
+    places = in_service().filter(unit_path__under=unit.path)
     by_segment = _tallies(places.annotate(segment=_child_segment(unit)), "segment", now)
     total = Tally()
     for tally in by_segment.values():
