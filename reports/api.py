@@ -4,8 +4,9 @@ the People's Committee: list, issue, read one with its figures, download its fil
 from datetime import date, datetime
 from typing import Any, Literal
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -138,7 +139,9 @@ def weekly_report(request: HttpRequest, report_id: int) -> Any:
     summary="An issued weekly report as XLSX",
     url_name="weekly_report_file",
 )
-def weekly_report_file(request: HttpRequest, report_id: int, extension: Literal["xlsx"]) -> HttpResponse:
+def weekly_report_file(request: HttpRequest, report_id: int, extension: str) -> HttpResponse:
+    if extension not in documents.EXTENSIONS:
+        raise Http404(_("Reports are downloaded as XLSX."))
     return documents.download(get_issued_report(request.user, report_id), extension)
 
 
@@ -147,7 +150,7 @@ def weekly_report_file(request: HttpRequest, report_id: int, extension: Literal[
 ACCESS = {
     "dashboard": "officers",
     "list_weekly_reports": "officers",
-    "issue_weekly": "signed-in",
+    "issue_weekly": "officers",  # probed by GET, which lists
     "weekly_report": "nobody",
     "weekly_report_file": "nobody",
 }

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +21,7 @@ from inspections.models import ScreeningCampaign
 from inspections.periods import Period, recent_period
 from inspections.screening import Tally as ScreeningTally
 from inspections.screening import progress as screening_progress
+from lib.queries import one_or_404
 from outreach.reports import WINDOWS
 from outreach.reports import coverage as outreach_coverage
 from portal.models import OPEN_STATUSES, Report
@@ -276,7 +276,6 @@ def issued_reports_of(user: AnyUser, unit: AdminUnit) -> QuerySet[IssuedReport]:
 
 def get_issued_report(user: AnyUser, pk: int) -> IssuedReport:
     """An issued report of the user's jurisdiction; 404 for any other (its number says nothing)."""
-    report = visible_issued_reports(user).select_related("unit").filter(pk=pk).first()
-    if report is None:
-        raise Http404(_("No issued report has this number."))
-    return report
+    return one_or_404(
+        visible_issued_reports(user).select_related("unit"), _("No issued report has this number."), pk=pk
+    )
