@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, QuerySet, Value, When
-from django.db.models.functions import StrIndex, Substr
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet
 
 from accounts.jurisdiction import AnyUser
+from lib import paths
 from safety.models import Establishment, OperatingStatus, Registration
 from territory.models import AdminUnit
 
@@ -24,12 +24,7 @@ from .queries import visible_inspections
 
 def child_segment(path_field: str, unit: AdminUnit) -> Case:
     """The code of the child of `unit` a path runs through ("" for the unit itself)."""
-    rest = Substr(path_field, len(unit.path) + 1)
-    return Case(
-        When(**{path_field: unit.path}, then=Value("")),
-        default=Substr(rest, 1, StrIndex(rest, Value("/")) - 1),
-        output_field=CharField(),
-    )
+    return paths.child_segment(path_field, unit.path)
 
 
 def done_in(period: Period) -> Q:

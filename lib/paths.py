@@ -9,7 +9,8 @@ millisecond instead of a table scan.
 
 from typing import Any
 
-from django.db.models import CharField
+from django.db.models import Case, CharField, Value, When
+from django.db.models.functions import StrIndex, Substr
 from django.db.models.lookups import StartsWith
 
 
@@ -33,3 +34,14 @@ class Under(StartsWith):
 
 def register() -> None:
     CharField.register_lookup(Under)
+
+
+def child_segment(path_field: str, path: str) -> Case:
+    """The code of the child of the unit at `path` that a record's path runs through ("" for the
+    unit itself): what a grouped count per unit one level down groups by."""
+    rest = Substr(path_field, len(path) + 1)
+    return Case(
+        When(**{path_field: path}, then=Value("")),
+        default=Substr(rest, 1, StrIndex(rest, Value("/")) - 1),
+        output_field=CharField(),
+    )

@@ -14,6 +14,7 @@ from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from directives import schedule
 from directives.models import Delivery, Directive
+from lib.paths import child_segment
 from territory.models import AdminUnit, Level
 
 from .models import Activity, Channel, DirectiveVillage, Tally, VillageDay, VillageReach
@@ -269,3 +270,46 @@ def coverage(unit: AdminUnit, on: date | None = None) -> Coverage:
         )
     states.sort(key=lambda s: (s.ever_reached, s.last_reached_on is not None, s.last_reached_on or on, s.name))
     return Coverage(unit, on, list(rows.values()), total, states)
+
+
+@dataclass
+class Reach:
+    """Villages under a unit reached in each window up to a day, per unit one level down (by code)."""
+
+    total: CoverageRow
+    by_child: dict[str, CoverageRow]
+
+
+def reach_by_child(unit: AdminUnit, on: date | None = None) -> Reach:
+    """The counts of `coverage` without reading a single village: three grouped queries (villages,
+    villages reached by `on`, villages reached in each window from the daily history), each
+    grouped by the unit one level down, so the whole country costs about what a district does."""
+    on = on or timezone.localdate()
+    since = on - timedelta(days=max(WINDOWS) - 1)
+    children = {child.code: CoverageRow(child) for child in unit.children.order_by("code")}
+    total = CoverageRow(unit)
+
+    def rows_for(code: str) -> list[CoverageRow]:
+        row = children.get(code)
+        return [total] if row is None else [row, total]
+
+    villages = AdminUnit.objects.filter(path__under=unit.path, level=Level.VILLAGE)
+    for found in villages.annotate(segment=child_segment("path", unit.path)).values("segment").annotate(n=Count("pk")):
+        for row in rows_for(found["segment"]):
+            row.villages += found["n"]
+            row.never += found["n"]
+    ever = VillageReach.objects.filter(path__under=unit.path, first_reached_on__lte=on)
+    for found in ever.annotate(segment=child_segment("path", unit.path)).values("segment").annotate(n=Count("pk")):
+        for row in rows_for(found["segment"]):
+            row.never -= found["n"]
+    windows = {
+        f"within_{days}": Count("village", distinct=True, filter=Q(day__gte=on - timedelta(days=days - 1)))
+        for days in WINDOWS
+    }
+    days = VillageDay.objects.filter(path__under=unit.path, day__range=(since, on))
+    grouped = days.annotate(segment=child_segment("path", unit.path)).values("segment").annotate(**windows)
+    for segment, *within in grouped.values_list("segment", *windows):
+        for row in rows_for(segment):
+            for days_back, n in zip(WINDOWS, within, strict=True):
+                row.within[days_back] += n
+    return Reach(total, children)

@@ -22,8 +22,7 @@ from inspections.periods import Period, recent_period
 from inspections.screening import Tally as ScreeningTally
 from inspections.screening import progress as screening_progress
 from lib.queries import one_or_404
-from outreach.reports import WINDOWS
-from outreach.reports import coverage as outreach_coverage
+from outreach.reports import WINDOWS, reach_by_child
 from portal.models import OPEN_STATUSES, Report
 from portal.queries import escalated_to_unit, tally
 from safety.dashboard import by_child as safety_by_child
@@ -176,7 +175,7 @@ def figures(unit: AdminUnit, now: datetime | None = None, period: Period | None 
     }
     checked = inspection_coverage(unit, period, today, with_places=False)
     decided = violations_report(unit, period)
-    outreach = outreach_coverage(unit, min(period.end, today))
+    outreach = reach_by_child(unit, min(period.end, today))
     report_counts = tally(reports, now)
     report_counts["escalated"] = (
         reports.filter(escalated_to__level=Level.PROVINCE, status__in=OPEN_STATUSES).count()
@@ -192,7 +191,7 @@ def figures(unit: AdminUnit, now: datetime | None = None, period: Period | None 
         if row_in.unit is not None and row_in.unit.pk in children:
             children[row_in.unit.pk].inspections_done = row_in.done
             children[row_in.unit.pk].inspections_planned = row_in.planned
-    for reach in outreach.rows:
+    for reach in outreach.by_child.values():
         if reach.unit.pk in children:
             children[reach.unit.pk].villages = reach.villages
             children[reach.unit.pk].reached = {days: reach.share(days) for days in WINDOWS}

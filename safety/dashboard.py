@@ -9,14 +9,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
-from django.db.models.functions import StrIndex, Substr
+from django.db.models import Case, Count, F, Q, QuerySet, Sum
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
+from lib.paths import child_segment
 from territory.models import AdminUnit
 
-from .models import STATE_COLOURS, Establishment, EstablishmentType, OperatingStatus, PublicState, Registration
+from .models import (
+    STATE_COLOURS,
+    Establishment,
+    EstablishmentType,
+    OperatingStatus,
+    PublicState,
+    Registration,
+    UnitStateCount,
+)
 
 STATES = [PublicState.SAFE, PublicState.AT_RISK, PublicState.UNSAFE, PublicState.NOT_ASSESSED]
 
@@ -83,12 +91,7 @@ class Overview:
 
 def _child_segment(unit: AdminUnit) -> Case:
     """The code of the child unit a place lies under ("" for places of the unit itself)."""
-    rest = Substr("unit_path", len(unit.path) + 1)
-    return Case(
-        When(unit_path=unit.path, then=Value("")),
-        default=Substr(rest, 1, StrIndex(rest, Value("/")) - 1),
-        output_field=CharField(),
-    )
+    return child_segment("unit_path", unit.path)
 
 
 def _tallies(places: QuerySet[Establishment], key: str, now: datetime) -> dict[Any, Tally]:
@@ -132,11 +135,28 @@ def overview(user: AnyUser, unit: AdminUnit, now: datetime) -> Overview:
 
 
 def by_child(unit: AdminUnit, now: datetime) -> Overview:
-    """Counts by state of the places under the unit per unit one level down, in one grouped query
-    (the overview without its split by type, for pages that show only the units below), for a
-    caller that has checked the unit is in its jurisdiction."""
-    places = in_service().filter(unit_path__under=unit.path)
-    by_segment = _tallies(places.annotate(segment=_child_segment(unit)), "segment", now)
+    """Counts by state of the places under the unit per unit one level down (the overview without
+    its split by type), for a caller that has checked the unit is in its jurisdiction.
+
+    Never a scan of the places: the states come from the counts kept per unit (UnitStateCount),
+    the overdue and never-assessed places from two partial indexes that hold only those, so a
+    province or the whole country costs a few grouped reads."""
+    by_segment: dict[str, Tally] = {}
+    kept = UnitStateCount.objects.filter(unit_path__under=unit.path, count__gt=0)
+    for segment, state, n in (
+        kept.annotate(segment=child_segment("unit_path", unit.path))
+        .values("segment", "state")
+        .annotate(n=Sum("count"))
+        .values_list("segment", "state", "n")
+    ):
+        by_segment.setdefault(segment, Tally()).add(state, n, 0, 0)
+    places = in_service().filter(unit_path__under=unit.path).annotate(segment=child_segment("unit_path", unit.path))
+    for name, condition in (("overdue", overdue_q(now)), ("never", never_assessed_q())):
+        for segment, n in (
+            places.filter(condition).values("segment").annotate(n=Count("pk")).values_list("segment", "n")
+        ):
+            tally = by_segment.setdefault(segment, Tally())
+            setattr(tally, name, getattr(tally, name) + n)
     total = Tally()
     for tally in by_segment.values():
         for state, n in tally.by_state.items():

@@ -149,6 +149,21 @@ class Establishment(UnitScoped, Created):
             path_index("state", name="place_path_state_idx"),
             path_index("valid_until", name="place_path_valid_idx"),
             models.Index(fields=["latitude", "longitude"], name="place_location_idx"),
+            # What the situation view counts without reading the places: those in service whose
+            # rating has run out (by expiry first, so a country's count reads only those), and
+            # those never assessed.
+            models.Index(
+                fields=["valid_until", "unit_path"],
+                name="place_overdue_idx",
+                condition=models.Q(registration="accepted") & ~models.Q(status="closed"),
+            ),
+            models.Index(
+                fields=["unit_path"],
+                name="place_never_idx",
+                opclasses=["varchar_pattern_ops"],
+                condition=models.Q(registration="accepted", last_assessment__isnull=True, state="not_assessed")
+                & ~models.Q(status="closed"),
+            ),
         ]
 
     def __str__(self) -> str:

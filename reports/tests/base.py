@@ -26,9 +26,7 @@ class WeeklyTestCase(JurisdictionTestCase):
             (cls.commune_a, "Quán ăn Đức Mạnh", PublicState.SAFE),
             (cls.commune_b, "Chợ Đắk Lao", PublicState.NOT_ASSESSED),
         ):
-            place = make_place(unit, name)
-            place.state = state
-            place.save()
+            make_place(unit, name, state=state)
         for n, unit in enumerate((cls.commune_a, cls.commune_b)):
             report_a_gathering(unit, n, IN_THE_WEEK)
 

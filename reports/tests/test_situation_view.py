@@ -17,9 +17,7 @@ class SituationViewTests(JurisdictionTestCase):
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         load_establishment_types()
-        safe = make_place(cls.commune_a, "Chợ an toàn")
-        safe.state = PublicState.SAFE
-        safe.save()
+        make_place(cls.commune_a, "Chợ an toàn", state=PublicState.SAFE)
         make_place(cls.commune_b, "Chợ chưa đánh giá")
         for n, unit in enumerate((cls.commune_a, cls.commune_a, cls.commune_b)):
             actions.submit_report(
