@@ -136,12 +136,12 @@ def weekly_report(request: HttpRequest, report_id: int) -> Any:
 @router.get(
     "/weekly-reports/{report_id}/{extension}",
     auth=AUTH,
-    summary="An issued weekly report as XLSX",
+    summary="An issued weekly report as DOCX or PDF (the official layout) or XLSX: extension docx, pdf or xlsx",
     url_name="weekly_report_file",
 )
 def weekly_report_file(request: HttpRequest, report_id: int, extension: str) -> HttpResponse:
     if extension not in documents.EXTENSIONS:
-        raise Http404(_("Reports are downloaded as XLSX."))
+        raise Http404(_("Reports are downloaded as DOCX, PDF or XLSX."))
     return documents.download(get_issued_report(request.user, report_id), extension)
 
 

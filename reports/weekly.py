@@ -59,6 +59,7 @@ def snapshot(unit: AdminUnit, period: Period, now: datetime | None = None) -> di
         "code": unit.code,
         "scheme": unit.scheme,
         "name": unit.name,
+        "short_name": unit.short_name,
         "level": unit.level,
         "running_name": unit.running_name,
         "parent_running_name": parent.running_name if parent else "",
@@ -211,7 +212,7 @@ def unit_tables(found: dict[str, Any]) -> list[UnitTable]:
         UnitTable(
             "Cơ sở và kiểm tra theo đơn vị",
             "Cơ sở và kiểm tra",
-            ["Đơn vị", "Số cơ sở", "Tỷ lệ an toàn", "Quá hạn tự đánh giá", "Kiểm tra đã thực hiện", "Kế hoạch"],
+            ["Đơn vị", "Số cơ sở", "Tỷ lệ an toàn (%)", "Quá hạn tự đánh giá", "Kiểm tra đã thực hiện", "Kế hoạch"],
             [
                 [
                     row["unit"]["name"],
@@ -229,7 +230,7 @@ def unit_tables(found: dict[str, Any]) -> list[UnitTable]:
         UnitTable(
             "Tuyên truyền đến thôn, buôn, bon, tổ dân phố theo đơn vị",
             "Tuyên truyền",
-            ["Đơn vị", "Số thôn", *(f"Trong {days} ngày" for days in windows)],
+            ["Đơn vị", "Số thôn", *(f"Tuyên truyền trong {days} ngày (%)" for days in windows)],
             [
                 [row["unit"]["name"], row["villages"], *(row["reached"].get(days) for days in windows)]
                 for row in children

@@ -51,6 +51,7 @@ class IssueWeeklyReportTests(WeeklyTestCase):
         self.assertEqual((entry.actor, entry.action), (self.officer_a, "create"))
         listing = client.get(response["Location"])
         self.assertContains(listing, "1/BC-BCĐ")
-        self.assertContains(listing, f"/tinh-hinh/bao-cao-tuan/{report.pk}.xlsx")
+        for extension in ("docx", "pdf", "xlsx"):
+            self.assertContains(listing, f"/tinh-hinh/bao-cao-tuan/{report.pk}.{extension}")
         sibling = self.client_for(self.officer_b)
         self.assertEqual(sibling.get(f"/tinh-hinh/bao-cao-tuan/{report.pk}.xlsx").status_code, 404)

@@ -1,7 +1,8 @@
-"""An issued report downloads as XLSX with the figures, from the page and the API, for its
-jurisdiction only."""
+"""An issued report downloads as DOCX and PDF in the official layout and as XLSX with the figures,
+from the page and the API, for its jurisdiction only."""
 
 import io
+import zipfile
 
 from openpyxl import load_workbook
 
@@ -9,6 +10,8 @@ from reports.actions import issue_weekly_report
 from reports.models import IssuedReport
 
 from .base import NOW, WEEK, WeeklyTestCase
+
+TITLE = "Tình hình phòng, chống dịch COVID-19 tuần từ 31/05/2021 đến 06/06/2021"
 
 
 class WeeklyDownloadTests(WeeklyTestCase):
@@ -25,6 +28,29 @@ class WeeklyDownloadTests(WeeklyTestCase):
         self.assertIn(f"bao-cao-tuan-663-2021-05-31-2021-06-06.{extension}", response["Content-Disposition"])
         return response.content
 
+    def test_docx_holds_the_decree_30_report(self) -> None:
+        with zipfile.ZipFile(io.BytesIO(self.download("docx"))) as docx:
+            xml = docx.read("word/document.xml").decode()
+        for text in (
+            "BÁO CÁO",
+            TITLE,
+            "BAN CHỈ ĐẠO PHÒNG,",  # the issuing body, broken into even lines beside the motto
+            "CHỐNG DỊCH COVID-19",
+            "ỦY BAN NHÂN DÂN HUYỆN ĐẮK MIL",
+            "Số: 1/BC-BCĐ",
+            "Kính gửi: Ủy ban nhân dân huyện Đắk Mil.",
+            "Nơi nhận:",
+            "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh Đắk Nông (b/c)",
+            "TM. BAN CHỈ ĐẠO",
+            "7. Phản ánh, kiến nghị của người dân",
+        ):
+            self.assertIn(text, xml)
+        self.assertIn(self.commune_a.name, xml)  # the table of the communes
+        self.assertIn("Tổng cộng", xml)
+
+    def test_pdf_is_a_pdf(self) -> None:
+        self.assertTrue(self.download("pdf").startswith(b"%PDF"))
+
     def test_xlsx_has_the_figures_and_a_sheet_per_table(self) -> None:
         book = load_workbook(io.BytesIO(self.download("xlsx")))
         self.assertEqual(book.sheetnames, ["Tổng hợp", "Cơ sở và kiểm tra", "Tuyên truyền"])
@@ -40,9 +66,9 @@ class WeeklyDownloadTests(WeeklyTestCase):
 
     def test_the_api_serves_the_files_to_the_jurisdiction_only(self) -> None:
         own = self.client.get(
-            f"/api/v1/weekly-reports/{self.report.pk}/xlsx", headers=self.api_headers(self.province_officer)
+            f"/api/v1/weekly-reports/{self.report.pk}/pdf", headers=self.api_headers(self.province_officer)
         )
-        self.assertEqual(load_workbook(io.BytesIO(own.content))["Tổng hợp"]["B3"].value, "1/BC-BCĐ")
+        self.assertTrue(own.content.startswith(b"%PDF"))
         listed = self.client.get("/api/v1/weekly-reports", headers=self.api_headers(self.province_officer)).json()
         self.assertEqual([item["reference"] for item in listed["items"]], ["1/BC-BCĐ"])
         other = self.client.get(
