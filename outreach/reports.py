@@ -281,9 +281,8 @@ class Reach:
 
 
 def reach_by_child(unit: AdminUnit, on: date | None = None) -> Reach:
-    """The counts of `coverage` without reading a single village: three grouped queries (villages,
-    villages reached by `on`, villages reached in each window from the daily history), each
-    grouped by the unit one level down, so the whole country costs about what a district does."""
+    """The counts of `coverage` without reading a single village: grouped queries (villages; villages
+    reached by `on` and in each window), each grouped by the unit one level down."""
     on = on or timezone.localdate()
     since = on - timedelta(days=max(WINDOWS) - 1)
     children = {child.code: CoverageRow(child) for child in unit.children.order_by("code")}
@@ -298,17 +297,33 @@ def reach_by_child(unit: AdminUnit, on: date | None = None) -> Reach:
         for row in rows_for(found["segment"]):
             row.villages += found["n"]
             row.never += found["n"]
-    ever = VillageReach.objects.filter(path__under=unit.path, first_reached_on__lte=on)
-    for found in ever.annotate(segment=child_segment("path", unit.path)).values("segment").annotate(n=Count("pk")):
-        for row in rows_for(found["segment"]):
-            row.never -= found["n"]
-    windows = {
-        f"within_{days}": Count("village", distinct=True, filter=Q(day__gte=on - timedelta(days=days - 1)))
+    # Reached by `on`, and in each window from the last day kept per village; a village reached
+    # again after `on` (none when `on` is today) sends the windows to the daily history instead.
+    reached = VillageReach.objects.filter(path__under=unit.path, first_reached_on__lte=on)
+    last_in = {
+        f"within_{days}": Count("pk", filter=Q(last_reached_on__range=(on - timedelta(days=days - 1), on)))
         for days in WINDOWS
     }
-    days = VillageDay.objects.filter(path__under=unit.path, day__range=(since, on))
-    grouped = days.annotate(segment=child_segment("path", unit.path)).values("segment").annotate(**windows)
-    for segment, *within in grouped.values_list("segment", *windows):
+    grouped = (
+        reached.annotate(segment=child_segment("path", unit.path))
+        .values("segment")
+        .annotate(ever=Count("pk"), later=Count("pk", filter=Q(last_reached_on__gt=on)), **last_in)
+    )
+    counted = list(grouped.values_list("segment", "ever", "later", *last_in))
+    if any(later for _segment, _ever, later, *_within in counted):
+        history = VillageDay.objects.filter(path__under=unit.path, day__range=(since, on))
+        days_in = {
+            f"within_{days}": Count("village", distinct=True, filter=Q(day__gte=on - timedelta(days=days - 1)))
+            for days in WINDOWS
+        }
+        by_day = history.annotate(segment=child_segment("path", unit.path)).values("segment").annotate(**days_in)
+        windows = list(by_day.values_list("segment", *days_in))
+    else:
+        windows = [(segment, *within) for segment, _ever, _later, *within in counted]
+    for segment, ever, _later, *_within in counted:
+        for row in rows_for(segment):
+            row.never -= ever
+    for segment, *within in windows:
         for row in rows_for(segment):
             for days_back, n in zip(WINDOWS, within, strict=True):
                 row.within[days_back] += n
