@@ -14,7 +14,7 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
-from territory.schemas import SchemeName, UnitRefOut
+from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import documents
 from .actions import issue_weekly_report
@@ -40,11 +40,6 @@ class DashboardFilter(Schema):
 )
 def dashboard(request: HttpRequest, filters: Query[DashboardFilter]) -> Any:
     return as_json(situation(request.user, situation_unit(request.user, filters.unit, filters.scheme)))
-
-
-class UnitFilter(Schema):
-    unit: str | None = Field(None, description="code of a unit: its reports and those of the units under it")
-    scheme: SchemeName | None = None
 
 
 class WeeklyIn(Schema):
@@ -102,7 +97,7 @@ def _issued_view(report: IssuedReport, with_figures: bool = False) -> dict[str, 
     summary="Weekly reports issued by a unit of the caller's jurisdiction and the units under it",
 )
 @paginate(Pages, page_size=50, max_page_size=200)
-def list_weekly_reports(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
+def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  # type: ignore[no-untyped-def]
     unit = situation_unit(request.user, filters.unit, filters.scheme)
     found = visible_issued_reports(request.user).filter(unit_path__under=unit.path)
     ordered = found.select_related("unit", "issued_by").order_by("-period_end", "unit_path", "-pk")
