@@ -6,8 +6,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from lib.importpage import import_form
+from lib.picker import PICK_LIMIT, pick_results, search_text
 from territory import queries
 from territory.models import Organisation
 from territory.villages import COLUMNS, check_villages_file
@@ -15,6 +17,7 @@ from territory.villages import COLUMNS, check_villages_file
 from . import actions, jurisdiction
 from .forms import VillageImportForm
 from .models import User
+from .pickers import pickable_units, search_pickable_units
 
 
 @login_required
@@ -48,6 +51,20 @@ def unit_search(request: HttpRequest) -> HttpResponse:
     results = queries.search_units(units, text)[:100] if text else []
     template = "accounts/_search_results.html" if request.htmx else "accounts/search.html"  # type: ignore[attr-defined]
     return render(request, template, {"q": text, "results": results})
+
+
+@require_GET
+def unit_pick(request: HttpRequest) -> HttpResponse:
+    """The unit picker's matches (JSON): in the user's jurisdiction, or every unit of the scheme
+    for `scope=all` (a route, a public filter); `levels=district,commune` narrows them."""
+    text = search_text(request)
+    units = pickable_units(
+        request.user,
+        scope=request.GET.get("scope", ""),
+        levels=request.GET.get("levels", "").split(","),
+        scheme=request.GET.get("scheme"),
+    )
+    return pick_results(search_pickable_units(units, text, PICK_LIMIT) if text else [])
 
 
 @login_required

@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from accounts.jurisdiction import AnyUser
+from accounts.pickers import ALL, unit_field
 from lib.forms import StyledForm, date_field
 
 from .models import OffenderKind, ViolationStatus, ViolationType
@@ -49,9 +51,13 @@ class ViolationForm(StyledForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Published as written: no ID numbers, home addresses or phone numbers."),
     )
-    unit = forms.CharField(label=_("Where (unit code)"), required=False, max_length=20)
+    unit = forms.CharField(label=_("Where it happened"), required=False)  # a unit picker, made for the user
     occurred_on = date_field(_("When"))
     inspection = forms.IntegerField(label=_("Found in inspection number"), required=False, min_value=1)
+
+    def __init__(self, user: AnyUser, *args: Any, scheme: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = unit_field(_("Where it happened"), user, scheme=scheme, required=False)
 
 
 class DecideForm(StyledForm):
@@ -78,24 +84,32 @@ class EvidenceForm(StyledForm):
 
 
 class FilterForm(StyledForm):
-    unit = forms.CharField(label=_("Unit code"), required=False, max_length=20)
+    unit = forms.CharField(label=_("Area"), required=False)  # a unit picker, made for the user
     type = forms.CharField(label=_("Type"), required=False, max_length=60, widget=forms.Select)
     period = forms.CharField(
         label=_("Period"), required=False, max_length=40, help_text=_("e.g. 2021, 2021-Q2, 2021-05")
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    scope = ALL  # published violations of anywhere
+
+    def __init__(self, user: AnyUser, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["unit"] = unit_field(_("Area"), user, scope=self.scope, required=False, help_text="")
         types = [("", _("All types")), *ViolationType.objects.values_list("code", "name")]
         self.fields["type"].widget.choices = types  # type: ignore[attr-defined]
 
 
 class OfficerFilterForm(FilterForm):
+    scope = ""  # the user's jurisdiction
     status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All")), *ViolationStatus.choices])
 
 
 class ReportForm(StyledForm):
-    unit = forms.CharField(label=_("Unit code"), required=False, max_length=20)
+    unit = forms.CharField(label=_("Unit"), required=False)  # a unit picker, made for the user
     period = forms.CharField(
         label=_("Period"), required=False, max_length=40, help_text=_("e.g. 2021, 2021-Q2, 2021-05")
     )
+
+    def __init__(self, user: AnyUser, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"] = unit_field(_("Unit"), user, required=False, help_text="")

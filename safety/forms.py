@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
 from territory.models import AdminUnit, Scheme
+from territory.queries import unit_label
 
 from .actions.registration import EDITABLE_BY_OWNERS, FIELDS, MAX_CAPACITY
 from .models import Establishment, EstablishmentType, OperatingStatus
@@ -17,11 +18,6 @@ from .places import registration_units
 
 UNIT_OPTIONS_SHOWN = 300  # more are reached through the search box above the list
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-def unit_label(unit: AdminUnit) -> str:
-    parent = f" — {unit.parent.running_name}" if unit.parent else ""
-    return f"{unit.name}{parent} ({unit.code})"
 
 
 def unit_options(

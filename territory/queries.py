@@ -29,6 +29,20 @@ def search_units(queryset: QuerySet[AdminUnit], text: str) -> QuerySet[AdminUnit
     return queryset
 
 
+def find_units(queryset: QuerySet[AdminUnit], text: str) -> QuerySet[AdminUnit]:
+    """What a picker shows for typed text: units whose code starts with the digits typed, or
+    whose name holds every word (diacritics ignored); higher levels first, then in tree order."""
+    text = text.strip()
+    found = queryset.filter(code__startswith=text) if text.isdigit() else search_units(queryset, text)
+    return found.select_related("parent").order_by("path")
+
+
+def unit_label(unit: AdminUnit) -> str:
+    """ "Xã Đức Mạnh — huyện Đắk Mil (24637)": the name, where it is, and the code a form reads back."""
+    parent = f" — {unit.parent.running_name}" if unit.parent else ""
+    return f"{unit.name}{parent} ({unit.code})"
+
+
 def children_with_counts(unit: AdminUnit) -> QuerySet[AdminUnit]:
     """Direct children, each annotated with how many children it has in turn."""
     return unit.children.annotate(child_count=Count("children")).order_by("code")

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from accounts.jurisdiction import AnyUser
+from accounts.pickers import ALL, unit_field, units_field
 from lib.forms import add_errors
 from territory.models import AdminUnit, Level
 
@@ -18,6 +20,7 @@ from .models import DistancingMeasure, GoodsType, LevelFramework
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 MAX_UPLOAD = 5 * 1024 * 1024
+ROUTE_LEVELS = (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE)
 INDENT = {Level.PROVINCE: 0, Level.DISTRICT: 1, Level.COMMUNE: 2, Level.VILLAGE: 3}
 
 
@@ -184,14 +187,24 @@ class PermitForm(StyledForm):
         label=_("Goods"), queryset=GoodsType.objects.order_by("position"), to_field_name="code"
     )
     goods_detail = forms.CharField(label=_("Goods in detail"), max_length=200, required=False)
-    origin = forms.CharField(
-        label=_("From (unit code)"), max_length=20, widget=forms.TextInput(attrs={"list": "route-units"})
-    )
-    waypoints = forms.CharField(
-        label=_("Through (unit codes, in order, comma-separated)"), max_length=300, required=False
-    )
-    destination = forms.CharField(
-        label=_("To (unit code)"), max_length=20, widget=forms.TextInput(attrs={"list": "route-units"})
-    )
+    # The route: unit pickers over every commune, district and province of the scheme (a lorry
+    # leaves the jurisdiction), made for the user in __init__.
+    origin = forms.CharField(label=_("From (origin)"))
+    waypoints = forms.CharField(label=_("Through"), required=False)
+    destination = forms.CharField(label=_("To (destination)"))
     valid_from = forms.DateField(label=_("Valid from"), widget=DATE_INPUT)
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE_INPUT)
+
+    def __init__(self, user: AnyUser, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        levels = ROUTE_LEVELS
+        self.fields["origin"] = unit_field(_("From (origin)"), user, scope=ALL, levels=levels)
+        self.fields["waypoints"] = units_field(
+            _("Through"),
+            user,
+            scope=ALL,
+            levels=levels,
+            required=False,
+            help_text=_("In order. Without the list, type the codes separated by commas."),
+        )
+        self.fields["destination"] = unit_field(_("To (destination)"), user, scope=ALL, levels=levels)

@@ -31,12 +31,14 @@ PAGE_SIZE = 50
 
 @login_required
 def violation_list(request: HttpRequest) -> HttpResponse:
-    form = OfficerFilterForm(request.GET)
+    form = OfficerFilterForm(request.user, request.GET)
     page = None
     unit = None
     if form.is_valid():
         data = form.cleaned_data
-        unit = jurisdiction.unit_or_home(request.user, data["unit"])
+        unit = jurisdiction.unit_or_home(
+            request.user, data["unit"] and data["unit"].code, data["unit"] and data["unit"].scheme
+        )
         try:
             filters = parse_filters(None, data["type"], data["period"], status=data["status"])
         except ValidationError as invalid:
@@ -82,7 +84,7 @@ def _initial(request: HttpRequest) -> dict[str, Any]:
 def violation_new(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or jurisdiction.unit_paths(request.user)):
         raise PermissionDenied(_("Only officers and inspectors record violations."))
-    form = ViolationForm(request.POST or None, initial=_initial(request))
+    form = ViolationForm(request.user, request.POST or None, initial=_initial(request))
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -116,7 +118,7 @@ def violation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "occurred_on": violation.occurred_on,
         "inspection": violation.inspection_id,
     }
-    form = ViolationForm(request.POST or None, initial=initial)
+    form = ViolationForm(request.user, request.POST or None, initial=initial, scheme=violation.unit.scheme)
     status = 200
     if request.method == "POST":
         if form.is_valid():

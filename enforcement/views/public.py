@@ -15,13 +15,13 @@ PAGE_SIZE = 50
 
 
 def public_list(request: HttpRequest) -> HttpResponse:
-    form = FilterForm(request.GET)
+    form = FilterForm(request.user, request.GET)
     page = None
     errors: list[str] = []
     if form.is_valid():
         data = form.cleaned_data
         try:
-            filters = parse_filters(data["unit"], data["type"], data["period"])
+            filters = parse_filters(data["unit"].code if data["unit"] else None, data["type"], data["period"])
         except ValidationError as invalid:
             errors = invalid.messages
         else:

@@ -17,10 +17,11 @@ from ..forms import ReportForm
 
 
 def _asked(request: HttpRequest) -> tuple[ReportForm, AdminUnit | None, Period | None]:
-    form = ReportForm(request.GET)
+    form = ReportForm(request.user, request.GET)
     if not form.is_valid():
         return form, None, None
-    unit = jurisdiction.unit_or_home(request.user, form.cleaned_data["unit"])
+    asked = form.cleaned_data["unit"]
+    unit = jurisdiction.unit_or_home(request.user, asked and asked.code, asked and asked.scheme)
     try:
         period = parse_period(form.cleaned_data["period"]) or recent_period()
     except ValidationError as invalid:

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
-from territory.models import AdminUnit, Level
 
 from ..actions import Conflict
 from ..actions.permits import PermitInput, approve_permit, register_permit, reject_permit, revoke_permit
@@ -23,19 +22,9 @@ from ..api.permits import visible_permit, visible_permits
 from ..forms import NoteForm, PermitForm, ReasonForm, attempt
 from ..models import GoodsPermit, PermitStatus
 from ..permit_card import card_response, card_sizes
-from ..public import parse_scheme
 from .public import notice
 
 PAGE_SIZE = 50
-DATALIST_LIMIT = 3000
-
-
-def _unit_choices(scheme: str) -> list[AdminUnit]:
-    """Units offered while typing a route: provinces and districts, and communes when few enough."""
-    units = AdminUnit.objects.filter(scheme=scheme, level__in=[Level.PROVINCE, Level.DISTRICT, Level.COMMUNE])
-    if units.count() > DATALIST_LIMIT:
-        units = units.exclude(level=Level.COMMUNE)
-    return list(units.order_by("path").only("code", "name", "level")[:DATALIST_LIMIT])
 
 
 @login_required
@@ -51,22 +40,15 @@ def permits_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def new_permit(request: HttpRequest) -> HttpResponse:
-    scheme = parse_scheme(None)
-    form = PermitForm(request.POST if request.method == "POST" else None, initial={"valid_from": timezone.localdate()})
+    form = PermitForm(
+        request.user, request.POST if request.method == "POST" else None, initial={"valid_from": timezone.localdate()}
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             data = form.cleaned_data
 
-            def unit(code: str) -> AdminUnit | None:
-                return AdminUnit.objects.filter(scheme=scheme, code=code.strip()).first() if code.strip() else None
-
-            codes = [c.strip() for c in data["waypoints"].split(",") if c.strip()]
-            waypoints = [u for u in (unit(c) for c in codes) if u is not None]
-
             def register() -> GoodsPermit:
-                if len(waypoints) != len(codes):
-                    raise ValidationError({"waypoints": _("Some of these codes are not units.")})
                 return register_permit(
                     PermitInput(
                         operator_name=data["operator_name"],
@@ -77,9 +59,9 @@ def new_permit(request: HttpRequest) -> HttpResponse:
                         vehicle_kind=data["vehicle_kind"],
                         goods_type=data["goods_type"].code,
                         goods_detail=data["goods_detail"],
-                        origin=unit(data["origin"]),
-                        destination=unit(data["destination"]),
-                        waypoints=waypoints,
+                        origin=data["origin"],
+                        destination=data["destination"],
+                        waypoints=data["waypoints"],
                         valid_from=data["valid_from"],
                         valid_until=data["valid_until"],
                     ),
@@ -92,8 +74,7 @@ def new_permit(request: HttpRequest) -> HttpResponse:
                 return redirect("zones:permit", pk=permit.pk)
         else:
             status = 422
-    context = {"form": form, "units": _unit_choices(scheme)}
-    return render(request, "zones/permits/new.html", context, status=status)
+    return render(request, "zones/permits/new.html", {"form": form}, status=status)
 
 
 @login_required
