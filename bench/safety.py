@@ -265,6 +265,15 @@ def measure(district: AdminUnit, repeat: int = 5) -> dict[str, float]:
         ms, response = timed(lambda params=params: client.get("/api/v1/public/summary", params), repeat)  # type: ignore[misc]
         check(response, label)
         results[label] = ms
+    # The pickers: at most a few matches, found without reading every row.
+    for label, url, params in (
+        ("place picker, a common word", "/places/pick/", {"q": "co so"}),
+        ("place picker, a rare number", "/places/pick/", {"q": "thu nghiem 99999"}),
+        ("unit picker, every commune of the country", "/units/pick/", {"q": "xa", "scope": "all"}),
+    ):
+        ms, response = timed(lambda url=url, params=params: client.get(url, params), repeat)  # type: ignore[misc]
+        check(response, label)
+        results[label] = ms
     code = Establishment.objects.filter(unit_path__under=district.path).values_list("public_code", flat=True).first()
     ms, response = timed(lambda: client.get(f"/p/{code}"), repeat)
     check(response, "a place's page")

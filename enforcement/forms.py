@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.jurisdiction import AnyUser
 from accounts.pickers import ALL, unit_field
 from lib.forms import StyledForm, date_field
+from safety.pickers import place_field
 
 from .models import OffenderKind, ViolationStatus, ViolationType
 
@@ -30,9 +31,7 @@ class MoneyField(forms.CharField):
 
 class ViolationForm(StyledForm):
     offender_kind = forms.ChoiceField(label=_("Who"), choices=OffenderKind.choices, widget=forms.RadioSelect)
-    establishment = forms.CharField(
-        label=_("Place (public code)"), required=False, max_length=12, help_text=_("For a registered place only.")
-    )
+    establishment = forms.CharField(label=_("Place"), required=False)  # a place picker, made for the user
     offender_name = forms.CharField(
         label=_("Name"),
         required=False,
@@ -57,6 +56,12 @@ class ViolationForm(StyledForm):
 
     def __init__(self, user: AnyUser, *args: Any, scheme: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["establishment"] = place_field(
+            _("Place"),
+            user,
+            required=False,
+            help_text=_("For a registered place only: part of its name or address, or the code on its poster."),
+        )
         self.fields["unit"] = unit_field(_("Where it happened"), user, scheme=scheme, required=False)
 
 

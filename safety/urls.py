@@ -23,6 +23,7 @@ ACCESS = {
     "place_new": "changers-and-owners",
     "places_pending": "changers",
     "place_unit_choices": "signed-in",
+    "place_pick": "signed-in",
     "place": "place",
     "place_edit": "place-change",
     "place_accept": "jurisdiction-change",

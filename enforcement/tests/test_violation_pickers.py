@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.urls import reverse
 
 from enforcement.models import Violation
+from safety.pickers import place_label
 from territory.queries import unit_label
 
 from .base import TODAY, ViolationTestCase
@@ -80,3 +81,31 @@ class ViolationFilterPickerTests(ViolationTestCase):
         self.assertContains(page, 'data-field-error="unit"', status_code=400)
         page = self.client_for(self.district_officer).get(reverse("enforcement:report"), {"unit": self.commune_b.code})
         self.assertEqual(page.context["unit"], self.commune_b)
+
+
+class ViolationPlacePickerTests(ViolationTestCase):
+    def form(self, **changes):  # type: ignore[no-untyped-def]
+        return {
+            "offender_kind": "place",
+            "type": "khong-deo-khau-trang",
+            "act": "Không bố trí nước sát khuẩn ở lối vào",
+            "occurred_on": str(TODAY() - timedelta(days=1)),
+            **changes,
+        }
+
+    def test_the_place_is_a_place_picker(self) -> None:
+        page = self.client_for(self.officer_a).get(reverse("enforcement:new"))
+        self.assertContains(page, f'data-picker="{reverse("safety:place_pick")}"')
+
+    def test_the_picked_place_and_a_typed_code_in_small_letters_are_taken(self) -> None:
+        client = self.client_for(self.officer_a)
+        client.post(reverse("enforcement:new"), self.form(establishment=place_label(self.place_a)))
+        client.post(reverse("enforcement:new"), self.form(establishment=self.place_a.public_code.lower()))
+        self.assertEqual([v.establishment for v in Violation.objects.all()], [self.place_a, self.place_a])
+
+    def test_a_code_of_no_place_or_of_the_siblings_place_is_the_fields_error(self) -> None:
+        client = self.client_for(self.officer_a)
+        for code in ("ZZZZ9999", self.place_b.public_code):
+            response = client.post(reverse("enforcement:new"), self.form(establishment=code))
+            self.assertContains(response, 'data-field-error="establishment"', status_code=400)
+        self.assertFalse(Violation.objects.exists())

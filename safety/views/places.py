@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import Role
+from lib.picker import PICK_LIMIT, pick_results, search_text
 from territory.models import AdminUnit, Level, Scheme
 from territory.queries import search_units
 
@@ -38,6 +39,7 @@ from ..actions.registration import (
 )
 from ..forms import OwnerPlaceForm, PlaceForm, unit_options
 from ..models import Establishment, EstablishmentType, PublicState, Registration
+from ..pickers import find_places, pickable_places
 from ..places import (
     PlaceFilters,
     changeable_places,
@@ -203,6 +205,15 @@ def unit_choices(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/places/_unit_options.html", {"options": options})
 
 
+@login_required
+@require_GET
+def place_pick(request: HttpRequest) -> HttpResponse:
+    """The place picker's matches (JSON), among the places the user sees; `types=school,…`."""
+    text = search_text(request)
+    places = pickable_places(request.user, request.GET.get("types", "").split(","))
+    return pick_results(find_places(places, text, PICK_LIMIT) if text else [])
+
+
 def _visible_place(request: HttpRequest, pk: int) -> Establishment:
     places = visible_places(request.user).select_related("type", "unit__parent", "last_assessment")
     return get_object_or_404(places, pk=pk)
@@ -322,6 +333,7 @@ urlpatterns = [
     path("places/new/", place_new, name="place_new"),
     path("places/pending/", places_pending, name="places_pending"),
     path("places/units/", unit_choices, name="place_unit_choices"),
+    path("places/pick/", place_pick, name="place_pick"),
     path("places/<int:pk>/", place_detail, name="place"),
     path("places/<int:pk>/edit/", place_edit, name="place_edit"),
     path("places/<int:pk>/accept/", place_accept, name="place_accept"),
