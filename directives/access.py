@@ -7,10 +7,12 @@ the issued directive and its own deliveries only.
 """
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import CHANGE_ROLES, AnyUser
-from territory.models import Organisation, OrganisationKind
+from lib.text import fold
+from territory.models import Organisation, OrganisationKind, RecipientGroup
 
 from .models import Delivery, Directive, IncomingDocument, Status
 
@@ -23,6 +25,53 @@ def issuing_organisations(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations the user may compose and issue for (and record incoming documents of)."""
     in_scope = jurisdiction.filter_by_unit(user, Organisation.objects.all(), roles=CHANGE_ROLES)
     return (in_scope | Organisation.objects.filter(pk__in=_members(user))).distinct()
+
+
+def _writing_provinces(user: AnyUser) -> set[str]:
+    """Paths of the provinces the user writes in: those of the organisations they issue for."""
+    return {
+        "/".join(path.split("/")[:2]) + "/" for path in issuing_organisations(user).values_list("unit__path", flat=True)
+    }
+
+
+def recipient_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    """Recipients are chosen among the organisations of the provinces the user writes in."""
+    nearby = Q()
+    for path in _writing_provinces(user):
+        nearby |= Q(unit__path__under=path)
+    return Organisation.objects.filter(nearby) if nearby else Organisation.objects.none()
+
+
+def recipient_groups(user: AnyUser) -> QuerySet[RecipientGroup]:
+    """The "Kính gửi" lines of the provinces the user writes in."""
+    return RecipientGroup.objects.filter(unit__path__in=_writing_provinces(user)).order_by("position")
+
+
+def find_recipients(user: AnyUser, text: str, limit: int) -> list[dict[str, object]]:
+    """The recipient picker's matches: the recipient groups named so first (choosing one adds
+    its members), then organisations by name or short name, diacritics ignored."""
+    words = fold(text).split()
+    if not words:
+        return []
+    organisations = recipient_organisations(user)
+    groups = [g for g in recipient_groups(user).prefetch_related("members") if all(w in fold(g.name) for w in words)]
+    allowed = set(organisations.values_list("pk", flat=True)) if groups else set()
+    found: list[dict[str, object]] = []
+    for group in groups[:limit]:
+        members = [m for m in group.members.order_by("kind", "name") if m.pk in allowed]
+        found.append(
+            {
+                "value": f"group:{group.code}",
+                "label": group.name,
+                "hint": _("A recipient group: adds its %(count)d organisations") % {"count": len(members)},
+                "members": [{"value": m.code, "label": m.name} for m in members],
+            }
+        )
+    for word in words:
+        organisations = organisations.filter(search_name__contains=word)
+    for organisation in organisations.select_related("unit").order_by("kind", "name")[: limit - len(found)]:
+        found.append({"value": organisation.code, "label": organisation.name, "hint": organisation.get_kind_display()})
+    return found
 
 
 def may_record_incoming(user: AnyUser) -> bool:

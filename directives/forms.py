@@ -1,11 +1,11 @@
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
 from lib.forms import style
+from lib.picker import PickMultipleField
 from territory.models import Level, Organisation, OrganisationKind, RecipientGroup
 
 from . import access, official
@@ -69,11 +69,15 @@ class DirectiveForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = PickMultipleField(
+        Organisation.objects.none(),
+        "directives:recipient_pick",
         label=_("To (organisations)"),
-        queryset=Organisation.objects.order_by("kind", "name"),
+        label_from=str,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_(
+            "Type part of a name (without accents is fine) and pick; a recipient group adds all its organisations."
+        ),
     )
     opening = forms.CharField(label=_("Opening"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     items = forms.CharField(
@@ -108,17 +112,8 @@ class DirectiveForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["issuer"].queryset = access.issuing_organisations(user).order_by("kind", "name")  # type: ignore[attr-defined]
         self.fields["implements"].queryset = access.visible_incoming(user).order_by("-issued_on")  # type: ignore[attr-defined]
-        # Recipients are chosen among the organisations of the provinces the user writes in.
-        provinces = {
-            "/".join(path.split("/")[:2]) + "/"
-            for path in access.issuing_organisations(user).values_list("unit__path", flat=True)
-        }
-        nearby = Q()
-        for path in provinces:
-            nearby |= Q(unit__path__under=path)
-        nearby_organisations = Organisation.objects.filter(nearby) if provinces else Organisation.objects.none()
-        self.fields["organisations"].queryset = nearby_organisations.order_by("kind", "name")  # type: ignore[attr-defined]
-        self.fields["groups"].queryset = RecipientGroup.objects.filter(unit__path__in=provinces).order_by("position")  # type: ignore[attr-defined]
+        self.fields["organisations"].queryset = access.recipient_organisations(user).order_by("kind", "name")  # type: ignore[attr-defined]
+        self.fields["groups"].queryset = access.recipient_groups(user)  # type: ignore[attr-defined]
         issuers = list(self.fields["issuer"].queryset[:2])  # type: ignore[attr-defined]
         if not self.is_bound and len(issuers) == 1 and not self.initial.get("issuer"):
             self.initial.update({"issuer": issuers[0], **printed_heading(issuers[0])})

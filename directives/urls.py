@@ -6,6 +6,7 @@ app_name = "directives"
 urlpatterns = [
     path("directives/", views.directive_list, name="list"),
     path("directives/new/", views.compose, name="new"),
+    path("directives/recipients/pick/", views.recipient_pick, name="recipient_pick"),
     path("directives/incoming/", views.incoming, name="incoming"),
     path("directives/incoming/<int:pk>/file", views.incoming_file, name="incoming_file"),
     path("directives/<int:pk>/", views.detail, name="detail"),
@@ -24,6 +25,7 @@ urlpatterns = [
 ACCESS = {
     "list": "signed-in",
     "new": "signed-in",
+    "recipient_pick": "signed-in",
     "incoming": "changers",
     "incoming_file": "nobody",
     "detail": "nobody",

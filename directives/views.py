@@ -13,11 +13,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
 from lib.forms import add_errors
+from lib.picker import PICK_LIMIT, pick_results, search_text
 from lib.uploads import FileTooLarge
 
 from . import access, actions, official, schedule
@@ -56,6 +57,13 @@ def directive_list(request: HttpRequest) -> HttpResponse:
     rows = [(d, own.get(d.pk)) for d in page.object_list]
     can_write = access.issuing_organisations(request.user).exists()
     return render(request, "directives/list.html", {"box": box, "page": page, "rows": rows, "can_write": can_write})
+
+
+@login_required
+@require_GET
+def recipient_pick(request: HttpRequest) -> HttpResponse:
+    """The recipient picker's matches (JSON): recipient groups with their members, organisations."""
+    return pick_results(access.find_recipients(request.user, search_text(request), PICK_LIMIT))
 
 
 @login_required

@@ -174,7 +174,7 @@
     this.chosen.push(item);
     var self = this;
     var chip = document.createElement("li");
-    chip.className = "picker-chip badge text-bg-light border";
+    chip.className = "picker-chip";
     chip.setAttribute("data-value", item.value);
     var label = document.createElement("span");
     label.textContent = item.label;
