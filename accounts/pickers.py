@@ -28,10 +28,15 @@ def pick_scheme(user: AnyUser, scheme: str | None = None) -> str:
 
 
 def pickable_units(
-    user: AnyUser, *, scope: str = "", levels: Iterable[str] = (), scheme: str | None = None
+    user: AnyUser,
+    *,
+    scope: str = "",
+    levels: Iterable[str] = (),
+    scheme: str | None = None,
+    under: AdminUnit | None = None,
 ) -> QuerySet[AdminUnit]:
     """The units a unit picker offers: of one scheme (codes repeat across schemes), of the levels
-    asked for, in the user's jurisdiction unless the scope is every unit."""
+    asked for, below `under` if given, in the user's jurisdiction unless the scope is every unit."""
     if scope == ALL:
         units = AdminUnit.objects.all()
     elif scope == CHANGE:
@@ -39,6 +44,8 @@ def pickable_units(
     else:
         units = jurisdiction.visible_units(user)
     units = units.filter(scheme=pick_scheme(user, scheme))
+    if under is not None:
+        units = units.filter(path__under=under.path).exclude(pk=under.pk)
     wanted = [level for level in levels if level in Level.values]
     return units.filter(level__in=wanted) if wanted else units
 
@@ -54,6 +61,7 @@ def unit_field(
     scope: str = "",
     levels: Iterable[str] = (),
     scheme: str | None = None,
+    under: AdminUnit | None = None,
     **kwargs: Any,
 ) -> PickField:
     """A unit picked by code; the cleaned value is the unit. The picker offers the units of
@@ -66,7 +74,9 @@ def unit_field(
         params["scope"] = scope
     if levels:
         params["levels"] = ",".join(levels)
-    units = pickable_units(user, scope=ALL, levels=levels, scheme=scheme).select_related("parent")
+    if under is not None:
+        scheme, params["scheme"], params["under"] = under.scheme, under.scheme, under.code
+    units = pickable_units(user, scope=ALL, levels=levels, scheme=scheme, under=under).select_related("parent")
     kwargs.setdefault("help_text", _("Type part of the name (without accents is fine) or the code, then pick."))
     return PickField(units, "units:pick", params=params, label_from=unit_label, label=label, **kwargs)
 

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_GET
 from lib.importpage import import_form
 from lib.picker import PICK_LIMIT, pick_results, search_text
 from territory import queries
-from territory.models import Organisation
+from territory.models import AdminUnit, Organisation
 from territory.villages import COLUMNS, check_villages_file
 
 from . import actions, jurisdiction
 from .forms import VillageImportForm
 from .models import User
-from .pickers import pickable_units, search_pickable_units
+from .pickers import pick_scheme, pickable_units, search_pickable_units
 
 
 @login_required
@@ -56,15 +56,22 @@ def unit_search(request: HttpRequest) -> HttpResponse:
 @require_GET
 def unit_pick(request: HttpRequest) -> HttpResponse:
     """The unit picker's matches (JSON): in the user's jurisdiction, or every unit of the scheme
-    for `scope=all` (a route, a public filter); `levels=district,commune` narrows them."""
+    for `scope=all` (a route, a public filter); `levels=district,commune` and `under=<code>` (the
+    units below one) narrow them."""
     text = search_text(request)
+    scheme = pick_scheme(request.user, request.GET.get("scheme"))
+    under_code = request.GET.get("under", "")
+    under = AdminUnit.objects.filter(scheme=scheme, code=under_code).first() if under_code else None
+    if not text or (under_code and under is None):
+        return pick_results([])
     units = pickable_units(
         request.user,
         scope=request.GET.get("scope", ""),
         levels=request.GET.get("levels", "").split(","),
-        scheme=request.GET.get("scheme"),
+        scheme=scheme,
+        under=under,
     )
-    return pick_results(search_pickable_units(units, text, PICK_LIMIT) if text else [])
+    return pick_results(search_pickable_units(units, text, PICK_LIMIT))
 
 
 @login_required

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from accounts.models import User
-from lib.text import fold
 from safety.models import Establishment
 from territory.models import AdminUnit, Level
 from zones.models import RiskLevel, UnitLevel
@@ -90,20 +89,21 @@ def checklist(event: Event) -> list[ChecklistItem]:
     return list(ChecklistItem.objects.filter(event_kind=event.kind))
 
 
-def site_places(user: AnyUser, event: Event, text: str = "", limit: int = 50) -> QuerySet[Establishment]:
+def site_places(user: AnyUser, event: Event) -> QuerySet[Establishment]:
     """Places where the user may open a site of the event: its type, in its area and the user's
-    jurisdiction, not yet a site; searched by name ignoring diacritics."""
-    places = jurisdiction.filter_by_unit(
-        user,
-        Establishment.objects.filter(
-            type__code=PLACE_TYPES[EventKind(event.kind)], unit_path__startswith=event.unit.path
-        ),
-        path_field="unit_path",
-        roles=jurisdiction.CHANGE_ROLES,
-    ).exclude(pk__in=Site.objects.filter(event=event).values("place_id"))
-    for word in fold(text).split():
-        places = places.filter(search_name__contains=word)
-    return places.select_related("unit").order_by("unit_path", "name")[:limit]
+    jurisdiction, not yet a site (what the site's place picker offers and takes)."""
+    return (
+        jurisdiction.filter_by_unit(
+            user,
+            Establishment.objects.filter(
+                type__code=PLACE_TYPES[EventKind(event.kind)], unit_path__startswith=event.unit.path
+            ),
+            path_field="unit_path",
+            roles=jurisdiction.CHANGE_ROLES,
+        )
+        .exclude(pk__in=Site.objects.filter(event=event).values("place_id"))
+        .select_related("unit")
+    )
 
 
 def plans_due_on(event: Event) -> date:

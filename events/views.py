@@ -11,17 +11,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import User
 from directives import official
-from safety.models import Establishment
+from lib.picker import PICK_LIMIT, pick_results, search_text
+from safety.pickers import find_places
 from territory import queries as territory
 from territory.models import AdminUnit
 
 from . import actions, queries, report
+from .forms import SiteForm
 from .models import DayStatus, Decision, Event, EventKind, Incident
 
 
@@ -80,8 +82,13 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, "events/list.html", context, status=status)
 
 
-def _event_page(request: HttpRequest, event: Event, status: int = 200, errors: list[str] | None = None) -> HttpResponse:
-    text = request.GET.get("q", "")
+def _event_page(
+    request: HttpRequest,
+    event: Event,
+    status: int = 200,
+    errors: list[str] | None = None,
+    site_form: SiteForm | None = None,
+) -> HttpResponse:
     sites = queries.visible_sites(request.user, event).select_related("unit", "place")
     context = {
         "event": event,
@@ -90,8 +97,11 @@ def _event_page(request: HttpRequest, event: Event, status: int = 200, errors: l
         "unready": queries.unready_sites(request.user, event),
         "plans_due_on": queries.plans_due_on(event),
         "flagged": queries.flagged_sites(request.user, event),
-        "places": queries.site_places(request.user, event, text) if event.closed_at is None else [],
-        "q": text,
+        "site_form": (
+            site_form or SiteForm(request.user, event)
+            if event.closed_at is None and queries.site_places(request.user, event).exists()
+            else None
+        ),
         "can_close": queries.may_change(request.user, event.unit) and event.closed_at is None,
         "errors": errors or [],
     }
@@ -104,21 +114,28 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def site_place_pick(request: HttpRequest, pk: int) -> HttpResponse:
+    """The site's place picker (JSON): places of the event's type in its area and the user's
+    jurisdiction that are not yet a site."""
+    event = queries.get_event(request.user, pk)
+    text = search_text(request)
+    return pick_results(find_places(queries.site_places(request.user, event), text, PICK_LIMIT) if text else [])
+
+
+@login_required
 @require_POST
 def add_site(request: HttpRequest, pk: int) -> HttpResponse:
     event = queries.get_event(request.user, pk)
-    place_id = request.POST.get("place", "")
-    place = (
-        Establishment.objects.select_related("unit", "type").filter(pk=int(place_id)).first()
-        if place_id.isdigit()
-        else None
-    )
-    if place is None:
-        return _event_page(request, event, 400, [_("Choose a place.")])
+    form = SiteForm(request.user, event, request.POST)
+    if not form.is_valid():
+        return _event_page(request, event, 400, site_form=form)
     try:
-        site = actions.add_site(event, request_user(request), place=place, name=request.POST.get("name", ""))
+        site = actions.add_site(
+            event, request_user(request), place=form.cleaned_data["place"], name=form.cleaned_data["name"]
+        )
     except ValidationError as error:
-        return _event_page(request, event, 400, [str(m) for m in error.messages])
+        return _event_page(request, event, 400, [str(m) for m in error.messages], site_form=form)
     messages.success(request, _("Site added."))
     return redirect("events:site", event.pk, site.pk)
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("readiness/units/<str:scheme>/<str:code>/plan/", views.upload_plan, name="plan"),
     path("readiness/units/<str:scheme>/<str:code>/plan/v<int:version>/", views.plan_file, name="plan_file"),
     path("readiness/units/<str:scheme>/<str:code>/pledge/", views.save_pledge, name="pledge"),
+    path("readiness/units/<str:scheme>/<str:code>/lend/", views.lend, name="lend"),
     path("readiness/units/<str:scheme>/<str:code>/drill/", views.record_drill, name="drill"),
     path("readiness/units/<str:scheme>/<str:code>/inspect/", views.verify, name="verify"),
 ]
@@ -27,6 +28,7 @@ ACCESS = {
     "plan": "jurisdiction-change",
     "plan_file": "nobody",
     "pledge": "jurisdiction",
+    "lend": "jurisdiction",
     "drill": "jurisdiction-change",
     "verify": "inspecting",
 }

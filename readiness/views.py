@@ -19,6 +19,7 @@ from inspections.models import Outcome
 from territory.models import AdminUnit
 
 from . import actions, queries
+from .forms import LendForm
 from .models import ResourceKind, Scenario
 
 
@@ -64,7 +65,11 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 def _unit_page(
-    request: HttpRequest, unit: AdminUnit, status: int = 200, errors: list[str] | None = None
+    request: HttpRequest,
+    unit: AdminUnit,
+    status: int = 200,
+    errors: list[str] | None = None,
+    lend_form: LendForm | None = None,
 ) -> HttpResponse:
     gaps = queries.unit_gaps(unit)
     parent = unit.parent
@@ -77,6 +82,10 @@ def _unit_page(
         "can_verify": queries.inspecting_unit(request.user, unit) is not None,
         "verifications": queries.verifications(unit),
         "pledgers": [a for a in unit.ancestors() if queries.may_change(request.user, a)],
+        "lend_form": lend_form
+        or (
+            LendForm(request.user, unit) if queries.may_change(request.user, unit) and unit.children.exists() else None
+        ),
         "scenarios": queries.scenarios(),
         "kinds": queries.kinds(),
         "errors": errors or [],
@@ -174,6 +183,25 @@ def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
         request,
         unit,
         lambda: actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity")),
+        _("Pledge saved."),
+    )
+
+
+@login_required
+@require_POST
+def lend(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    """A pledge made from the lender's page: the unit lent to is picked among those below it."""
+    lender = queries.get_unit(request.user, scheme, code)
+    form = LendForm(request.user, lender, request.POST)
+    if not form.is_valid():
+        return _unit_page(request, lender, status=400, lend_form=form)
+    data = form.cleaned_data
+    return _attempt(
+        request,
+        lender,
+        lambda: actions.pledge(
+            data["unit"], lender, request_user(request), kind=data["kind"], quantity=data["quantity"]
+        ),
         _("Pledge saved."),
     )
 
