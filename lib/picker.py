@@ -121,9 +121,21 @@ class _Picking:
     code_field: str
     label_from: Callable[[Any], str]
     widget: PickerInput
+    widget_class: type[PickerInput] = PickerInput
 
-    def setup(self, code_field: str, label_from: Callable[[Any], str] | None) -> None:
-        self.code_field, self.label_from = code_field, label_from or str
+    def __init__(
+        self,
+        queryset: QuerySet[Any],
+        url: str,
+        *,
+        params: Mapping[str, str] | None = None,
+        to_field_name: str = "code",
+        label_from: Callable[[Any], str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("widget", self.widget_class(url, params))
+        super().__init__(queryset, to_field_name=to_field_name, **kwargs)  # type: ignore[call-arg]
+        self.code_field, self.label_from = to_field_name, label_from or str
         self.widget.label_for = self.label_for_code
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Any:
@@ -147,20 +159,6 @@ class PickField(_Picking, forms.ModelChoiceField):
         "invalid_choice": _("“%(value)s” is not among the choices you may make here: pick one from the list."),
     }
 
-    def __init__(
-        self,
-        queryset: QuerySet[Any],
-        url: str,
-        *,
-        params: Mapping[str, str] | None = None,
-        to_field_name: str = "code",
-        label_from: Callable[[Any], str] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("widget", PickerInput(url, params))
-        super().__init__(queryset, to_field_name=to_field_name, **kwargs)
-        self.setup(to_field_name, label_from)
-
     def prepare_value(self, value: Any) -> Any:
         return self.code_of_record(value)
 
@@ -181,19 +179,7 @@ class PickMultipleField(_Picking, forms.ModelMultipleChoiceField):
         "invalid_list": _("Pick from the list or type codes separated by commas."),
     }
 
-    def __init__(
-        self,
-        queryset: QuerySet[Any],
-        url: str,
-        *,
-        params: Mapping[str, str] | None = None,
-        to_field_name: str = "code",
-        label_from: Callable[[Any], str] | None = None,
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("widget", PickerMultipleInput(url, params))
-        super().__init__(queryset, to_field_name=to_field_name, **kwargs)
-        self.setup(to_field_name, label_from)
+    widget_class = PickerMultipleInput
 
     def clean(self, value: Any) -> Any:
         codes = list(dict.fromkeys(code_of(v) for v in (value or []) if code_of(v)))
