@@ -5,31 +5,20 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
-from territory.models import AdminUnit, Scheme
+from accounts.pickers import ALL, CHANGE
+from lib.picker import PickField
+from territory.models import Scheme
 from territory.queries import unit_label
 
 from .actions.registration import EDITABLE_BY_OWNERS, FIELDS, MAX_CAPACITY
 from .models import Establishment, EstablishmentType, OperatingStatus
-from .places import registration_units
+from .places import PLACE_UNIT_LEVELS, registration_units
 
-UNIT_OPTIONS_SHOWN = 300  # more are reached through the search box above the list
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-def unit_options(
-    units: QuerySet[AdminUnit], selected: AdminUnit | None = None, *, blank: str = "—"
-) -> list[tuple[Any, str]]:
-    """A short list of options for the unit picker; the selected unit is always among them.
-    Without a blank option the first unit is chosen, as after a search."""
-    shown = list(units.select_related("parent").order_by("path")[:UNIT_OPTIONS_SHOWN])
-    if selected is not None and selected not in shown:
-        shown.insert(0, selected)
-    options: list[tuple[Any, str]] = [(unit.pk, unit_label(unit)) for unit in shown]
-    return [("", blank), *options] if blank else options
 
 
 class StyledForm(forms.Form):
@@ -63,9 +52,7 @@ class PlaceForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     type = forms.ModelChoiceField(label=_("Type"), queryset=EstablishmentType.objects.all(), empty_label="—")
     scheme = forms.ChoiceField(label=_("Administrative units"), choices=Scheme.choices, required=False)
-    unit = forms.ModelChoiceField(
-        label=_("Commune or village"), queryset=AdminUnit.objects.none(), empty_label="—", widget=forms.Select
-    )
+    unit = forms.CharField(label=_("Commune or village"))  # a unit picker, made for the user in __init__
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     latitude = forms.DecimalField(
         label=_("Latitude"),
@@ -94,22 +81,25 @@ class PlaceForm(StyledForm):
         if scheme not in Scheme.values:
             scheme = settings.DEFAULT_SCHEME
         self.fields["scheme"].initial = scheme
-        # Any unit the user may register in is accepted; the list shows those of one scheme.
-        allowed = registration_units(user, scheme=None)
-        unit_field = self.fields["unit"]
-        assert isinstance(unit_field, forms.ModelChoiceField)
-        unit_field.queryset = allowed
-        selected = place.unit if place is not None else None
-        if self.data.get("unit"):
-            selected = allowed.filter(pk=self.data["unit"]).first() if str(self.data["unit"]).isdigit() else None
-        unit_field.widget.choices = unit_options(allowed.filter(scheme=scheme), selected)
         if place is not None:
+            scheme = place.unit.scheme
             del self.fields["scheme"]
+        # The picker searches the units the user may register in, of the scheme chosen above it.
+        self.fields["unit"] = PickField(
+            registration_units(user, scheme=scheme).select_related("parent"),
+            "units:pick",
+            params={"scope": CHANGE if jurisdiction.unit_paths(user, jurisdiction.CHANGE_ROLES) else ALL}
+            | {"levels": ",".join(PLACE_UNIT_LEVELS), "scheme": scheme},
+            label=_("Commune or village"),
+            label_from=unit_label,
+            help_text=_("Type part of the name (without accents is fine) or the code, then pick."),
+        )
+        self.fields["unit"].widget.attrs.update({"class": "form-control", "data-picker-include": "scheme"})
 
     @staticmethod
     def initial_for(place: Establishment) -> dict[str, Any]:
         initial = {field: getattr(place, field) for field in FIELDS if hasattr(place, field)}
-        initial.update(type=place.type_id, unit=place.unit_id, scheme=place.unit.scheme)
+        initial.update(type=place.type_id, unit=place.unit.code, scheme=place.unit.scheme)
         if place.location_approximate:
             initial.update(latitude=None, longitude=None)  # an approximate location is not a typed one
         return initial

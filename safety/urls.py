@@ -22,7 +22,6 @@ ACCESS = {
     "my_places": "signed-in",
     "place_new": "changers-and-owners",
     "places_pending": "changers",
-    "place_unit_choices": "signed-in",
     "place_pick": "signed-in",
     "place": "place",
     "place_edit": "place-change",

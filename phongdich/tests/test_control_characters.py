@@ -42,7 +42,7 @@ class ControlCharacterTests(SafetyTestCase):
         data = {
             "name": "Chợ\x01Đức Mạnh",
             "type": EstablishmentType.objects.get(code="market").pk,
-            "unit": self.commune_a.pk,
+            "unit": self.commune_a.code,
             "status": "operating",
         }
         response = self.client_for(self.officer_a).post("/places/new/", data)

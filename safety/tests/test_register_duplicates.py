@@ -83,7 +83,7 @@ class DuplicateFormTests(SafetyTestCase):
         return {
             "name": "cho dak mil",
             "type": EstablishmentType.objects.get(code="market").pk,
-            "unit": self.commune_a.pk,
+            "unit": self.commune_a.code,
             "address": "SỐ 5 NGUYỄN TẤT THÀNH",
             "status": "operating",
             **extra,

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.urls import reverse
+
 from safety.models import Establishment, EstablishmentType, Registration
 from testing import SafetyTestCase, make_place
 
@@ -11,7 +13,7 @@ class RegisterPageTests(SafetyTestCase):
         return {
             "name": "Siêu thị Co.op",
             "type": EstablishmentType.objects.get(code="supermarket").pk,
-            "unit": self.commune_a.pk,
+            "unit": self.commune_a.code,
             "address": "Số 1 Hùng Vương",
             "status": "operating",
             **extra,
@@ -20,8 +22,10 @@ class RegisterPageTests(SafetyTestCase):
     def test_officers_unit_picker_holds_their_commune_and_its_villages_only(self) -> None:
         response = self.client_for(self.officer_a).get("/places/new/")
         self.assertEqual(response.status_code, 200)
-        offered = {value for value, _label in response.context["form"].fields["unit"].widget.choices if value}
-        self.assertEqual(offered, {self.commune_a.pk, self.village_a.pk})
+        self.assertEqual(set(response.context["form"].fields["unit"].queryset), {self.commune_a, self.village_a})
+        picker = reverse("units:pick") + "?scope=change&amp;levels=commune%2Cvillage&amp;scheme=legacy"
+        self.assertContains(response, f'data-picker="{picker}"')
+        self.assertContains(response, 'data-picker-include="scheme"')
 
     def test_officer_registers_and_lands_on_the_place_page(self) -> None:
         response = self.client_for(self.officer_a).post("/places/new/", self.data(latitude="12.46", longitude="107.63"))
@@ -31,7 +35,7 @@ class RegisterPageTests(SafetyTestCase):
         self.assertFalse(place.location_approximate)
 
     def test_a_unit_of_the_sibling_commune_is_refused_and_nothing_written(self) -> None:
-        response = self.client_for(self.officer_a).post("/places/new/", self.data(unit=self.commune_b.pk))
+        response = self.client_for(self.officer_a).post("/places/new/", self.data(unit=self.commune_b.code))
         self.assertEqual(response.status_code, 400)
         self.assertIn("unit", response.context["form"].errors)
         self.assertEqual(Establishment.objects.count(), 0)
@@ -43,7 +47,7 @@ class RegisterPageTests(SafetyTestCase):
         self.assertEqual(Establishment.objects.count(), 0)
 
     def test_owner_registers_anywhere_and_waits(self) -> None:
-        response = self.client_for(self.owner).post("/places/new/", self.data(unit=self.other_commune.pk))
+        response = self.client_for(self.owner).post("/places/new/", self.data(unit=self.other_commune.code))
         self.assertEqual(response.status_code, 302)
         place = Establishment.objects.get()
         self.assertEqual(place.registration, Registration.PENDING)
@@ -55,19 +59,17 @@ class RegisterPageTests(SafetyTestCase):
                 self.assertEqual(self.client_for(user).get("/places/new/").status_code, 403)
 
     def test_unit_search_finds_units_without_diacritics_within_the_jurisdiction(self) -> None:
-        response = self.client_for(self.district_officer).get("/places/units/", {"q": "dak lao"})
-        self.assertEqual(response.status_code, 200)
-        values = [value for value, _label in response.context["options"]]
-        self.assertEqual(values[0], self.commune_b.pk)  # the first match is chosen, no blank before it
-        self.assertNotIn(self.commune_a.pk, values)
-        response = self.client_for(self.officer_a).get("/places/units/", {"q": "dak lao"})
-        self.assertEqual([value for value, _label in response.context["options"] if value], [])
-        self.assertContains(response, '<option value="">')  # "no commune or village matches"
+        search = {"q": "dak lao", "scope": "change", "levels": "commune,village"}
+        found = self.client_for(self.district_officer).get(reverse("units:pick"), search).json()["results"]
+        self.assertEqual([match["value"] for match in found], [self.commune_b.code])
+        self.assertEqual(self.client_for(self.officer_a).get(reverse("units:pick"), search).json()["results"], [])
 
     def test_owner_search_reaches_any_commune(self) -> None:
-        response = self.client_for(self.owner).get("/places/units/", {"q": "dak mam"})
-        values = [value for value, _label in response.context["options"] if value]
-        self.assertIn(self.other_commune.pk, values)
+        search = {"q": "dak mam", "scope": "all", "levels": "commune,village"}
+        found = self.client_for(self.owner).get(reverse("units:pick"), search).json()["results"]
+        self.assertIn(self.other_commune.code, [match["value"] for match in found])
+        response = self.client_for(self.owner).get("/places/new/")
+        self.assertContains(response, "scope=all&amp;levels=commune%2Cvillage")
 
 
 class EditPageTests(SafetyTestCase):

@@ -24,8 +24,7 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import Role
 from lib.picker import PICK_LIMIT, pick_results, search_text
-from territory.models import AdminUnit, Level, Scheme
-from territory.queries import search_units
+from territory.models import AdminUnit, Level
 
 from ..actions.registration import (
     DuplicatePlace,
@@ -37,7 +36,7 @@ from ..actions.registration import (
     reject_place,
     update_place,
 )
-from ..forms import OwnerPlaceForm, PlaceForm, unit_options
+from ..forms import OwnerPlaceForm, PlaceForm
 from ..models import Establishment, EstablishmentType, PublicState, Registration
 from ..pickers import find_places, pickable_places
 from ..places import (
@@ -47,7 +46,6 @@ from ..places import (
     has_places_scope,
     may_register,
     owned_places,
-    registration_units,
     visible_places,
     write_xlsx,
 )
@@ -190,23 +188,6 @@ def place_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def unit_choices(request: HttpRequest) -> HttpResponse:
-    """Options for the unit picker (htmx): communes and villages the user may register in."""
-    scheme = request.GET.get("scheme", "")
-    units = registration_units(request.user, scheme if scheme in Scheme.values else None)
-    text = request.GET.get("q", "").strip()
-    if text:
-        # The first match is chosen at once; on a phone that saves opening the list.
-        options = unit_options(search_units(units, text), blank="")
-        if not options:
-            options = [("", _("No commune or village matches “%(text)s”.") % {"text": text})]
-    else:
-        options = unit_options(units)
-    return render(request, "safety/places/_unit_options.html", {"options": options})
-
-
-@login_required
-@require_GET
 def place_pick(request: HttpRequest) -> HttpResponse:
     """The place picker's matches (JSON), among the places the user sees; `types=school,…`."""
     text = search_text(request)
@@ -332,7 +313,6 @@ urlpatterns = [
     path("places/mine/", my_places, name="my_places"),
     path("places/new/", place_new, name="place_new"),
     path("places/pending/", places_pending, name="places_pending"),
-    path("places/units/", unit_choices, name="place_unit_choices"),
     path("places/pick/", place_pick, name="place_pick"),
     path("places/<int:pk>/", place_detail, name="place"),
     path("places/<int:pk>/edit/", place_edit, name="place_edit"),

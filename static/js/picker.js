@@ -55,6 +55,19 @@
 
   Picker.prototype.listen = function () {
     var self = this;
+    // A choice made in another scheme means another unit: changing an included field clears it.
+    var include = (this.hidden || this.input).getAttribute("data-picker-include");
+    if (include && this.input.form) {
+      include.split(",").forEach(function (name) {
+        var field = self.input.form.elements[name];
+        if (field && field.addEventListener) {
+          field.addEventListener("change", function () {
+            self.input.value = "";
+            self.close();
+          });
+        }
+      });
+    }
     this.input.addEventListener("input", function () {
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.search(); }, DELAY);
@@ -75,8 +88,18 @@
     var query = this.input.value.trim();
     if (query.length < 1) { this.close(); return; }
     var asked = ++this.asked;
-    var url = this.url + (this.url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(query);
-    fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+    var url = new URL(this.url, window.location.href);
+    url.searchParams.set("q", query);
+    // data-picker-include="scheme": the current value of another field of the form goes along.
+    var include = (this.hidden || this.input).getAttribute("data-picker-include");
+    var form = this.input.form;
+    if (include && form) {
+      include.split(",").forEach(function (name) {
+        var field = form.elements[name];
+        if (field && field.value) url.searchParams.set(name, field.value);
+      });
+    }
+    fetch(url.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : { results: [] }; })
       .then(function (data) { if (asked === self.asked) self.show(data.results || []); })
       .catch(function () { if (asked === self.asked) self.show([]); });
