@@ -12,11 +12,13 @@ from lib.picker import PickerInput, code_of
 
 
 def record_types() -> list[tuple[str, Any]]:
-    """Every kind of record the trail holds, by its name in the page's language."""
+    """Every kind of record people change, by its name in the page's language (tables the system
+    keeps for itself, counts and reminders, have no name of their own and are left out)."""
     types = [
         (f"{model._meta.app_label}.{model._meta.model_name}", str(model._meta.verbose_name).capitalize())
         for app in settings.AUDITED_APPS
         for model in apps.get_app_config(app).get_models()
+        if "verbose_name" in model._meta.original_attrs
     ]
     return [("", _("Every kind of record")), *sorted(types, key=lambda choice: choice[1])]
 

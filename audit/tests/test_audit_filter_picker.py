@@ -3,7 +3,9 @@ from a list of names, the record's number; a kind that does not exist is the fie
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils import translation
 
+from audit.forms import record_types
 from audit.models import AuditEntry
 from testing import JurisdictionTestCase
 
@@ -52,3 +54,11 @@ class AuditFilterPickerTests(JurisdictionTestCase):
         self.assertEqual(page.status_code, 200)
         self.assertEqual(len(page.context["rows"]), 2)
         self.assertTrue(all(entry.content_type.model == "adminunit" for entry, _changes in page.context["rows"]))
+
+    def test_every_kind_of_record_is_named_in_vietnamese(self) -> None:
+        with translation.override("en"):
+            english = {value: str(label) for value, label in record_types()}
+        with translation.override("vi"):
+            vietnamese = {value: str(label) for value, label in record_types()}
+        self.assertIn("safety.establishment", vietnamese)
+        self.assertEqual([value for value in english if english[value] == vietnamese[value]], [])
