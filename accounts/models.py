@@ -7,12 +7,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.records import optional_link
+from lib.text import fold
 from territory.models import AdminUnit, Organisation
 
 
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    search_name = models.CharField(max_length=320, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -20,6 +22,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.search_name = fold(f"{self.full_name} {self.username}")
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"full_name", "username"} & set(fields):
+            kwargs["update_fields"] = {*fields, "search_name"}
+        super().save(*args, **kwargs)
 
 
 class Role(models.TextChoices):

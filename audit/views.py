@@ -1,7 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -9,6 +8,7 @@ from django.views.decorators.http import require_GET
 from accounts import jurisdiction
 from accounts.models import User
 from lib.picker import PICK_LIMIT, pick_results, search_text
+from lib.text import fold
 
 from .display import with_changes
 from .forms import EntriesFilter
@@ -18,13 +18,14 @@ from .models import AuditEntry
 @login_required
 @require_GET
 def actor_pick(request: HttpRequest) -> HttpResponse:
-    """The audit filter's user picker (JSON), for the administrator: users by username or name."""
+    """The audit filter's user picker (JSON), for the administrator: users by username or name,
+    diacritics optional."""
     if not jurisdiction.is_administrator(request.user):
         raise PermissionDenied
-    text = search_text(request)
-    if not text:
+    key = fold(search_text(request))
+    if not key:
         return pick_results([])
-    users = User.objects.filter(Q(username__icontains=text) | Q(full_name__icontains=text)).order_by("username")
+    users = User.objects.filter(search_name__contains=key).order_by("username")
     return pick_results({"value": user.username, "label": f"{user} ({user.username})"} for user in users[:PICK_LIMIT])
 
 

@@ -37,6 +37,9 @@ class AuditFilterPickerTests(JurisdictionTestCase):
     def test_the_user_picker_finds_users_by_username_or_name_for_the_administrator_only(self) -> None:
         found = self.client_for(self.admin).get(self.pick, {"q": "Hoa"}).json()["results"]
         self.assertEqual(found, [{"value": "admin", "label": "Nguyễn Thị Hoa (admin)"}])
+        for typed in ("nguyen thi", "NGUYỄN", "hoa"):
+            found = self.client_for(self.admin).get(self.pick, {"q": typed}).json()["results"]
+            self.assertEqual([m["value"] for m in found], ["admin"], typed)
         found = self.client_for(self.admin).get(self.pick, {"q": "commune"}).json()["results"]
         self.assertEqual([m["value"] for m in found], ["commune_a", "commune_b"])
         for user in (self.province_officer, self.officer_a):
