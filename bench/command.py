@@ -63,6 +63,14 @@ class BenchCommand(BaseCommand):
     def write_counts(self, counts: dict[str, int]) -> None:
         self.stdout.write("rows: " + ", ".join(f"{count:,} {name}" for name, count in counts.items()))
 
+    def write_results(
+        self, output: Path | None, sizes: list[int], counts: dict[str, int], results: dict[str, float]
+    ) -> None:
+        """The rows counted, then the JSON file of the database, the sizes, the counts and the timings."""
+        self.write_counts(counts)
+        report = {"database": connection.vendor, "sizes": sizes, "counts": counts, "ms": results}
+        self.write_json(output, json.dumps(report, indent=2, ensure_ascii=False))
+
     def write_json(self, output: Path | None, text: str) -> None:
         path = output or Path(settings.VAR_DIR) / f"{self.name}-{connection.vendor}.json"
         path.parent.mkdir(parents=True, exist_ok=True)

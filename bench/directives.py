@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Max, Min, OuterRef, Subquery
 from django.test import Client
 from django.utils import timezone
@@ -30,7 +30,7 @@ from territory.loader import demo_child, load_units
 from territory.models import AdminUnit, Level, Organisation, OrganisationKind, Scheme
 from territory.organisations import load_organisations
 
-from .rows import insert_rows, next_id, reset_sequences
+from .rows import analyze, defer_constraints, insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
 
 PROVINCE = "67"
@@ -121,9 +121,7 @@ def grow(target: int, province: AdminUnit, issuer: Organisation, seed: int = 202
     recipients = list(Organisation.objects.filter(unit__path__under=province.path).exclude(pk=issuer.pk))
     channels = list(Channel.objects.values_list("id", "code", "priorities"))
     now = timezone.now()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    defer_constraints()
     directive_ids = _ids(Directive, months_needed - months_have)
     item_id = next_id(ContentItem)
     activity_id = next_id(Activity)
@@ -249,9 +247,7 @@ def grow(target: int, province: AdminUnit, issuer: Organisation, seed: int = 202
     _mark_reported(issuer)
     _keep_village_reach(province)
     reset_sequences(Directive, ContentItem, Activity)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze()
     return len(activities)
 
 

@@ -9,14 +9,13 @@ Rows are written with COPY on PostgreSQL and executemany on SQLite. Bench rows a
 inspections, violations or places is refused.
 """
 
-import json
 import random
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -31,7 +30,7 @@ from safety.types import load_establishment_types
 from territory.loader import demo_child, load_units
 from territory.models import AdminUnit, Level, Scheme
 
-from .rows import insert_rows, reset_sequences
+from .rows import analyze, defer_constraints, insert_rows, reset_sequences
 from .timing import NotAScratchDatabase, timed
 
 PROVINCE, DISTRICT = "67", "663"
@@ -124,15 +123,11 @@ def grow(province: AdminUnit, violations: int, seed: int = 2021) -> None:
         Establishment.objects.filter(public_code__startswith=PLACE_PREFIX).values_list("id", "unit_path", "unit_id")
     )
     district_of = {row[1]: row for row in units if row[2] == Level.DISTRICT}
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    defer_constraints()
     _grow_inspections(rng, 2 * violations, today, province, by_id, below, places, district_of)
     _grow_violations(rng, violations, today, below, places)
     reset_sequences(Inspection, Violation)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze()
 
 
 def _grow_inspections(
@@ -315,9 +310,3 @@ def counts() -> dict[str, int]:
         "violations": Violation.objects.count(),
         "places": Establishment.objects.count(),
     }
-
-
-def as_json(results: dict[str, float], sizes: Sequence[int]) -> str:
-    return json.dumps(
-        {"database": connection.vendor, "sizes": list(sizes), "ms": results}, indent=2, ensure_ascii=False
-    )

@@ -36,7 +36,7 @@ from zones.computing import recompute
 from . import safety as registry
 from . import zones as levels
 from .inspections import INSPECTION_COLUMNS, TEAM, inspection_row
-from .rows import insert_rows, next_id, reset_sequences
+from .rows import analyze, insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
@@ -295,9 +295,7 @@ def run(places: int, reports: int, activities: int, inspections: int, repeat: in
     grow_villages()
     grow_outreach(activities)
     grow_inspections(inspections)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze()
     return measure(repeat)
 
 

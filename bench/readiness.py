@@ -15,13 +15,13 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
 from accounts.models import User
-from bench.rows import insert_rows
-from bench.safety import PLACE_COLUMNS
+from bench.rows import insert_and_vacuum, insert_rows, next_id, reset_sequences, vacuum_analyze
+from bench.safety import PLACE_COLUMNS, place_row
 from bench.timing import NotAScratchDatabase, check, timed
 from bench.units import top_up_communes
 from events.loader import load_checklists
@@ -52,13 +52,6 @@ KINDS = 30
 SCENARIOS = 5
 SITES = 100_000
 EVENT_NAME = f"{PREFIX} Bầu cử thử nghiệm"
-
-
-def _analyze() -> None:
-    with connection.cursor() as cursor:
-        # VACUUM cannot run inside a transaction (a test's); ANALYZE alone can.
-        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
-        cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
 
 
 def prepare(load_country: bool = True) -> None:
@@ -122,10 +115,7 @@ def build_stocks(seed: int = 2021) -> int:
                 in_use = rng.randint(0, quantity) if tracks else None
                 yield (unit_id, kind_id, quantity, in_use, today - timedelta(days=rng.randint(0, 13)))
 
-    with transaction.atomic():
-        written = insert_rows(Stock, ["unit_id", "kind_id", "quantity", "in_use", "updated_on"], rows())
-    _analyze()
-    return written
+    return insert_and_vacuum(Stock, ["unit_id", "kind_id", "quantity", "in_use", "updated_on"], rows())
 
 
 def build_cases(province: AdminUnit, seed: int = 2021) -> int:
@@ -175,7 +165,7 @@ def build_event(size: int, seed: int = 2021) -> Event:
     )
     polling = EstablishmentType.objects.get(code="polling_station")
     now = timezone.now()
-    first_place = (Establishment.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    first_place = next_id(Establishment)
     places, sites = [], []
     statuses = [s for s in DayStatus.values]
     for offset, n in enumerate(range(have, size)):
@@ -184,23 +174,17 @@ def build_event(size: int, seed: int = 2021) -> Event:
         name = f"Điểm bỏ phiếu thử nghiệm {n}"
         places.append(
             (
-                place_id,
-                name,
-                polling.pk,
-                "",
-                unit_id,
-                path,
-                float(lat or 12),
-                float(lon or 107),
-                False,
-                None,
-                "",
-                "",
-                "operating",
-                "accepted",
-                f"{PREFIX}E{n:07X}",
-                fold(name),
-                "not_assessed",
+                *place_row(
+                    place_id,
+                    name,
+                    polling.pk,
+                    "",
+                    (unit_id, path),
+                    (float(lat or 12), float(lon or 107)),
+                    f"{PREFIX}E{n:07X}",
+                    fold(name),
+                    "not_assessed",
+                ),
                 now,
             )
         )
@@ -246,13 +230,8 @@ def build_event(size: int, seed: int = 2021) -> Event:
             ],
             sites,
         )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT setval(pg_get_serial_sequence('safety_establishment', 'id'), "
-                "(SELECT MAX(id) FROM safety_establishment))"
-            )
-    _analyze()
+    reset_sequences(Establishment)
+    vacuum_analyze()
     return event
 
 

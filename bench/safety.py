@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -26,7 +26,7 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
-from .rows import insert_rows, next_id, reset_sequences
+from .rows import analyze, defer_constraints, insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
 
 PREFIX = "BM"
@@ -78,6 +78,42 @@ PLACE_COLUMNS = [
     "search_name",
     "state",
 ]
+
+
+def place_row(
+    place_id: int,
+    name: str,
+    type_id: int,
+    address: str,
+    unit: tuple[int, str],
+    location: tuple[float, float],
+    public_code: str,
+    search_name: str,
+    state: str,
+) -> tuple[Any, ...]:
+    """The values of PLACE_COLUMNS for a synthetic place: operating, accepted, at an exact
+    location (`unit` is its id and path), with no capacity or contact."""
+    unit_id, path = unit
+    latitude, longitude = location
+    return (
+        place_id,
+        name,
+        type_id,
+        address,
+        unit_id,
+        path,
+        latitude,
+        longitude,
+        False,
+        None,
+        "",
+        "",
+        "operating",
+        "accepted",
+        public_code,
+        search_name,
+        state,
+    )
 
 
 def prepare(*, beside_demo: bool = False) -> tuple[CriteriaSet, AdminUnit]:
@@ -165,23 +201,17 @@ def grow_registry(
         name = f"Cơ sở thử nghiệm {n}"
         places.append(
             (
-                place_id,
-                name,
-                types[n % len(types)],
-                f"Địa chỉ {n}",
-                unit_id,
-                path,
-                latitude,
-                longitude,
-                False,
-                None,
-                "",
-                "",
-                "operating",
-                "accepted",
-                f"{PREFIX}{n:08X}",
-                f"co so thu nghiem {n}",
-                state,
+                *place_row(
+                    place_id,
+                    name,
+                    types[n % len(types)],
+                    f"Địa chỉ {n}",
+                    (unit_id, path),
+                    (latitude, longitude),
+                    f"{PREFIX}{n:08X}",
+                    f"co so thu nghiem {n}",
+                    state,
+                ),
                 last_id,
                 assessed_at,
                 valid_until,
@@ -213,16 +243,12 @@ def grow_registry(
         "submitted_at",
         "valid_until",
     ]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    defer_constraints()
     insert_rows(Establishment, place_columns, places)
     insert_rows(Assessment, assessment_columns, assessments)
     reset_sequences(Establishment, Assessment)
     clusters.rebuild()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    analyze()
     return len(places)
 
 

@@ -8,14 +8,13 @@ permits' numbers and zones' decisions start with "BM"; the benchmark refuses a d
 case counts recorded by people or real permits.
 """
 
-import json
 import random
 import time
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client
 from django.utils import timezone
 
@@ -37,7 +36,7 @@ from zones.models import (
 )
 from zones.permit_codes import sign
 
-from .rows import insert_rows
+from .rows import insert_and_vacuum
 from .timing import NotAScratchDatabase, check, timed
 from .units import top_up_communes
 
@@ -46,13 +45,6 @@ COMMUNES = 10_600
 DAYS = 365
 ZONES = 1_000
 PROVINCE = "67"  # Đắk Nông: the province page and its communes
-
-
-def _analyze() -> None:
-    """Fresh statistics, and on PostgreSQL a visibility map so index-only scans need no table reads
-    (what autovacuum gives a live database)."""
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def prepare() -> None:
@@ -125,10 +117,7 @@ def build_cases(today: date, seed: int = 2021) -> int:
         "recorded_at",
         "is_demo",
     ]
-    with transaction.atomic():
-        written = insert_rows(CaseCount, columns, rows(), batch_size=20_000)
-    _analyze()
-    return written
+    return insert_and_vacuum(CaseCount, columns, rows(), batch_size=20_000)
 
 
 @transaction.atomic
@@ -218,10 +207,7 @@ def grow_permits(target: int, today: date, seed: int = 2021) -> int:
         "revoke_reason",
         "is_demo",
     ]
-    with transaction.atomic():
-        written = insert_rows(GoodsPermit, columns, rows(), batch_size=20_000)
-    _analyze()
-    return written
+    return insert_and_vacuum(GoodsPermit, columns, rows(), batch_size=20_000)
 
 
 def measure_recompute(today: date) -> dict[str, float]:
@@ -294,11 +280,3 @@ def counts() -> dict[str, int]:
         "zones": DistancingZone.objects.count(),
         "permits": GoodsPermit.objects.count(),
     }
-
-
-def as_json(results: dict[str, float], sizes: Sequence[int]) -> str:
-    return json.dumps(
-        {"database": connection.vendor, "sizes": list(sizes), "counts": counts(), "ms": results},
-        indent=2,
-        ensure_ascii=False,
-    )

@@ -1,4 +1,3 @@
-import json
 from typing import Any
 
 from django.db import connection
@@ -25,7 +24,4 @@ class Command(BenchCommand):
         self.write_sizes("", sizes, 44)
         reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results)
         self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), 44)
-        counts = bench.counts()
-        self.write_counts(counts)
-        report = {"database": vendor, "sizes": sizes, "counts": counts, "ms": results}
-        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
+        self.write_results(options["output"], sizes, bench.counts(), results)

@@ -1,4 +1,3 @@
-import json
 from typing import Any
 
 from django.db import connection
@@ -24,7 +23,4 @@ class Command(BenchCommand):
         self.stdout.write("")
         self.stdout.write(f"{connection.vendor}: server time, ms (median of the timed runs)")
         self.write_table(((key, [value]) for key, value in results.items()), 70)
-        counts = bench.counts()
-        self.write_counts(counts)
-        report = {"database": connection.vendor, "sizes": sizes, "counts": counts, "ms": results}
-        self.write_json(options["output"], json.dumps(report, indent=2, ensure_ascii=False))
+        self.write_results(options["output"], sizes, bench.counts(), results)

@@ -25,5 +25,4 @@ class Command(BenchCommand):
         self.write_sizes("columns are numbers of permits", sizes, 62)
         reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results if " @ " in key)
         self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), 62)
-        self.write_counts(bench.counts())
-        self.write_json(options["output"], bench.as_json(results, sizes))
+        self.write_results(options["output"], sizes, bench.counts(), results)
