@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,16 @@ class Attachment(models.Model):
 def check(upload: Any, field: str = "file") -> str:
     """The content type of a photo or PDF of at most 5 MB; ValidationError (FileTooLarge) otherwise."""
     return uploads.check_upload(upload, KINDS, max_bytes=MAX_BYTES, field=field)
+
+
+def response(attachment: Any) -> FileResponse:
+    """The attached file to show in the browser; a PDF is downloaded under its name."""
+    return FileResponse(
+        attachment.file.open("rb"),
+        content_type=attachment.content_type,
+        as_attachment=attachment.content_type == "application/pdf",
+        filename=attachment.name,
+    )
 
 
 def describe(attachments: Any, url_name: str) -> list[dict[str, Any]]:

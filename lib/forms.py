@@ -1,10 +1,17 @@
-"""Form helpers every app's pages share: Bootstrap classes on widgets, a date input, and an
-action's ValidationError put back on the form."""
+"""Form helpers every app's pages share: Bootstrap classes on widgets, a date input, an
+action's ValidationError put back on the form, and the post of a form page (`submit`)."""
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar, cast
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+
+from lib.uploads import FileTooLarge
+
+T = TypeVar("T")
 
 
 class DateInput(forms.DateInput):
@@ -61,8 +68,59 @@ def add_errors(form: forms.Form, invalid: ValidationError, *, name_unknown: bool
         for message in invalid.messages:
             form.add_error(None, message)
         return
-    for field, messages in invalid.message_dict.items():
+    for field, texts in invalid.message_dict.items():
         target = field if field in form.fields else None
-        for message in messages:
+        for message in texts:
             named = name_unknown and not target and field
             form.add_error(target, f"{field}: {message}" if named else message)
+
+
+class Submitted(Generic[T]):
+    """What became of a form page's request: `done` with the action's `result`, or not done with
+    the status to show the form again with (200 before anything is posted)."""
+
+    def __init__(self, status: int, done: bool = False, result: T | None = None) -> None:
+        self.status = status
+        self.done = done
+        self._result = result
+
+    @property
+    def result(self) -> T:
+        if not self.done:
+            raise ValueError("Nothing was done.")
+        return cast(T, self._result)
+
+
+def submit(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], T],
+    done: str | Callable[[T], str] = "",
+    *,
+    invalid: int = 400,
+    name_unknown: bool = True,
+    refused: Mapping[type[Exception], int] | None = None,
+    refused_field: str | None = None,
+) -> Submitted[T]:
+    """The post of a form page. Before a post: not done, 200. A posted form that is not valid:
+    `invalid` (400). A valid one runs `action(cleaned_data)`: its ValidationError goes on the form
+    (`add_errors`) with `invalid`, or 413 for a file too large; an exception of a type in
+    `refused` goes on the form at `refused_field` (else on top) with the status it maps to; on
+    success the `done` message (text, or made from the result) is shown on the next page."""
+    if request.method != "POST":
+        return Submitted(200)
+    if not form.is_valid():
+        return Submitted(invalid)
+    refusals = tuple(refused or ())
+    try:
+        result = action(form.cleaned_data)
+    except ValidationError as error:
+        add_errors(form, error, name_unknown=name_unknown)
+        return Submitted(413 if isinstance(error, FileTooLarge) else invalid)
+    except refusals as refusal:
+        assert refused is not None
+        form.add_error(refused_field, str(refusal))
+        return Submitted(next(status for kind, status in refused.items() if isinstance(refusal, kind)))
+    if done:
+        messages.success(request, done if isinstance(done, str) else done(result))
+    return Submitted(200, True, result)

@@ -17,8 +17,8 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from inspections.models import TargetKind
 from inspections.queries import visible_inspections
-from lib.forms import add_errors
-from lib.uploads import FileTooLarge
+from lib import attachments
+from lib.forms import add_errors, submit
 
 from .. import actions
 from ..actions import ViolationConflict
@@ -53,8 +53,8 @@ def violation_list(request: HttpRequest) -> HttpResponse:
     return render(request, "enforcement/list.html", context, status=200 if page is not None else 400)
 
 
-def _values(form: ViolationForm) -> dict[str, Any]:
-    data = dict(form.cleaned_data)
+def _values(cleaned: dict[str, Any]) -> dict[str, Any]:
+    data = dict(cleaned)
     data["establishment"] = data["establishment"] or None
     data["inspection"] = data["inspection"] or None
     return data
@@ -85,18 +85,15 @@ def violation_new(request: HttpRequest) -> HttpResponse:
     if not (request.user.is_superuser or jurisdiction.unit_paths(request.user)):
         raise PermissionDenied(_("Only officers and inspectors record violations."))
     form = ViolationForm(request.user, request.POST or None, initial=_initial(request))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                violation = actions.record_violation(request_user(request), _values(form))
-            except ValidationError as invalid:
-                add_errors(form, invalid)
-            else:
-                messages.success(request, _("The violation is recorded as a draft."))
-                return redirect("enforcement:detail", pk=violation.pk)
-        status = 400
-    return render(request, "enforcement/form.html", {"form": form}, status=status)
+    sent = submit(
+        request,
+        form,
+        lambda data: actions.record_violation(request_user(request), _values(data)),
+        _("The violation is recorded as a draft."),
+    )
+    if sent.done:
+        return redirect("enforcement:detail", pk=sent.result.pk)
+    return render(request, "enforcement/form.html", {"form": form}, status=sent.status)
 
 
 @login_required
@@ -119,23 +116,21 @@ def violation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "inspection": violation.inspection_id,
     }
     form = ViolationForm(request.user, request.POST or None, initial=initial, scheme=violation.unit.scheme)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            values = _values(form)
-            values["scheme"] = violation.unit.scheme
-            try:
-                actions.update_violation(violation, request_user(request), values)
-            except ValidationError as invalid:
-                add_errors(form, invalid)
-            except ViolationConflict as conflict:
-                messages.error(request, str(conflict))
-                return redirect("enforcement:detail", pk=pk)
-            else:
-                messages.success(request, _("The draft is saved."))
-                return redirect("enforcement:detail", pk=pk)
-        status = 400
-    return render(request, "enforcement/form.html", {"form": form, "violation": violation}, status=status)
+    try:
+        sent = submit(
+            request,
+            form,
+            lambda data: actions.update_violation(
+                violation, request_user(request), {**_values(data), "scheme": violation.unit.scheme}
+            ),
+            _("The draft is saved."),
+        )
+    except ViolationConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("enforcement:detail", pk=pk)
+    if sent.done:
+        return redirect("enforcement:detail", pk=pk)
+    return render(request, "enforcement/form.html", {"form": form, "violation": violation}, status=sent.status)
 
 
 def _detail(request: HttpRequest, violation: Violation, status: int = 200, **forms: Any) -> HttpResponse:
@@ -156,7 +151,10 @@ def violation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, get_violation(request.user, pk))
 
 
-def _transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+@login_required
+@require_POST
+def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """A step of a violation: its decision, publication or withdrawal (the URL says which)."""
     violation = get_violation(request.user, pk)
     form_class = {"decide": DecideForm, "withdraw": WithdrawForm}.get(step)
     form = form_class(request.POST) if form_class else None
@@ -187,41 +185,22 @@ def _transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(request, pk, "decide")
-
-
-@login_required
-@require_POST
-def publish_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(request, pk, "publish")
-
-
-@login_required
-@require_POST
-def withdraw_view(request: HttpRequest, pk: int) -> HttpResponse:
-    return _transition(request, pk, "withdraw")
-
-
-@login_required
-@require_POST
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     violation = get_violation(request.user, pk)
     form = EvidenceForm(request.POST, request.FILES)
-    too_large = False
-    if form.is_valid():
-        try:
-            actions.attach_evidence(violation, request_user(request), form.cleaned_data["file"])
-        except ValidationError as invalid:
-            add_errors(form, invalid)
-            too_large = isinstance(invalid, FileTooLarge)
-        except ViolationConflict as conflict:
-            messages.error(request, str(conflict))
-            return redirect("enforcement:detail", pk=pk)
-        else:
-            messages.success(request, _("The file is kept with the violation."))
-            return redirect("enforcement:detail", pk=pk)
-    return _detail(request, violation, 413 if too_large else 400, evidence_form=form)
+    try:
+        sent = submit(
+            request,
+            form,
+            lambda data: actions.attach_evidence(violation, request_user(request), data["file"]),
+            _("The file is kept with the violation."),
+        )
+    except ViolationConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("enforcement:detail", pk=pk)
+    if sent.done:
+        return redirect("enforcement:detail", pk=pk)
+    return _detail(request, violation, sent.status, evidence_form=form)
 
 
 @login_required
@@ -229,12 +208,7 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     evidence = Evidence.objects.filter(pk=pk).first()
     if evidence is None or not visible_violations(request.user).filter(pk=evidence.violation_id).exists():
         raise Http404(_("No file with this number is visible to you."))
-    return FileResponse(
-        evidence.file.open("rb"),
-        content_type=evidence.content_type,
-        as_attachment=evidence.content_type == "application/pdf",
-        filename=evidence.name,
-    )
+    return attachments.response(evidence)
 
 
 urlpatterns = [
@@ -242,9 +216,9 @@ urlpatterns = [
     path("enforcement/new/", violation_new, name="new"),
     path("enforcement/<int:pk>/", violation_detail, name="detail"),
     path("enforcement/<int:pk>/edit/", violation_edit, name="edit"),
-    path("enforcement/<int:pk>/decide/", decide_view, name="decide"),
-    path("enforcement/<int:pk>/publish/", publish_view, name="publish"),
-    path("enforcement/<int:pk>/withdraw/", withdraw_view, name="withdraw"),
+    path("enforcement/<int:pk>/decide/", transition, {"step": "decide"}, name="decide"),
+    path("enforcement/<int:pk>/publish/", transition, {"step": "publish"}, name="publish"),
+    path("enforcement/<int:pk>/withdraw/", transition, {"step": "withdraw"}, name="withdraw"),
     path("enforcement/<int:pk>/evidence/", evidence_upload, name="evidence"),
     path("enforcement/evidence/<int:pk>/", evidence_file, name="evidence_file"),
 ]

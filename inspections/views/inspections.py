@@ -16,8 +16,8 @@ from django.views.decorators.http import require_POST
 from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import Role
-from lib.forms import add_errors
-from lib.uploads import FileTooLarge
+from lib import attachments
+from lib.forms import add_errors, submit
 from safety.models import Establishment
 from safety.scoring import answer_text
 from territory.models import AdminUnit
@@ -105,35 +105,34 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     if not jurisdiction.scope_units(request.user) and not request.user.is_superuser:
         raise PermissionDenied(_("Only officers and inspectors plan inspections."))
     form = PlanForm(request.user, request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            unit = next(u for u in jurisdiction.scope_units(request.user) if str(u.pk) == form.cleaned_data["unit"])
-            targets, problems = _targets(form, unit.scheme)
-            for problem in problems:
-                form.add_error("more_units", problem)
-            if not problems:
-                try:
-                    plan = actions.plan_inspections(
-                        request_user(request),
-                        unit=unit,
-                        title=form.cleaned_data["title"],
-                        period_start=form.cleaned_data["period_start"],
-                        period_end=form.cleaned_data["period_end"],
-                        team=form.cleaned_data["team"],
-                        checklist=form.cleaned_data["checklist"],
-                        targets=targets,
-                    )
-                except ValidationError as invalid:
-                    add_errors(form, invalid)
-                except PermissionDenied as refused:
-                    form.add_error(None, str(refused))
-                    status = 403
-                else:
-                    messages.success(request, _("The plan is saved with %(n)d inspections.") % {"n": len(targets)})
-                    return redirect("inspections:plan", pk=plan.pk)
-        status = status if status != 200 else 400
-    return render(request, "inspections/plan_form.html", {"form": form}, status=status)
+
+    def plan(data: dict[str, Any]) -> tuple[InspectionPlan, int]:
+        unit = next(u for u in jurisdiction.scope_units(request.user) if str(u.pk) == data["unit"])
+        targets, problems = _targets(form, unit.scheme)
+        if problems:
+            raise ValidationError({"more_units": problems})
+        planned = actions.plan_inspections(
+            request_user(request),
+            unit=unit,
+            title=data["title"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            team=data["team"],
+            checklist=data["checklist"],
+            targets=targets,
+        )
+        return planned, len(targets)
+
+    sent = submit(
+        request,
+        form,
+        plan,
+        lambda planned: _("The plan is saved with %(n)d inspections.") % {"n": planned[1]},
+        refused={PermissionDenied: 403},
+    )
+    if sent.done:
+        return redirect("inspections:plan", pk=sent.result[0].pk)
+    return render(request, "inspections/plan_form.html", {"form": form}, status=sent.status)
 
 
 @login_required
@@ -281,19 +280,16 @@ def upload_file(request: HttpRequest, pk: int) -> HttpResponse:
     """Attach a photo or PDF; a refused file answers 400 (413 when too large) with the reason."""
     inspection = get_inspection(request.user, pk)
     form = FileForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            actions.attach_file(inspection, request_user(request), form.cleaned_data["file"])
-        except ValidationError as invalid:
-            add_errors(form, invalid)
-            too_large = isinstance(invalid, FileTooLarge)
-        else:
-            messages.success(request, _("The file is attached."))
-            return redirect("inspections:detail", pk=pk)
-    else:
-        too_large = False
+    sent = submit(
+        request,
+        form,
+        lambda data: actions.attach_file(inspection, request_user(request), data["file"]),
+        _("The file is attached."),
+    )
+    if sent.done:
+        return redirect("inspections:detail", pk=pk)
     context = _detail_context(request, inspection, file_form=form)
-    return render(request, "inspections/detail.html", context, status=413 if too_large else 400)
+    return render(request, "inspections/detail.html", context, status=sent.status)
 
 
 @login_required
@@ -301,13 +297,7 @@ def download_file(request: HttpRequest, pk: int) -> FileResponse:
     attached = InspectionFile.objects.filter(pk=pk).select_related("inspection").first()
     if attached is None or not visible_inspections(request.user).filter(pk=attached.inspection_id).exists():
         raise Http404(_("No file with this number is visible to you."))
-    response = FileResponse(
-        attached.file.open("rb"),
-        content_type=attached.content_type,
-        as_attachment=attached.content_type == "application/pdf",
-        filename=attached.name,
-    )
-    return response
+    return attachments.response(attached)
 
 
 @login_required

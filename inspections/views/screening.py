@@ -1,8 +1,9 @@
 """Door-to-door screening: campaigns, their progress per village and the day-by-day record."""
 
-from django.contrib import messages
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.http import request_user
-from lib.forms import add_errors
+from lib.forms import submit
 from territory.models import AdminUnit, Level
 
 from .. import actions, screening
@@ -36,26 +37,21 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_new(request: HttpRequest) -> HttpResponse:
     jurisdiction.require_role(request.user, *jurisdiction.CHANGE_ROLES)
     form = CampaignForm(request.user, request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            unit = AdminUnit.objects.get(pk=int(form.cleaned_data["unit"]))
-            try:
-                campaign = actions.open_campaign(
-                    request_user(request),
-                    unit=unit,
-                    title=form.cleaned_data["title"],
-                    target_group=form.cleaned_data["target_group"],
-                    period_start=form.cleaned_data["period_start"],
-                    period_end=form.cleaned_data["period_end"],
-                )
-            except ValidationError as invalid:
-                add_errors(form, invalid)
-            else:
-                messages.success(request, _("The campaign is open."))
-                return redirect("inspections:campaign", pk=campaign.pk)
-        status = 400
-    return render(request, "inspections/campaign_form.html", {"form": form}, status=status)
+
+    def open_campaign(data: dict[str, Any]) -> ScreeningCampaign:
+        return actions.open_campaign(
+            request_user(request),
+            unit=AdminUnit.objects.get(pk=int(data["unit"])),
+            title=data["title"],
+            target_group=data["target_group"],
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+        )
+
+    sent = submit(request, form, open_campaign, _("The campaign is open."))
+    if sent.done:
+        return redirect("inspections:campaign", pk=sent.result.pk)
+    return render(request, "inspections/campaign_form.html", {"form": form}, status=sent.status)
 
 
 def _villages(request: HttpRequest, campaign: ScreeningCampaign) -> list[AdminUnit]:
@@ -74,37 +70,33 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     villages = _villages(request, campaign)
     form = ScreeningDayForm(villages, request.POST or None, initial={"day": min(today, campaign.period_end)})
-    status = 200
-    if request.method == "POST":
-        if not villages:
-            raise PermissionDenied(_("You may not record screening for this campaign."))
-        if form.is_valid():
-            village = next(v for v in villages if str(v.pk) == form.cleaned_data["village"])
-            data = form.cleaned_data
-            try:
-                actions.record_screening_day(
-                    campaign,
-                    request_user(request),
-                    village=village,
-                    day=data["day"],
-                    households=data["households"],
-                    households_visited=data["households_visited"],
-                    people_screened=data["people_screened"],
-                    people_referred=data["people_referred"],
-                )
-            except ValidationError as invalid:
-                add_errors(form, invalid)
-            else:
-                messages.success(request, _("Recorded for %(village)s.") % {"village": village.name})
-                return redirect("inspections:campaign", pk=pk)
-        status = 400
+    if request.method == "POST" and not villages:
+        raise PermissionDenied(_("You may not record screening for this campaign."))
+
+    def record(data: dict[str, Any]) -> AdminUnit:
+        village = next(v for v in villages if str(v.pk) == data["village"])
+        actions.record_screening_day(
+            campaign,
+            request_user(request),
+            village=village,
+            day=data["day"],
+            households=data["households"],
+            households_visited=data["households_visited"],
+            people_screened=data["people_screened"],
+            people_referred=data["people_referred"],
+        )
+        return village
+
+    sent = submit(request, form, record, lambda village: _("Recorded for %(village)s.") % {"village": village.name})
+    if sent.done:
+        return redirect("inspections:campaign", pk=pk)
     context = {
         "campaign": campaign,
         "progress": screening.progress(campaign, today),
         "form": form if villages else None,
         "lag_margin": screening.LAG_MARGIN,
     }
-    return render(request, "inspections/campaign.html", context, status=status)
+    return render(request, "inspections/campaign.html", context, status=sent.status)
 
 
 urlpatterns = [
