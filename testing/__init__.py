@@ -10,7 +10,7 @@ import io
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.cache import cache
 from django.test import Client, TestCase
@@ -21,8 +21,9 @@ from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
 from lib.text import fold
 from safety import clusters
+from safety.actions.assessments import submit_assessment
 from safety.actions.criteria import load_criteria_sets
-from safety.models import CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
+from safety.models import Assessment, CriteriaSet, CriteriaSetStatus, Establishment, EstablishmentType
 from safety.types import load_establishment_types
 from territory.loader import load_successions, load_units
 from territory.models import AdminUnit, Level, Organisation, Scheme
@@ -306,11 +307,37 @@ class CriteriaSetsTestCase(SafetyTestCase):
 
 
 class OwnedPlaceTestCase(SafetyTestCase):
-    """The safety base plus one place in commune_a that the owner owns."""
+    """The safety base plus one place in commune_a that the owner owns: make_place's market
+    unless the class's `place_fields` say otherwise."""
 
     place: Establishment
+    place_fields: ClassVar[dict[str, Any]] = {}
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.place = make_place(cls.commune_a, owners=[cls.owner])
+        cls.place = make_place(cls.commune_a, owners=[cls.owner], **cls.place_fields)
+
+
+class AssessedPlaceTestCase(SafetyTestCase):
+    """The safety base plus a place in village_a that the owner owns, with a history of three
+    assessments submitted out of order: unsafe two weeks ago (the owner), safe today (officer_a),
+    at risk a week ago (the owner)."""
+
+    place: Establishment
+    oldest: Assessment
+    middle: Assessment
+    newest: Assessment
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.place = make_place(cls.village_a, owners=[cls.owner])
+        now = timezone.now()
+        cls.oldest = submit_assessment(
+            cls.place, cls.criteria_set, UNSAFE_ANSWERS, by=cls.owner, now=now - timedelta(days=14)
+        )
+        cls.newest = submit_assessment(cls.place, cls.criteria_set, SAFE_ANSWERS, by=cls.officer_a, now=now)
+        cls.middle = submit_assessment(
+            cls.place, cls.criteria_set, AT_RISK_ANSWERS, by=cls.owner, now=now - timedelta(days=7)
+        )

@@ -1,34 +1,17 @@
 """A place's history of assessments, newest first, for its owners and the officers above it."""
 
-from datetime import timedelta
-
 from django.urls import reverse
-from django.utils import timezone
 
 from safety.actions.assessments import submit_assessment
-from safety.models import Assessment, Establishment
-from testing import AT_RISK_ANSWERS, SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
+from testing import SAFE_ANSWERS, AssessedPlaceTestCase, make_place
 
 
-class AssessmentHistoryTests(SafetyTestCase):
-    place: Establishment
+class AssessmentHistoryTests(AssessedPlaceTestCase):
     url: str
-    oldest: Assessment
-    middle: Assessment
-    newest: Assessment
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.place = make_place(cls.village_a, owners=[cls.owner])
-        now = timezone.now()
-        cls.oldest = submit_assessment(
-            cls.place, cls.criteria_set, UNSAFE_ANSWERS, by=cls.owner, now=now - timedelta(days=14)
-        )
-        cls.newest = submit_assessment(cls.place, cls.criteria_set, SAFE_ANSWERS, by=cls.officer_a, now=now)
-        cls.middle = submit_assessment(
-            cls.place, cls.criteria_set, AT_RISK_ANSWERS, by=cls.owner, now=now - timedelta(days=7)
-        )
         other = make_place(cls.commune_a, "Siêu thị Đắk Mil", type_code="supermarket")
         submit_assessment(other, cls.criteria_set, SAFE_ANSWERS, by=None)
         cls.url = reverse("safety:history", kwargs={"pk": cls.place.pk})

@@ -1,20 +1,14 @@
 """POST and GET /api/v1/establishments/{id}/assessments."""
 
 import json
-from datetime import timedelta
 
-from django.utils import timezone
-
-from safety.actions.assessments import submit_assessment
-from safety.models import Assessment, CriteriaSetStatus, Establishment, PublicState
+from safety.models import Assessment, CriteriaSetStatus, PublicState
 from testing import (
-    AT_RISK_ANSWERS,
     SAFE_ANSWERS,
     UNSAFE_ANSWERS,
+    AssessedPlaceTestCase,
     OwnedPlaceTestCase,
-    SafetyTestCase,
     make_criteria_set,
-    make_place,
 )
 
 
@@ -119,25 +113,12 @@ class AssessmentApiTests(OwnedPlaceTestCase):
         self.assertEqual(response.status_code, 401)
 
 
-class AssessmentHistoryApiTests(SafetyTestCase):
-    place: Establishment
+class AssessmentHistoryApiTests(AssessedPlaceTestCase):
     url: str
-    first: Assessment
-    second: Assessment
-    third: Assessment
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.place = make_place(cls.village_a, owners=[cls.owner])
-        now = timezone.now()
-        cls.first = submit_assessment(
-            cls.place, cls.criteria_set, UNSAFE_ANSWERS, by=cls.owner, now=now - timedelta(days=9)
-        )
-        cls.third = submit_assessment(cls.place, cls.criteria_set, SAFE_ANSWERS, by=cls.owner, now=now)
-        cls.second = submit_assessment(
-            cls.place, cls.criteria_set, AT_RISK_ANSWERS, by=cls.owner, now=now - timedelta(days=2)
-        )
         cls.url = f"/api/v1/establishments/{cls.place.pk}/assessments"
 
     def test_history_newest_first(self) -> None:
@@ -145,7 +126,7 @@ class AssessmentHistoryApiTests(SafetyTestCase):
         self.assertEqual(response.status_code, 200)
         body = response.json()
         self.assertEqual(body["count"], 3)
-        self.assertEqual([item["id"] for item in body["items"]], [self.third.pk, self.second.pk, self.first.pk])
+        self.assertEqual([item["id"] for item in body["items"]], [self.newest.pk, self.middle.pk, self.oldest.pk])
         self.assertEqual([item["public_state"] for item in body["items"]], ["safe", "at_risk", "unsafe"])
 
     def test_history_follows_jurisdiction(self) -> None:

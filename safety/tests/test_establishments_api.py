@@ -4,7 +4,7 @@ from typing import Any
 
 from accounts.models import Role, RoleAssignment
 from safety.models import Establishment, PublicState, Registration
-from testing import SafetyTestCase, make_place
+from testing import OwnedPlaceTestCase, SafetyTestCase, make_place
 
 URL = "/api/v1/establishments"
 
@@ -112,13 +112,8 @@ class EstablishmentsApiTests(SafetyTestCase):
         self.assertEqual(self.client.get(f"{URL}/{self.market_a.pk}").status_code, 401)
 
 
-class PatchEstablishmentTests(SafetyTestCase):
-    place: Establishment
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.place = make_place(cls.commune_a, "Chợ Đắk Mil", "market", owners=[cls.owner], capacity=100)
+class PatchEstablishmentTests(OwnedPlaceTestCase):
+    place_fields = {"capacity": 100}
 
     def patch(self, user: Any, place: Establishment | None = None, **body: Any):  # type: ignore[no-untyped-def]
         url = f"{URL}/{(place or self.place).pk}"

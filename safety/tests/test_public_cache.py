@@ -6,19 +6,14 @@ import re
 
 from django.test import Client
 
-from safety.models import Establishment, PublicState
-from testing import SAFE_ANSWERS, UNSAFE_ANSWERS, SafetyTestCase, make_place
+from safety.models import PublicState
+from testing import SAFE_ANSWERS, UNSAFE_ANSWERS, OwnedPlaceTestCase
 
 BBOX = {"bbox": "100,5,115,25", "zoom": "6"}
 
 
-class PublicCacheTests(SafetyTestCase):
-    place: Establishment
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.place = make_place(cls.commune_a, "Chợ Đức Mạnh", owners=[cls.owner])
+class PublicCacheTests(OwnedPlaceTestCase):
+    place_fields = {"name": "Chợ Đức Mạnh"}
 
     def submit(self, answers: dict[str, object]) -> None:
         response = self.client.post(

@@ -9,7 +9,9 @@ from testing import SafetyTestCase, make_place
 URL = "/api/v1/establishments"
 
 
-class DuplicateApiTests(SafetyTestCase):
+class ExistingPlaceTestCase(SafetyTestCase):
+    """The safety base plus a market in commune_a that a new registration may repeat."""
+
     existing: Establishment
 
     @classmethod
@@ -17,6 +19,8 @@ class DuplicateApiTests(SafetyTestCase):
         super().setUpTestData()
         cls.existing = make_place(cls.commune_a, "Chợ Đắk Mil", "market", address="Số 5 Nguyễn Tất Thành")
 
+
+class DuplicateApiTests(ExistingPlaceTestCase):
     def post(self, user: Any = None, **body: Any):  # type: ignore[no-untyped-def]
         payload = {"name": "Chợ Đắk Mil", "type": "market", "unit": self.commune_a.code, **body}
         payload.setdefault("address", "Số 5 Nguyễn Tất Thành")
@@ -71,14 +75,7 @@ class DuplicateApiTests(SafetyTestCase):
         self.assertEqual(response.status_code, 200)
 
 
-class DuplicateFormTests(SafetyTestCase):
-    existing: Establishment
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.existing = make_place(cls.commune_a, "Chợ Đắk Mil", "market", address="Số 5 Nguyễn Tất Thành")
-
+class DuplicateFormTests(ExistingPlaceTestCase):
     def form_data(self, **extra: Any) -> dict[str, Any]:
         return {
             "name": "cho dak mil",

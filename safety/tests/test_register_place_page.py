@@ -5,7 +5,7 @@ from typing import Any
 from django.urls import reverse
 
 from safety.models import Establishment, EstablishmentType, Registration
-from testing import SafetyTestCase, make_place
+from testing import OwnedPlaceTestCase, SafetyTestCase
 
 
 class RegisterPageTests(SafetyTestCase):
@@ -72,13 +72,8 @@ class RegisterPageTests(SafetyTestCase):
         self.assertContains(response, "scope=all&amp;levels=commune%2Cvillage")
 
 
-class EditPageTests(SafetyTestCase):
-    place: Establishment
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.place = make_place(cls.commune_a, "Chợ Đắk Mil", "market", owners=[cls.owner], capacity=100)
+class EditPageTests(OwnedPlaceTestCase):
+    place_fields = {"capacity": 100}
 
     def test_owner_gets_the_short_form_and_changes_the_contact(self) -> None:
         client = self.client_for(self.owner)
