@@ -63,6 +63,18 @@ def browser_page(monkeypatch: pytest.MonkeyPatch, width: int, height: int) -> It
         context.close()
 
 
+def page_fixture(width: int, height: int) -> Any:
+    """A browser test module's `page` fixture (`page = page_fixture(…)`): a fresh page of this
+    viewport for each test."""
+
+    @pytest.fixture(name="page")
+    def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+        with browser_page(monkeypatch, width, height) as opened:
+            yield opened
+
+    return page
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """axe-core's violations on the page as it is now: rule id, impact, help and the elements."""
     if not AXE.exists():

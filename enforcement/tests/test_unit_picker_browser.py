@@ -2,7 +2,6 @@
 "dak mil" without accents in the place field, picks the district from the list with a click and
 with the keyboard, and the violation is recorded there."""
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from enforcement.types import load_violation_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
 from testing import make_user
-from testing.browser import BROWSER_TEST, browser_page
+from testing.browser import BROWSER_TEST, page_fixture
 
 SCREENSHOT = Path("/tmp/unit-picker-390.png")  # noqa: S108 - a fixed place to look at after a run
 
@@ -31,10 +30,7 @@ def district_officer(live_server: Any) -> User:
     return make_user("district", Role.OFFICER, AdminUnit.objects.get(scheme=Scheme.LEGACY, code="663"))
 
 
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    with browser_page(monkeypatch, 390, 844) as opened:
-        yield opened
+page = page_fixture(390, 844)
 
 
 def signed_in(page: Any, live_server: Any, user: User) -> None:

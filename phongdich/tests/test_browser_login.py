@@ -4,7 +4,6 @@ Playwright cannot download its own browsers here, so the tests use /usr/bin/chro
 (`apt-get install chromium`) and are skipped when it is missing.
 """
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from accounts.models import Role
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
 from testing import PASSWORD, make_user
-from testing.browser import BROWSER_TEST, browser_page
+from testing.browser import BROWSER_TEST, page_fixture
 
 SCREENSHOT = Path("/tmp/commune-page.png")  # noqa: S108 - a fixed place to look at after a run
 USERNAME = "commune"
@@ -36,10 +35,7 @@ def commune(live_server: Any) -> AdminUnit:
     return unit
 
 
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    with browser_page(monkeypatch, 1280, 900) as opened:
-        yield opened
+page = page_fixture(1280, 900)
 
 
 def sign_in(page: Any, base_url: str, password: str) -> None:

@@ -6,7 +6,6 @@ A live server reads the data from another thread, so these are pytest tests on a
 database rather than SafetyTestCase classes; they are skipped when Chromium is missing.
 """
 
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from safety.types import load_establishment_types
 from territory.loader import load_units
 from territory.models import AdminUnit, Scheme
 from testing import make_place
-from testing.browser import BROWSER_TEST, browser_page
+from testing.browser import BROWSER_TEST, page_fixture
 
 NAME = "Quán <img src=x onerror=window.pwned=1> Đắk Mil"
 SCREENSHOT = Path("/tmp/safety-map.png")  # noqa: S108 - a fixed place to look at after a run
@@ -45,10 +44,7 @@ def places(settings: Any) -> None:
     )
 
 
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    with browser_page(monkeypatch, 1000, 800) as opened:
-        yield opened
+page = page_fixture(1000, 800)
 
 
 def test_clusters_are_drawn_without_tiles(live_server: Any, places: None, page: Any) -> None:
