@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.attachments import Attachment
+from lib.attachments import Attachment, upload_to
 from lib.records import CreatedDemo, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
@@ -140,19 +140,20 @@ class Violation(UnitScoped, CreatedDemo):
         return f"{self.offender_name} — {self.type}"
 
 
-def evidence_upload_to(instance: "Evidence", filename: str) -> str:
-    return f"violations/{instance.violation_id}/{filename}"
+# The name migration 0001 gives the upload path.
+evidence_upload_to = upload_to
 
 
 class Evidence(Attachment):
     """A photo or PDF kept with a violation; never public (it may show people)."""
 
+    folder = "violations"
+    record_field = "violation"
+
     violation = models.ForeignKey(
         Violation, verbose_name=_("violation"), on_delete=models.PROTECT, related_name="evidence"
     )
-    file = models.FileField(_("file"), upload_to=evidence_upload_to, max_length=255)
 
-    class Meta:
+    class Meta(Attachment.Meta):
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
-        ordering = ["uploaded_at", "pk"]

@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from lib.attachments import Attachment
+from lib.attachments import Attachment, upload_to
 from lib.records import CreatedDemo, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
@@ -237,22 +237,23 @@ class Inspection(UnitScoped, CreatedDemo):
         return self.outcome == Outcome.NEEDS_FIXES and self.follow_up_closed_on is None
 
 
-def inspection_upload_to(instance: "InspectionFile", filename: str) -> str:
-    return f"inspections/{instance.inspection_id}/{filename}"
+# The name migration 0001 gives the upload path.
+inspection_upload_to = upload_to
 
 
 class InspectionFile(Attachment):
     """A photo or PDF attached to an inspection record (checked by content, not name)."""
 
+    folder = "inspections"
+    record_field = "inspection"
+
     inspection = models.ForeignKey(
         Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="files"
     )
-    file = models.FileField(_("file"), upload_to=inspection_upload_to, max_length=255)
 
-    class Meta:
+    class Meta(Attachment.Meta):
         verbose_name = _("inspection file")
         verbose_name_plural = _("inspection files")
-        ordering = ["uploaded_at", "pk"]
 
 
 class ScreeningCampaign(UnitScoped, CreatedDemo):

@@ -1,30 +1,39 @@
 """Files kept with a record (photos, PDFs): the fields every attachment has, the one rule for
 what may be attached, and its JSON form."""
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.conf import settings
 from django.db import models
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from lib import uploads
+from lib.records import person
 
 KINDS = (*uploads.IMAGES, "pdf")
 MAX_BYTES = 5 * 1024 * 1024
 
 
+def upload_to(attachment: "Attachment", filename: str) -> str:
+    """Where an attachment's file is stored: "<folder>/<id of its record>/<file name>"."""
+    return f"{attachment.folder}/{attachment.serializable_value(attachment.record_field)}/{filename}"
+
+
 class Attachment(models.Model):
-    """Subclasses add the record it belongs to and a `file` field with their own upload path."""
+    """A file kept with a record. A subclass adds the foreign key to that record, names it in
+    `record_field` and names the `folder` its files go to (below, one folder per record); one
+    whose files are stored otherwise redeclares `file` with its own upload path."""
+
+    folder: ClassVar[str]
+    record_field: ClassVar[str]
 
     name = models.CharField(_("name"), max_length=200)
     content_type = models.CharField(_("type"), max_length=40)
     size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = person()
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    file = models.FileField(_("file"), upload_to=upload_to, max_length=255)
 
     class Meta:
         abstract = True

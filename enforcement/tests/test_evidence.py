@@ -29,6 +29,8 @@ class EvidenceTests(ViolationTestCase):
         self.assertEqual(self.send(self.inspector, "lon.jpg", JPEG + b"\x00" * MAX_BYTES).status_code, 413)
         self.assertEqual(self.send(self.officer_b, "anh.jpg", JPEG).status_code, 404)
         self.assertEqual(Evidence.objects.count(), 2)
+        kept = Evidence.objects.get(pk=response.json()["id"]).file.name
+        self.assertTrue(kept.startswith(f"violations/{self.violation.pk}/"), kept)
         public = self.get_json(None, "/api/v1/public/violations").content.decode()
         self.assertNotIn("anh-vi-pham", public)
         url = reverse("enforcement:evidence_file", kwargs={"pk": response.json()["id"]})

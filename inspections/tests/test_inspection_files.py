@@ -50,6 +50,8 @@ class InspectionFileTests(InspectionTestCase):
                 self.assertEqual(response.status_code, 201, response.content)
                 self.assertEqual(response.json()["content_type"], kind)
         self.assertEqual(self.inspection.files.count(), 3)
+        for kept in self.inspection.files.all():
+            self.assertTrue(kept.file.name.startswith(f"inspections/{self.inspection.pk}/"), kept.file.name)
 
     def test_other_files_are_refused_whatever_their_name(self) -> None:
         for name, content in (
