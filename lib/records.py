@@ -1,5 +1,6 @@
 """Fields many records share: who created a record and when, whether it is demo data, the
-person who did something to a record, and a link that may be left empty."""
+person who did something to a record, and a link that may be left empty; and the base of the
+tables the actions derive from other records."""
 
 from typing import Any
 
@@ -39,6 +40,16 @@ class CreatedDemo(Created):
     """A created record that the demo loader may have written (and removes again)."""
 
     is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+class Derived(models.Model):
+    """A table the actions keep from other records (a counter, a village's coverage) so that reads
+    never recompute it: not a change a person made, so the audit trail leaves it out."""
+
+    audited = False
 
     class Meta:
         abstract = True

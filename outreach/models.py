@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
-from lib.records import optional_link, person
+from lib.records import Derived, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitPathField
 
@@ -98,10 +98,8 @@ class Activity(models.Model):
         return f"{self.channel} × {self.quantity} ({self.occurred_on:%d/%m/%Y})"
 
 
-class VillageReach(models.Model):
+class VillageReach(Derived):
     """When a village was first and last reached by any channel: one row per village."""
-
-    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     village = models.OneToOneField(AdminUnit, primary_key=True, on_delete=models.CASCADE, related_name="+")
     path = UnitPathField(source="village")
@@ -117,10 +115,8 @@ class VillageReach(models.Model):
         return f"{self.village_id}: {self.last_reached_on}"
 
 
-class VillageDay(models.Model):
+class VillageDay(Derived):
     """A village was reached on a day (by one activity or many): the history coverage windows read."""
-
-    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     village = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
@@ -136,10 +132,8 @@ class VillageDay(models.Model):
         return f"{self.village_id}: {self.day}"
 
 
-class DirectiveVillage(models.Model):
+class DirectiveVillage(Derived):
     """Villages a directive's activities reached: its coverage in the summary."""
-
-    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="+")
     village = models.ForeignKey(AdminUnit, on_delete=models.CASCADE, related_name="+")
@@ -154,11 +148,9 @@ class DirectiveVillage(models.Model):
         return f"{self.directive_id}/{self.village_id}"
 
 
-class Tally(models.Model):
+class Tally(Derived):
     """Running totals of a directive per content item, channel, organisation and district, kept by
     the action so that summaries read a few hundred rows instead of every activity."""
-
-    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="+")
     content_item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="+")

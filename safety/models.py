@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, optional_link
+from lib.records import Created, Derived, optional_link
 from lib.text import fold
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
@@ -230,12 +230,10 @@ class SafetyPolicy(models.Model):
         return str(self.unit)
 
 
-class UnitStateCount(models.Model):
+class UnitStateCount(Derived):
     """How many public places of each state a unit holds itself (not counting the units below
     it), kept up to date with the map cells, so the public summary of a province or the whole
     country adds up a few rows per unit instead of counting the places."""
-
-    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     unit_path = models.CharField(max_length=255)
     state = models.CharField(max_length=12, choices=PublicState.choices)
@@ -249,11 +247,9 @@ class UnitStateCount(models.Model):
         return f"{self.unit_path} {self.state}: {self.count}"
 
 
-class MapCell(models.Model):
+class MapCell(Derived):
     """How many public places of each state lie in one cell of a coarse grid, kept up to date
     as places change, so a map of the whole country reads a few hundred rows, not millions."""
-
-    audited = False  # a derived counter, kept by the actions: not a change a person made
 
     grid = models.PositiveSmallIntegerField()
     x = models.IntegerField()
