@@ -2,7 +2,7 @@
 issuing, acknowledging, corrections, the DOCX/PDF, incoming documents and the public list."""
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,9 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
-from lib.forms import add_errors
+from lib.forms import submit
 from lib.picker import PICK_LIMIT, pick_results, search_text
-from lib.uploads import FileTooLarge
 
 from . import access, actions, official, schedule
 from .forms import DirectiveForm, IncomingForm
@@ -77,18 +76,16 @@ def compose(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             raise PermissionDenied
     initial = DirectiveForm.initial_from(directive) if directive else {}
     form = DirectiveForm(request.POST or None, user=request.user, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                saved = actions.save_draft(form.draft_data(), by=request_user(request), directive=directive)
-            except ValidationError as error:
-                add_errors(form, error, name_unknown=False)
-            else:
-                messages.success(request, _("Draft saved."))
-                return redirect("directives:detail", pk=saved.pk)
-        status = 400
-    return render(request, "directives/compose.html", {"form": form, "directive": directive}, status=status)
+    sent = submit(
+        request,
+        form,
+        lambda data: actions.save_draft(form.draft_data(), by=request_user(request), directive=directive),
+        _("Draft saved."),
+        name_unknown=False,
+    )
+    if sent.done:
+        return redirect("directives:detail", pk=sent.result.pk)
+    return render(request, "directives/compose.html", {"form": form, "directive": directive}, status=sent.status)
 
 
 @login_required
@@ -178,33 +175,23 @@ def document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
 def incoming(request: HttpRequest) -> HttpResponse:
     jurisdiction.require(access.may_record_incoming(request.user))
     form = IncomingForm(request.POST or None, request.FILES or None, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.record_incoming(
-                    by=request_user(request),
-                    organisation=data["organisation"],
-                    number=data["number"],
-                    issued_on=data["issued_on"],
-                    issuer=data["issuer"],
-                    subject=data["subject"],
-                    file=data["file"],
-                )
-            except FileTooLarge as error:
-                add_errors(form, error, name_unknown=False)
-                status = 413
-            except ValidationError as error:
-                add_errors(form, error, name_unknown=False)
-                status = 400
-            else:
-                messages.success(request, _("Incoming document recorded."))
-                return redirect("directives:incoming")
-        else:
-            status = 400
+
+    def record(data: dict[str, Any]) -> None:
+        actions.record_incoming(
+            by=request_user(request),
+            organisation=data["organisation"],
+            number=data["number"],
+            issued_on=data["issued_on"],
+            issuer=data["issuer"],
+            subject=data["subject"],
+            file=data["file"],
+        )
+
+    sent = submit(request, form, record, _("Incoming document recorded."), name_unknown=False)
+    if sent.done:
+        return redirect("directives:incoming")
     documents = access.visible_incoming(request.user).select_related("organisation")[:200]
-    return render(request, "directives/incoming.html", {"form": form, "documents": documents}, status=status)
+    return render(request, "directives/incoming.html", {"form": form, "documents": documents}, status=sent.status)
 
 
 @login_required

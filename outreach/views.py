@@ -6,9 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,10 +19,9 @@ from accounts.http import request_user
 from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
-from lib.forms import add_errors
+from lib.forms import submit
 from lib.importpage import import_form
 from lib.pagination import page_number
-from lib.uploads import FileTooLarge
 
 from . import actions, imports, reports, summary_report
 from .forms import ActivityForm, ImportForm, PeriodForm
@@ -43,39 +41,29 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     if not organisations:
         raise PermissionDenied(_("None of your organisations received this directive."))
     form = ActivityForm(request.POST or None, request.FILES or None, directive=directive, organisations=organisations)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.report_activity(
-                    actions.ActivityData(
-                        directive=directive,
-                        content_item=data["content_item"],
-                        channel=data["channel"],
-                        quantity=data["quantity"],
-                        occurred_on=data["occurred_on"],
-                        organisation=data["organisation"],
-                        units=list(data["units"]),
-                        priority=data["priority"] or "",
-                        title=data["title"],
-                        evidence_url=data["evidence_url"].strip(),
-                        evidence_file=data["evidence_file"],
-                    ),
-                    by=request_user(request),
-                )
-            except FileTooLarge as error:
-                add_errors(form, error, name_unknown=False)
-                status = 413
-            except ValidationError as error:
-                add_errors(form, error, name_unknown=False)
-                status = 400
-            else:
-                messages.success(request, _("Activity reported."))
-                return redirect("outreach:report", pk=directive.pk)
-        else:
-            status = 400
-    return render(request, "outreach/report.html", {"form": form, "directive": directive}, status=status)
+
+    def report_activity(data: dict[str, Any]) -> None:
+        actions.report_activity(
+            actions.ActivityData(
+                directive=directive,
+                content_item=data["content_item"],
+                channel=data["channel"],
+                quantity=data["quantity"],
+                occurred_on=data["occurred_on"],
+                organisation=data["organisation"],
+                units=list(data["units"]),
+                priority=data["priority"] or "",
+                title=data["title"],
+                evidence_url=data["evidence_url"].strip(),
+                evidence_file=data["evidence_file"],
+            ),
+            by=request_user(request),
+        )
+
+    sent = submit(request, form, report_activity, _("Activity reported."), name_unknown=False)
+    if sent.done:
+        return redirect("outreach:report", pk=directive.pk)
+    return render(request, "outreach/report.html", {"form": form, "directive": directive}, status=sent.status)
 
 
 @login_required

@@ -4,13 +4,14 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
 from accounts.pickers import ALL, unit_field, units_field
-from lib.forms import add_errors
+from lib import forms as forms_lib
+from lib.forms import Submitted
 from territory.models import AdminUnit, Level
 
 from .actions import Conflict
@@ -34,25 +35,29 @@ class UnitsChoiceField(forms.ModelMultipleChoiceField):
         return "\u00a0\u00a0" * INDENT[Level(obj.level)] + f"{obj.name} ({obj.code})"
 
 
-def apply_errors(form: forms.Form, error: ValidationError) -> None:
-    """Put an action's errors at their fields, the rest at the top of the form."""
-    add_errors(form, error, name_unknown=False)
-
-
 T = TypeVar("T")
 
 
-def attempt(form: forms.Form, action: Callable[[], T], conflict_field: str | None = None) -> tuple[T | None, int]:
-    """Run a page's action on a valid form: (its result, 200); or (None, 422) with the action's
-    errors on the form; or (None, 409) with the conflict at `conflict_field` (else at the top)."""
-    try:
-        return action(), 200
-    except ValidationError as error:
-        apply_errors(form, error)
-        return None, 422
-    except Conflict as conflict:
-        form.add_error(conflict_field, str(conflict))
-        return None, 409
+def submit(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], T],
+    done: str | Callable[[T], str] = "",
+    conflict_field: str | None = None,
+) -> Submitted[T]:
+    """The post of a zones page (`lib.forms.submit`): a form or an action that refuses is 422,
+    with the action's errors at their fields and the rest on top; a conflict is 409, at
+    `conflict_field` (else on top)."""
+    return forms_lib.submit(
+        request,
+        form,
+        action,
+        done,
+        invalid=422,
+        name_unknown=False,
+        refused={Conflict: 409},
+        refused_field=conflict_field,
+    )
 
 
 class StyledForm(forms.Form):

@@ -3,9 +3,7 @@
 from typing import Any
 
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +22,7 @@ from ..actions.cases import (
     record_case_count,
     set_unit_population,
 )
-from ..forms import CaseForm, ImportForm, PopulationForm, apply_errors, attempt
+from ..forms import CaseForm, ImportForm, PopulationForm, submit
 from ..models import CaseCount
 from .common import changeable_units, officer
 
@@ -40,30 +38,19 @@ def cases_page(request: HttpRequest) -> HttpResponse:
         units=changeable_units(user, (Level.COMMUNE, Level.VILLAGE)),
         initial={"date": timezone.localdate()},
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                _row, created = record_case_count(
-                    data["unit"],
-                    data["date"],
-                    data["cases"],
-                    data["untraced_cases"],
-                    data["linked_cases"],
-                    by=user,
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-                status = 422
-            else:
-                messages.success(request, _("Count recorded.") if created else _("Count corrected."))
-                return redirect("zones:cases")
-        else:
-            status = 422
+    sent = submit(
+        request,
+        form,
+        lambda data: record_case_count(
+            data["unit"], data["date"], data["cases"], data["untraced_cases"], data["linked_cases"], by=user
+        ),
+        lambda recorded: _("Count recorded.") if recorded[1] else _("Count corrected."),
+    )
+    if sent.done:
+        return redirect("zones:cases")
     rows = jurisdiction.filter_by_unit(user, CaseCount.objects.select_related("unit"), path_field="unit_path")
     page = Paginator(rows.order_by("-date", "unit_path"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "zones/cases/index.html", {"form": form, "page": page}, status=status)
+    return render(request, "zones/cases/index.html", {"form": form, "page": page}, status=sent.status)
 
 
 def _import_page(request: HttpRequest, check: Any, action: Any, template_context: dict[str, Any]) -> HttpResponse:
@@ -102,17 +89,15 @@ def population_page(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None,
         units=changeable_units(user, (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE, Level.VILLAGE)),
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            unit, status = attempt(form, lambda: set_unit_population(data["unit"], data["population"], by=user))
-            if unit is not None:
-                messages.success(request, _("Population of %(unit)s recorded.") % {"unit": unit.name})
-                return redirect("zones:population")
-        else:
-            status = 422
-    return render(request, "zones/cases/population.html", {"form": form}, status=status)
+    sent = submit(
+        request,
+        form,
+        lambda data: set_unit_population(data["unit"], data["population"], by=user),
+        lambda unit: _("Population of %(unit)s recorded.") % {"unit": unit.name},
+    )
+    if sent.done:
+        return redirect("zones:population")
+    return render(request, "zones/cases/population.html", {"form": form}, status=sent.status)
 
 
 @login_required

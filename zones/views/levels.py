@@ -13,7 +13,7 @@ from territory.queries import get_unit
 
 from ..actions.levels import choose_framework, clear_override, override_level
 from ..computing import default_framework, framework_of, province_of
-from ..forms import FrameworkForm, OverrideForm, ReasonForm, attempt
+from ..forms import FrameworkForm, OverrideForm, ReasonForm, submit
 from ..models import ProvinceLevels, UnitLevel
 from .common import officer
 
@@ -27,19 +27,16 @@ def override_page(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     row = UnitLevel.objects.filter(unit=unit).select_related("level", "computed_level", "override_level").first()
     form = OverrideForm(request.POST if request.method == "POST" else None, framework=framework)
     clear_form = ReasonForm(prefix="clear")
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            status = attempt(
-                form, lambda: override_level(unit, form.cleaned_data["level"], form.cleaned_data["reason"], by=user)
-            )[1]
-            if status == 200:
-                messages.success(request, _("Level set. The computed level stays shown beside it."))
-                return redirect("zones:unit", scheme=unit.scheme, code=unit.code)
-        else:
-            status = 422
+    sent = submit(
+        request,
+        form,
+        lambda data: override_level(unit, data["level"], data["reason"], by=user),
+        _("Level set. The computed level stays shown beside it."),
+    )
+    if sent.done:
+        return redirect("zones:unit", scheme=unit.scheme, code=unit.code)
     context = {"unit": unit, "row": row, "form": form, "clear_form": clear_form, "framework": framework}
-    return render(request, "zones/levels/override.html", context, status=status)
+    return render(request, "zones/levels/override.html", context, status=sent.status)
 
 
 @login_required
@@ -73,17 +70,16 @@ def framework_page(request: HttpRequest) -> HttpResponse:
     state = ProvinceLevels.objects.filter(province=province).select_related("framework").first()
     current = framework_of(state) if state else default_framework()
     form = FrameworkForm(request.POST if request.method == "POST" else None, initial={"framework": current})
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            status = attempt(form, lambda: choose_framework(province, form.cleaned_data["framework"].code, by=user))[1]
-            if status == 200:
-                messages.success(request, _("Framework chosen; levels recomputed."))
-                return redirect("zones:framework")
-        else:
-            status = 422
+    sent = submit(
+        request,
+        form,
+        lambda data: choose_framework(province, data["framework"].code, by=user),
+        _("Framework chosen; levels recomputed."),
+    )
+    if sent.done:
+        return redirect("zones:framework")
     context = {"form": form, "province": province, "current": current, "state": state}
-    return render(request, "zones/levels/framework.html", context, status=status)
+    return render(request, "zones/levels/framework.html", context, status=sent.status)
 
 
 urlpatterns = [

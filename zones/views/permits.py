@@ -19,7 +19,7 @@ from accounts.http import request_user
 from ..actions import Conflict
 from ..actions.permits import PermitInput, approve_permit, register_permit, reject_permit, revoke_permit
 from ..api.permits import visible_permit, visible_permits
-from ..forms import NoteForm, PermitForm, ReasonForm, attempt
+from ..forms import NoteForm, PermitForm, ReasonForm, submit
 from ..models import GoodsPermit, PermitStatus
 from ..permit_card import card_response, card_sizes
 from .public import notice
@@ -43,38 +43,33 @@ def new_permit(request: HttpRequest) -> HttpResponse:
     form = PermitForm(
         request.user, request.POST if request.method == "POST" else None, initial={"valid_from": timezone.localdate()}
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
 
-            def register() -> GoodsPermit:
-                return register_permit(
-                    PermitInput(
-                        operator_name=data["operator_name"],
-                        operator_phone=data["operator_phone"],
-                        plate=data["plate"],
-                        driver_name=data["driver_name"],
-                        driver_phone=data["driver_phone"],
-                        vehicle_kind=data["vehicle_kind"],
-                        goods_type=data["goods_type"].code,
-                        goods_detail=data["goods_detail"],
-                        origin=data["origin"],
-                        destination=data["destination"],
-                        waypoints=data["waypoints"],
-                        valid_from=data["valid_from"],
-                        valid_until=data["valid_until"],
-                    ),
-                    by=request_user(request),
-                )
+    def register(data: dict[str, Any]) -> GoodsPermit:
+        return register_permit(
+            PermitInput(
+                operator_name=data["operator_name"],
+                operator_phone=data["operator_phone"],
+                plate=data["plate"],
+                driver_name=data["driver_name"],
+                driver_phone=data["driver_phone"],
+                vehicle_kind=data["vehicle_kind"],
+                goods_type=data["goods_type"].code,
+                goods_detail=data["goods_detail"],
+                origin=data["origin"],
+                destination=data["destination"],
+                waypoints=data["waypoints"],
+                valid_from=data["valid_from"],
+                valid_until=data["valid_until"],
+            ),
+            by=request_user(request),
+        )
 
-            permit, status = attempt(form, register, conflict_field="plate")
-            if permit is not None:
-                messages.success(request, _("Permit requested: an officer of the origin will decide."))
-                return redirect("zones:permit", pk=permit.pk)
-        else:
-            status = 422
-    return render(request, "zones/permits/new.html", {"form": form}, status=status)
+    sent = submit(
+        request, form, register, _("Permit requested: an officer of the origin will decide."), conflict_field="plate"
+    )
+    if sent.done:
+        return redirect("zones:permit", pk=sent.result.pk)
+    return render(request, "zones/permits/new.html", {"form": form}, status=sent.status)
 
 
 @login_required

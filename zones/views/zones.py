@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -17,7 +16,7 @@ from territory.models import AdminUnit, Level
 
 from ..actions.zones import ZoneInput, declare_zone, lift_zone
 from ..computing import framework_of
-from ..forms import LiftForm, ZoneForm, attempt
+from ..forms import LiftForm, ZoneForm, submit
 from ..models import DistancingZone, ProvinceLevels, UnitLevel
 from ..scope import scope_of
 from .common import changeable_units, officer
@@ -49,38 +48,33 @@ def declare_page(request: HttpRequest) -> HttpResponse:
             "measure": "ct-15",
         },
     )
-    status = 200
-    scope = None
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            scope = scope_of(list(data["units"]))
-            declared, status = attempt(
-                form,
-                lambda: declare_zone(
-                    ZoneInput(
-                        units=list(data["units"]),
-                        measure=data["measure"],
-                        decision_number=data["decision_number"],
-                        decision_date=data["decision_date"],
-                        signer_name=data["signer_name"],
-                        signer_title=data["signer_title"],
-                        starts_at=data["starts_at"],
-                        planned_end=data["planned_end"],
-                        reason=data["reason"],
-                        triggering_cases=data["triggering_cases"],
-                        scope_justification=data["scope_justification"],
-                        name=data["name"],
-                    ),
-                    by=user,
-                ),
-            )
-            if declared is not None:
-                messages.success(request, _("Zone declared."))
-                return redirect("zones:zone", pk=declared.pk)
-        else:
-            status = 422
-    return render(request, "zones/zones/declare.html", {"form": form, "scope": scope}, status=status)
+    posted = request.method == "POST" and form.is_valid()
+    scope = scope_of(list(form.cleaned_data["units"])) if posted else None
+    sent = submit(
+        request,
+        form,
+        lambda data: declare_zone(
+            ZoneInput(
+                units=list(data["units"]),
+                measure=data["measure"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+                signer_name=data["signer_name"],
+                signer_title=data["signer_title"],
+                starts_at=data["starts_at"],
+                planned_end=data["planned_end"],
+                reason=data["reason"],
+                triggering_cases=data["triggering_cases"],
+                scope_justification=data["scope_justification"],
+                name=data["name"],
+            ),
+            by=user,
+        ),
+        _("Zone declared."),
+    )
+    if sent.done:
+        return redirect("zones:zone", pk=sent.result.pk)
+    return render(request, "zones/zones/declare.html", {"form": form, "scope": scope}, status=sent.status)
 
 
 @login_required
@@ -99,22 +93,17 @@ def lift_page(request: HttpRequest, pk: int) -> HttpResponse:
     zone = get_object_or_404(DistancingZone.objects.select_related("area", "measure", "level"), pk=pk)
     jurisdiction.require_unit(user, zone.area, change=True)
     form = LiftForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            lifted, status = attempt(
-                form,
-                lambda: lift_zone(
-                    zone, by=user, at=data["at"], decision_number=data["decision_number"], reason=data["reason"]
-                ),
-            )
-            if lifted is not None:
-                messages.success(request, _("Zone lifted."))
-                return redirect("zones:zone", pk=zone.pk)
-        else:
-            status = 422
-    return render(request, "zones/zones/lift.html", {"zone": zone, "form": form}, status=status)
+    sent = submit(
+        request,
+        form,
+        lambda data: lift_zone(
+            zone, by=user, at=data["at"], decision_number=data["decision_number"], reason=data["reason"]
+        ),
+        _("Zone lifted."),
+    )
+    if sent.done:
+        return redirect("zones:zone", pk=zone.pk)
+    return render(request, "zones/zones/lift.html", {"zone": zone, "form": form}, status=sent.status)
 
 
 @login_required
