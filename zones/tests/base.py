@@ -1,9 +1,11 @@
 """The zones test base: the jurisdiction base plus the shipped frameworks, measures and goods, and
 one-line helpers to put cases in a commune, declare a zone or issue a permit."""
 
+import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 
 from accounts.models import User
@@ -35,7 +37,8 @@ def put_cases(unit: AdminUnit, cases: int, untraced: int = 0, linked: int = 0, d
     )
 
 
-def zone_input(units: list[AdminUnit], measure: str = "ct-16", **changes: Any) -> ZoneInput:
+def zone_values(units: list[Any], measure: str = "ct-16", **changes: Any) -> dict[str, Any]:
+    """A declaration of a zone over `units`, in force from an hour ago for 14 days."""
     now = timezone.now()
     values: dict[str, Any] = {
         "units": units,
@@ -51,7 +54,16 @@ def zone_input(units: list[AdminUnit], measure: str = "ct-16", **changes: Any) -
         "scope_justification": "",
     }
     values.update(changes)
-    return ZoneInput(**values)
+    return values
+
+
+def zone_input(units: list[AdminUnit], measure: str = "ct-16", **changes: Any) -> ZoneInput:
+    return ZoneInput(**zone_values(units, measure, **changes))
+
+
+def zone_body(codes: list[str], measure: str = "ct-16", **changes: Any) -> dict[str, Any]:
+    """The declaration as the API takes it: units by code, dates and times as ISO text."""
+    return json.loads(json.dumps(zone_values(codes, measure, **changes), cls=DjangoJSONEncoder))
 
 
 def make_zone(by: User, units: list[AdminUnit], measure: str = "ct-16", **changes: Any) -> DistancingZone:
@@ -73,6 +85,21 @@ def permit_input(origin: AdminUnit, destination: AdminUnit, **changes: Any) -> P
     }
     values.update(changes)
     return PermitInput(**values)
+
+
+def typed_permit() -> dict[str, Any]:
+    """A permit request as an operator types it, on the page or to the API (plate and phone not
+    yet normalised), valid for 30 days from today; the route is the caller's."""
+    return {
+        "operator_name": "Công ty TNHH Vận tải Thử nghiệm",
+        "operator_phone": "0912 345 678",
+        "plate": "48c 12345",
+        "vehicle_kind": "Xe tải 5 tấn",
+        "driver_name": "Trần Văn Bình",
+        "goods_type": "nong-san",
+        "valid_from": today().isoformat(),
+        "valid_until": (today() + timedelta(days=30)).isoformat(),
+    }
 
 
 class ZonesTestCase(JurisdictionTestCase):

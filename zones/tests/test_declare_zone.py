@@ -9,26 +9,12 @@ from django.utils import timezone
 from zones.actions.zones import declare_zone
 from zones.models import DistancingZone, ZoneUnit
 
-from .base import ZonesTestCase, zone_input
+from .base import ZonesTestCase, zone_body, zone_input
 
 
 class DeclareZoneApiTests(ZonesTestCase):
     def body(self, **changes):  # type: ignore[no-untyped-def]
-        now = timezone.now()
-        body = {
-            "units": [self.village_a.code],
-            "measure": "ct-16",
-            "decision_number": "45/QĐ-UBND",
-            "decision_date": timezone.localdate().isoformat(),
-            "signer_name": "Lê Văn Minh",
-            "signer_title": "Chủ tịch UBND xã",
-            "starts_at": (now - timedelta(hours=1)).isoformat(),
-            "planned_end": (now + timedelta(days=14)).isoformat(),
-            "reason": "3 ca chưa rõ nguồn lây tại thôn",
-            "triggering_cases": 3,
-        }
-        body.update(changes)
-        return body
+        return zone_body(changes.pop("units", [self.village_a.code]), **changes)
 
     def post(self, user, **changes):  # type: ignore[no-untyped-def]
         return self.client.post(

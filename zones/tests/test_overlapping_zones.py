@@ -9,7 +9,7 @@ from zones.actions import Conflict
 from zones.actions.zones import lift_zone
 from zones.models import DistancingZone
 
-from .base import ZonesTestCase, make_zone
+from .base import ZonesTestCase, make_zone, zone_body
 
 
 class OverlappingZonesTests(ZonesTestCase):
@@ -56,18 +56,7 @@ class OverlappingZonesTests(ZonesTestCase):
 
     def test_the_api_answers_409_with_the_reason(self) -> None:
         zone = make_zone(self.officer_a, [self.commune_a], "ct-16")
-        now = timezone.now()
-        body = {
-            "units": [self.village_a.code],
-            "measure": "ct-15",
-            "decision_number": "46/QĐ-UBND",
-            "decision_date": timezone.localdate().isoformat(),
-            "signer_name": "Lê Văn Minh",
-            "signer_title": "Chủ tịch UBND xã",
-            "starts_at": now.isoformat(),
-            "planned_end": (now + timedelta(days=7)).isoformat(),
-            "reason": "Ổ dịch",
-        }
+        body = zone_body([self.village_a.code], "ct-15")
         response = self.client.post(
             "/api/v1/zones", body, content_type="application/json", headers=self.api_headers(self.officer_a)
         )

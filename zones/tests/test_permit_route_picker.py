@@ -1,34 +1,24 @@
 """A goods permit's route is picked, not typed: origin, stops and destination are unit pickers
 over every commune, district and province of the scheme (a lorry leaves the jurisdiction)."""
 
-from datetime import timedelta
-
 from django.urls import reverse
 
 from territory.queries import unit_label
 from zones.models import GoodsPermit
 
-from .base import ZonesTestCase, today
+from .base import ZonesTestCase, typed_permit
 
 
 class PermitRoutePickerTests(ZonesTestCase):
     url = reverse("zones:new_permit")
 
     def form(self, **changes):  # type: ignore[no-untyped-def]
-        return {
-            "operator_name": "Công ty TNHH Vận tải Thử nghiệm",
-            "operator_phone": "0912 345 678",
-            "plate": "48c 12345",
-            "vehicle_kind": "Xe tải 5 tấn",
-            "driver_name": "Trần Văn Bình",
-            "goods_type": "nong-san",
+        route = {
             "origin": unit_label(self.commune_a),
             "waypoints": f"{unit_label(self.other_district)}, {self.district.code}",
             "destination": self.other_commune.code,
-            "valid_from": today().isoformat(),
-            "valid_until": (today() + timedelta(days=30)).isoformat(),
-            **changes,
         }
+        return typed_permit() | route | changes
 
     def test_the_route_is_three_pickers_and_no_list_of_every_code(self) -> None:
         page = self.client_for(self.owner).get(self.url)

@@ -4,27 +4,13 @@ from datetime import timedelta
 
 from zones.models import GoodsPermit, PermitStatus
 
-from .base import ZonesTestCase, today
+from .base import ZonesTestCase, today, typed_permit
 
 
 class RegisterPermitTests(ZonesTestCase):
     def body(self, **changes):  # type: ignore[no-untyped-def]
-        body = {
-            "operator_name": "Công ty TNHH Vận tải Thử nghiệm",
-            "operator_phone": "0912 345 678",
-            "plate": "48c 12345",
-            "vehicle_kind": "Xe tải 5 tấn",
-            "driver_name": "Trần Văn Bình",
-            "goods_type": "nong-san",
-            "goods_detail": "Cà phê nhân",
-            "origin": self.commune_a.code,
-            "destination": self.other_commune.code,
-            "waypoints": ["663", "664"],
-            "valid_from": today().isoformat(),
-            "valid_until": (today() + timedelta(days=30)).isoformat(),
-        }
-        body.update(changes)
-        return body
+        route = {"origin": self.commune_a.code, "destination": self.other_commune.code, "waypoints": ["663", "664"]}
+        return typed_permit() | {"goods_detail": "Cà phê nhân", **route} | changes
 
     def post(self, user=None, **changes):  # type: ignore[no-untyped-def]
         return self.client.post(
