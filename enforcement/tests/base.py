@@ -54,3 +54,23 @@ class ViolationTestCase(InspectionTestCase):
     @classmethod
     def published(cls, values: dict[str, Any] | None = None, by: Any = None, **decision: Any) -> Violation:
         return actions.publish_violation(cls.decided(values, by=by, **decision), by or cls.district_officer)
+
+
+class PublishedViolationsTestCase(ViolationTestCase):
+    """Violations the public sees: an official's in commune_a and a person's in another district
+    (published by the province); and ones it must not: a draft and one decided, not published."""
+
+    official_violation: Violation
+    elsewhere: Violation
+    draft_one: Violation
+    decided_only: Violation
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.official_violation = cls.published(cls.official())
+        cls.elsewhere = cls.published(
+            cls.person(unit=cls.other_commune, offender_name="Phạm Thị Hoa"), by=cls.province_officer
+        )
+        cls.draft_one = cls.draft(cls.person(offender_name="Chưa quyết định"))
+        cls.decided_only = cls.decided(cls.person(offender_name="Chưa công bố"))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from enforcement import actions
 from enforcement.models import Violation
 
-from .base import TODAY, ViolationTestCase
+from .base import TODAY, PublishedViolationsTestCase
 
 PUBLIC_FIELDS = {
     "id",
@@ -36,24 +36,14 @@ PUBLIC_FIELDS = {
 }
 
 
-class PublicDisclosureTests(ViolationTestCase):
+class PublicDisclosureTests(PublishedViolationsTestCase):
     url = "/api/v1/public/violations"
     citizen: Violation
-    official_violation: Violation
-    elsewhere: Violation
-    draft_one: Violation
-    decided_only: Violation
 
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
         cls.citizen = cls.published(cls.person())
-        cls.official_violation = cls.published(cls.official())
-        cls.elsewhere = cls.published(
-            cls.person(unit=cls.other_commune, offender_name="Phạm Thị Hoa"), by=cls.province_officer
-        )
-        cls.draft_one = cls.draft(cls.person(offender_name="Chưa quyết định"))
-        cls.decided_only = cls.decided(cls.person(offender_name="Chưa công bố"))
         withdrawn = cls.published(cls.person(offender_name="Đã thu hồi"))
         actions.withdraw_violation(withdrawn, cls.district_officer, reason="Nhầm người")
 
