@@ -37,6 +37,7 @@ from .models import (
     ReportPhoto,
     ReportStatus,
 )
+from .queries import visible_reports
 
 TEXT_MIN, TEXT_MAX, NOTE_MAX = 10, 4000, 2000
 DUPLICATE_WINDOW = timedelta(days=7)
@@ -87,8 +88,8 @@ def _clean_report(values: Mapping[str, Any], now: datetime) -> dict[str, Any]:
     name = str(values.get("contact_name") or "").strip()
     if len(name) > 120:
         errors["contact_name"] = [_("At most %(n)d characters.") % {"n": 120}]
-    elif moderation.has_markup(name):
-        errors["contact_name"] = [_("Write plain text only: HTML tags and codes are not accepted.")]
+    elif markup := moderation.markup_problem(name):
+        errors["contact_name"] = [markup]
     cleaned["contact_name"] = name
     phone = re.sub(r"[\s.\-()]", "", str(values.get("contact_phone") or ""))
     if phone and not _PHONE.match(phone):
@@ -201,17 +202,23 @@ def _note(text: Any, field: str, *, required: bool = False, public: bool = False
         raise ValidationError({field: _("This field is required.")})
     if len(note) > NOTE_MAX:
         raise ValidationError({field: _("At most %(n)d characters.") % {"n": NOTE_MAX}})
-    problem = moderation.problems_in_public_text(note) if public else None
-    if problem is None and moderation.has_markup(note):
-        problem = _("Write plain text only: HTML tags and codes are not accepted.")
+    problem = moderation.problems_in_public_text(note) if public else moderation.markup_problem(note)
     if problem:
         raise ValidationError({field: problem})
     return note
 
 
-def _step(report: Report, by: User, kind: str, note: str = "", **links: Any) -> None:
+def _move(
+    report: Report, by: User, status: str, kind: str, note: str = "", *, close: bool = False, **links: Any
+) -> Report:
+    """Save the report in its new status (closed now, with `close`) and record the officer's step."""
+    report.status = status
+    if close:
+        report.closed_at = timezone.now()
+    report.save()
     ReportEvent.objects.create(report=report, kind=kind, by=by, note=note, **links)
     publiccache.bump("reports", f"report:{report.tracking_code}")
+    return report
 
 
 @transaction.atomic
@@ -220,10 +227,7 @@ def accept_report(report: Report, by: User, public_text: Any) -> Report:
     _require_handler(report, by)
     _require_status(report, ReportStatus.RECEIVED)
     report.public_text = _note(public_text, "public_text", required=True, public=True)
-    report.status = ReportStatus.ACCEPTED
-    report.save()
-    _step(report, by, EventKind.ACCEPTED)
-    return report
+    return _move(report, by, ReportStatus.ACCEPTED, EventKind.ACCEPTED)
 
 
 @transaction.atomic
@@ -231,11 +235,7 @@ def reject_report(report: Report, by: User, reason: Any) -> Report:
     _require_handler(report, by)
     _require_status(report, ReportStatus.RECEIVED, ReportStatus.ACCEPTED)
     report.rejection_reason = _note(reason, "reason", required=True, public=True)
-    report.status = ReportStatus.REJECTED
-    report.closed_at = timezone.now()
-    report.save()
-    _step(report, by, EventKind.REJECTED, report.rejection_reason)
-    return report
+    return _move(report, by, ReportStatus.REJECTED, EventKind.REJECTED, report.rejection_reason, close=True)
 
 
 @transaction.atomic
@@ -244,18 +244,13 @@ def mark_duplicate(report: Report, by: User, original: Any) -> Report:
     _require_handler(report, by)
     _require_status(report, ReportStatus.RECEIVED, ReportStatus.ACCEPTED)
     key = str(original or "").strip()
-    visible = jurisdiction.filter_by_unit(by, Report.objects.all(), path_field="unit_path")
-    found = visible.filter(Q(tracking_code=key.upper()) | Q(pk=int(key) if key.isdigit() else None)).first()
+    found = visible_reports(by).filter(Q(tracking_code=key.upper()) | Q(pk=int(key) if key.isdigit() else None)).first()
     if found is None or found.pk == report.pk:
         raise ValidationError({"duplicate_of": _("Give the tracking code of another report you can see.")})
     if found.status == ReportStatus.DUPLICATE:
         raise ValidationError({"duplicate_of": _("That report is itself a duplicate; give the original.")})
     report.duplicate_of = found
-    report.status = ReportStatus.DUPLICATE
-    report.closed_at = timezone.now()
-    report.save()
-    _step(report, by, EventKind.DUPLICATE, found.tracking_code)
-    return report
+    return _move(report, by, ReportStatus.DUPLICATE, EventKind.DUPLICATE, found.tracking_code, close=True)
 
 
 @transaction.atomic
@@ -276,12 +271,10 @@ def transfer_report(
         if unit.pk == report.unit_id:
             raise ValidationError({"unit": _("The report is already handled there.")})
         report.unit = unit
-        report.status = ReportStatus.RECEIVED
         report.escalated_to = None
         report.escalated_at = None
         report.assigned_to = None
-        report.save()
-        _step(report, by, EventKind.TRANSFERRED, text, unit=unit)
+        _move(report, by, ReportStatus.RECEIVED, EventKind.TRANSFERRED, text, unit=unit)
         pk = report.pk
         transaction.on_commit(lambda: _notify(pk, _("Citizen's report transferred to you")))
         return report
@@ -293,11 +286,7 @@ def transfer_report(
     if agency is None:
         raise ValidationError({"organisation": _("No agency has code %(code)s.") % {"code": organisation}})
     report.transferred_to = agency
-    report.status = ReportStatus.TRANSFERRED
-    report.closed_at = timezone.now()
-    report.save()
-    _step(report, by, EventKind.TRANSFERRED, text or agency.name)
-    return report
+    return _move(report, by, ReportStatus.TRANSFERRED, EventKind.TRANSFERRED, text or agency.name, close=True)
 
 
 @transaction.atomic
@@ -314,10 +303,7 @@ def assign_report(report: Report, by: User, assignee: User | None) -> Report:
     if not fits:
         raise ValidationError({"assignee": _("%(user)s does not work in this jurisdiction.") % {"user": assignee}})
     report.assigned_to = assignee
-    report.status = ReportStatus.IN_PROGRESS
-    report.save()
-    _step(report, by, EventKind.ASSIGNED, str(assignee))
-    return report
+    return _move(report, by, ReportStatus.IN_PROGRESS, EventKind.ASSIGNED, str(assignee))
 
 
 @transaction.atomic
@@ -326,10 +312,9 @@ def record_action(report: Report, by: User, note: Any, *, inspection: Any = None
     _require_handler(report, by)
     _require_status(report, ReportStatus.ACCEPTED, ReportStatus.IN_PROGRESS)
     text = _note(note, "note", required=True)
-    report.status = ReportStatus.IN_PROGRESS
-    report.save()
-    _step(report, by, EventKind.ACTION, text, inspection=inspection, violation=violation)
-    return report
+    return _move(
+        report, by, ReportStatus.IN_PROGRESS, EventKind.ACTION, text, inspection=inspection, violation=violation
+    )
 
 
 @transaction.atomic
@@ -339,10 +324,7 @@ def answer_report(report: Report, by: User, answer: Any) -> Report:
     _require_status(report, ReportStatus.ACCEPTED, ReportStatus.IN_PROGRESS, ReportStatus.ANSWERED)
     report.answer = _note(answer, "answer", required=True, public=True)
     report.answered_at = timezone.now()
-    report.status = ReportStatus.ANSWERED
-    report.save()
-    _step(report, by, EventKind.ANSWERED)
-    return report
+    return _move(report, by, ReportStatus.ANSWERED, EventKind.ANSWERED)
 
 
 @transaction.atomic
@@ -350,11 +332,7 @@ def close_report(report: Report, by: User, note: Any = "") -> Report:
     _require_handler(report, by)
     _require_status(report, ReportStatus.ANSWERED)
     text = _note(note, "note")
-    report.status = ReportStatus.CLOSED
-    report.closed_at = timezone.now()
-    report.save()
-    _step(report, by, EventKind.CLOSED, text)
-    return report
+    return _move(report, by, ReportStatus.CLOSED, EventKind.CLOSED, text, close=True)
 
 
 def escalate_overdue(now: datetime | None = None) -> int:

@@ -31,26 +31,35 @@ def redact(text: str) -> str:
     return text
 
 
-def problems_in_citizen_text(text: str) -> str | None:
-    """Why a reporter's text is refused, or None."""
+def markup_problem(text: str) -> str | None:
+    """Why a text with markup is refused, or None."""
     if has_markup(text):
         return _("Write plain text only: HTML tags and codes are not accepted.")
-    found = find_personal_data(text)
-    if found:
-        return _(
+    return None
+
+
+def _problem(text: str, personal_data: str) -> str | None:
+    """Why the text is refused: its markup, or `personal_data` naming (as %(found)s) the first
+    identifier found; or None."""
+    problem = markup_problem(text)
+    if problem is None and (found := find_personal_data(text)):
+        problem = personal_data % {"found": found[0][1]}
+    return problem
+
+
+def problems_in_citizen_text(text: str) -> str | None:
+    """Why a reporter's text is refused, or None."""
+    return _problem(
+        text,
+        _(
             "Do not write phone numbers, ID numbers or e-mail addresses in the text (found: %(found)s). "
             "If you want to be called back, use the phone field: it is never published."
-        ) % {"found": found[0][1]}
-    return None
+        ),
+    )
 
 
 def problems_in_public_text(text: str) -> str | None:
     """Why an officer's text, which will be published, is refused, or None."""
-    if has_markup(text):
-        return _("Write plain text only: HTML tags and codes are not accepted.")
-    found = find_personal_data(text)
-    if found:
-        return _("This text is published: remove the phone number, ID number or e-mail address (%(found)s).") % {
-            "found": found[0][1]
-        }
-    return None
+    return _problem(
+        text, _("This text is published: remove the phone number, ID number or e-mail address (%(found)s).")
+    )
