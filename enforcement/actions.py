@@ -223,6 +223,15 @@ def _lock(violation: Violation) -> Violation:
     return Violation.objects.select_for_update().select_related("type", "unit").get(pk=violation.pk)
 
 
+def _move(locked: Violation, status: str, step: str, by: User) -> Violation:
+    """Save the violation in its new status with who took the step and when (`<step>_by`, `<step>_at`)."""
+    locked.status = status
+    setattr(locked, f"{step}_at", timezone.now())
+    setattr(locked, f"{step}_by", by)
+    locked.save()
+    return locked
+
+
 @transaction.atomic
 def decide_violation(
     violation: Violation,
@@ -285,11 +294,7 @@ def decide_violation(
     locked.decision_authority = decision_authority
     locked.fine_amount = fine_amount
     locked.fine_reason = fine_reason
-    locked.status = ViolationStatus.DECIDED
-    locked.decided_at = timezone.now()
-    locked.decided_by = by
-    locked.save()
-    return locked
+    return _move(locked, ViolationStatus.DECIDED, "decided", by)
 
 
 @transaction.atomic
@@ -303,11 +308,7 @@ def publish_violation(violation: Violation, by: User) -> Violation:
         raise ViolationConflict(
             _("This violation is already %(status)s.") % {"status": locked.get_status_display().lower()}
         )
-    locked.status = ViolationStatus.PUBLISHED
-    locked.published_at = timezone.now()
-    locked.published_by = by
-    locked.save()
-    return locked
+    return _move(locked, ViolationStatus.PUBLISHED, "published", by)
 
 
 @transaction.atomic
@@ -321,12 +322,8 @@ def withdraw_violation(violation: Violation, by: User, *, reason: str) -> Violat
     reason = _text({"withdrawal_reason": reason}, "withdrawal_reason", errors, required=True)
     if errors:
         raise ValidationError(errors)
-    locked.status = ViolationStatus.WITHDRAWN
     locked.withdrawal_reason = reason
-    locked.withdrawn_at = timezone.now()
-    locked.withdrawn_by = by
-    locked.save()
-    return locked
+    return _move(locked, ViolationStatus.WITHDRAWN, "withdrawn", by)
 
 
 @transaction.atomic

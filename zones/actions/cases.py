@@ -6,7 +6,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
@@ -16,6 +15,7 @@ from territory.models import AdminUnit, Level
 
 from ..cases import case_problems, population_problem, populations
 from ..models import CaseCount
+from . import require_unit_change
 
 
 @dataclass
@@ -70,9 +70,7 @@ def record_case_count(
     by: User,
 ) -> tuple[CaseCount, bool]:
     """Record (or correct) the confirmed cases of a commune or village on a day."""
-    jurisdiction.require_unit(
-        by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
-    )
+    require_unit_change(by, unit)
     errors = case_problems(unit, day, cases, untraced_cases, linked_cases, populations([unit])[unit.pk])
     if errors:
         raise ValidationError(errors)
@@ -94,9 +92,7 @@ def import_case_counts(checked: CheckedFile, *, by: User, skip_bad_rows: bool = 
 
 @transaction.atomic
 def set_unit_population(unit: AdminUnit, population: Any, *, by: User) -> AdminUnit:
-    jurisdiction.require_unit(
-        by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
-    )
+    require_unit_change(by, unit)
     problem = population_problem(unit, population)
     if problem:
         raise ValidationError({"population": problem})

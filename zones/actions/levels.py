@@ -13,6 +13,7 @@ from territory.models import AdminUnit, Level
 
 from ..computing import COMPUTED_LEVELS, compute_locked, framework_of, province_of, state_for
 from ..models import ChangeSource, LevelChange, LevelFramework, ProvinceLevels, RiskLevel, UnitLevel
+from . import require_unit_change
 
 MAX_REASON = 2000
 
@@ -34,9 +35,7 @@ def _unit_level(state: ProvinceLevels, unit: AdminUnit) -> UnitLevel:
 
 
 def _check(by: User, unit: AdminUnit, reason: str) -> str:
-    jurisdiction.require_unit(
-        by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
-    )
+    require_unit_change(by, unit)
     if unit.level not in COMPUTED_LEVELS:
         raise ValidationError({"unit": _("Levels are set for communes, districts and provinces, not villages.")})
     reason = (reason or "").strip()

@@ -198,27 +198,29 @@ def _tell_requester(permit: GoodsPermit, subject: str) -> None:
     )
 
 
+def _settle(permit: GoodsPermit, by: User, status: str, note: str, subject: str) -> GoodsPermit:
+    """Save the officer's decision on a pending permit and tell the requester."""
+    permit.status, permit.decided_by, permit.decided_at = status, by, timezone.now()
+    permit.decision_note = note
+    permit.save()
+    _tell_requester(permit, subject % {"number": permit.number})
+    return permit
+
+
 @transaction.atomic
 def approve_permit(permit: GoodsPermit, *, by: User, note: str = "") -> GoodsPermit:
     permit = _decide(permit, by, PermitStatus.PENDING)
     if permit.valid_until < timezone.localdate():
         raise Conflict(_("The permit's dates have passed: ask for a new permit."))
-    permit.status, permit.decided_by, permit.decided_at = PermitStatus.APPROVED, by, timezone.now()
-    permit.decision_note = (note or "").strip()[:2000]
-    permit.save()
-    _tell_requester(permit, _("Goods permit %(number)s approved") % {"number": permit.number})
-    return permit
+    return _settle(
+        permit, by, PermitStatus.APPROVED, (note or "").strip()[:2000], _("Goods permit %(number)s approved")
+    )
 
 
 @transaction.atomic
 def reject_permit(permit: GoodsPermit, *, by: User, reason: str) -> GoodsPermit:
     permit = _decide(permit, by, PermitStatus.PENDING)
-    reason = _reason(reason)
-    permit.status, permit.decided_by, permit.decided_at = PermitStatus.REJECTED, by, timezone.now()
-    permit.decision_note = reason
-    permit.save()
-    _tell_requester(permit, _("Goods permit %(number)s rejected") % {"number": permit.number})
-    return permit
+    return _settle(permit, by, PermitStatus.REJECTED, _reason(reason), _("Goods permit %(number)s rejected"))
 
 
 @transaction.atomic

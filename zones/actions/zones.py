@@ -20,7 +20,7 @@ from ..computing import framework_of, province_of, state_for
 from ..measures import ancestor_paths
 from ..models import DistancingMeasure, DistancingZone, EndReason, ProvinceLevels, RiskLevel, ZoneUnit
 from ..scope import scope_of
-from . import Conflict
+from . import Conflict, require_unit_change
 
 MAX_ZONE_DAYS = 366
 MAX_UNITS = 200
@@ -78,9 +78,7 @@ def _require_units(units: list[AdminUnit], by: User) -> None:
         by, *jurisdiction.CHANGE_ROLES, message=_("Only officers and administrators declare zones.")
     )
     for unit in units:
-        jurisdiction.require_unit(
-            by, unit, change=True, message=_("%(unit)s is outside your jurisdiction.") % {"unit": unit.name}
-        )
+        require_unit_change(by, unit)
 
 
 def _check_units(units: list[AdminUnit]) -> dict[str, str]:
