@@ -5,6 +5,7 @@ Every count is one grouped query over the places under a unit (the `unit_path` p
 the path indexes), never a loop over places: a province may hold a million of them.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -94,6 +95,16 @@ def _child_segment(unit: AdminUnit) -> Case:
     return child_segment("unit_path", unit.path)
 
 
+def _sum(tallies: Iterable[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        for state, n in tally.by_state.items():
+            total.by_state[state] = total.by_state.get(state, 0) + n
+        total.overdue += tally.overdue
+        total.never += tally.never
+    return total
+
+
 def _tallies(places: QuerySet[Establishment], key: str, now: datetime) -> dict[Any, Tally]:
     """One grouped query: a Tally per value of `key`."""
     rows = (
@@ -117,12 +128,7 @@ def overview(user: AnyUser, unit: AdminUnit, now: datetime) -> Overview:
     places = tracked_places(user).filter(unit_path__under=unit.path)
     by_type = _tallies(places, "type_id", now)
     by_segment = _tallies(places.annotate(segment=_child_segment(unit)), "segment", now)
-    total = Tally()
-    for tally in by_type.values():
-        for state, n in tally.by_state.items():
-            total.by_state[state] = total.by_state.get(state, 0) + n
-        total.overdue += tally.overdue
-        total.never += tally.never
+    total = _sum(by_type.values())
     types = list(EstablishmentType.objects.order_by("position", "name"))
     children = list(unit.children.order_by("code"))
     return Overview(
@@ -158,12 +164,7 @@ def by_child(unit: AdminUnit, now: datetime) -> Overview:
         for path, n in counted.values_list("unit_path", "n"):
             tally = tally_of(path)
             setattr(tally, name, getattr(tally, name) + n)
-    total = Tally()
-    for tally in by_segment.values():
-        for state, n in tally.by_state.items():
-            total.by_state[state] = total.by_state.get(state, 0) + n
-        total.overdue += tally.overdue
-        total.never += tally.never
+    total = _sum(by_segment.values())
     children = list(unit.children.order_by("code"))
     return Overview(
         unit=unit,

@@ -216,6 +216,18 @@ def figures_of(data: dict[str, Any]) -> Figures:
     )
 
 
+def _village_population(unit: AdminUnit) -> dict[int, int]:
+    """The people of the villages of each commune under the unit, by the commune's id, where
+    the population of at least one of its villages is known."""
+    return {
+        row["parent_id"]: row["total"]
+        for row in AdminUnit.objects.filter(path__under=unit.path, level=Level.VILLAGE)
+        .values("parent_id")
+        .annotate(total=Sum("population"), known=Count("population"))
+        .filter(known__gt=0)
+    }
+
+
 def current_figures(unit: AdminUnit, as_of: date | None = None) -> Figures:
     """The figures behind a unit's level: its cases over its framework's window up to the day
     levels were last computed for, and the population of its communes (where known)."""
@@ -227,13 +239,7 @@ def current_figures(unit: AdminUnit, as_of: date | None = None) -> Figures:
         cases=Sum("cases"), untraced=Sum("untraced_cases"), linked=Sum("linked_cases")
     )
     communes = AdminUnit.objects.filter(path__under=unit.path, level=Level.COMMUNE).values_list("id", "population")
-    villages = {
-        row["parent_id"]: row["total"]
-        for row in AdminUnit.objects.filter(path__under=unit.path, level=Level.VILLAGE)
-        .values("parent_id")
-        .annotate(total=Sum("population"), known=Count("population"))
-        .filter(known__gt=0)
-    }
+    villages = _village_population(unit)
     known = [p if p is not None else villages.get(pk) for pk, p in communes]
     people = [p for p in known if p is not None]
     return Figures(
@@ -260,13 +266,7 @@ def _commune_figures(
         .values("commune_id")
         .annotate(cases=Sum("cases"), untraced=Sum("untraced_cases"), linked=Sum("linked_cases"))
     }
-    village_population = {
-        row["parent_id"]: row["total"]
-        for row in AdminUnit.objects.filter(path__under=province.path, level=Level.VILLAGE)
-        .values("parent_id")
-        .annotate(total=Sum("population"), known=Count("population"))
-        .filter(known__gt=0)
-    }
+    village_population = _village_population(province)
     figures: dict[int, Figures] = {}
     for unit_id, _parent, level, population, _path in units:
         if level != Level.COMMUNE:
