@@ -28,6 +28,17 @@ class RecordViolationApiTests(ViolationTestCase):
         body.update(changes)
         return body
 
+    def place_body(self, **changes):  # type: ignore[no-untyped-def]
+        """place_a's violation today."""
+        return {
+            "offender_kind": "place",
+            "establishment": self.place_a.public_code,
+            "type": "khong-deo-khau-trang",
+            "act": "Không đeo khẩu trang",
+            "occurred_on": str(TODAY()),
+            **changes,
+        }
+
     def failed_inspection(self):  # type: ignore[no-untyped-def]
         """place_a inspected by the district officer and found in violation."""
         return self.inspected(
@@ -48,14 +59,9 @@ class RecordViolationApiTests(ViolationTestCase):
 
     def test_a_place_brings_its_name_and_unit(self) -> None:
         inspection = self.failed_inspection()
-        body = {
-            "offender_kind": "place",
-            "establishment": self.place_a.public_code,
-            "type": "khong-tam-dung-kinh-doanh",
-            "act": "Chợ vẫn họp khi có yêu cầu tạm dừng",
-            "occurred_on": str(TODAY()),
-            "inspection": inspection.pk,
-        }
+        body = self.place_body(
+            type="khong-tam-dung-kinh-doanh", act="Chợ vẫn họp khi có yêu cầu tạm dừng", inspection=inspection.pk
+        )
         response = self.post_json(self.district_officer, self.url, body)
         self.assertEqual(response.status_code, 201, response.content)
         violation = Violation.objects.get()
@@ -104,14 +110,7 @@ class RecordViolationApiTests(ViolationTestCase):
         self.assertEqual(self.post_json(self.press, self.url, self.body()).status_code, 403)
         self.assertEqual(self.post_json(self.owner, self.url, self.body()).status_code, 403)
         self.assertEqual(self.post_json(None, self.url, self.body()).status_code, 401)
-        place = {
-            "offender_kind": "place",
-            "establishment": self.place_a.public_code,
-            "type": "khong-deo-khau-trang",
-            "act": "Không đeo khẩu trang",
-            "occurred_on": str(TODAY()),
-        }
-        self.assertEqual(self.post_json(self.officer_b, self.url, place).status_code, 403)
+        self.assertEqual(self.post_json(self.officer_b, self.url, self.place_body()).status_code, 403)
         self.assertFalse(Violation.objects.exists())
 
     def test_listing_follows_the_jurisdiction(self) -> None:

@@ -86,6 +86,17 @@ class RecordCasesApiTests(ZonesTestCase):
 
 
 class RecordCasesPageTests(ZonesTestCase):
+    def form(self, **changes: Any) -> dict[str, Any]:
+        """Today's count of two cases in commune_a, as the page's form posts it."""
+        return {
+            "unit": self.commune_a.pk,
+            "date": today().isoformat(),
+            "cases": 2,
+            "untraced_cases": 0,
+            "linked_cases": 0,
+            **changes,
+        }
+
     def test_the_form_records_a_count_and_shows_errors_at_their_fields(self) -> None:
         client = self.client_for(self.officer_a)
         page = client.get("/cases/")
@@ -93,13 +104,7 @@ class RecordCasesPageTests(ZonesTestCase):
         units = list(page.context["form"].fields["unit"].queryset)
         self.assertIn(self.village_a, units)
         self.assertNotIn(self.commune_b, units)
-        data = {
-            "unit": self.commune_a.pk,
-            "date": today().isoformat(),
-            "cases": 2,
-            "untraced_cases": 5,
-            "linked_cases": 0,
-        }
+        data = self.form(untraced_cases=5)
         response = client.post("/cases/", data)
         self.assertEqual(response.status_code, 422)
         self.assertContains(response, 'data-field="untraced_cases"', status_code=422)
@@ -109,14 +114,7 @@ class RecordCasesPageTests(ZonesTestCase):
         self.assertEqual(CaseCount.objects.get().untraced_cases, 1)
 
     def test_a_unit_outside_the_jurisdiction_cannot_be_chosen(self) -> None:
-        data = {
-            "unit": self.commune_a.pk,
-            "date": today().isoformat(),
-            "cases": 2,
-            "untraced_cases": 0,
-            "linked_cases": 0,
-        }
-        response = self.client_for(self.officer_b).post("/cases/", data)
+        response = self.client_for(self.officer_b).post("/cases/", self.form())
         self.assertEqual(response.status_code, 422)
         self.assertFalse(CaseCount.objects.exists())
 
