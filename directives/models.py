@@ -6,7 +6,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, optional_link, person
+from lib.records import Created, optional_link, stamp
 from territory.models import Organisation, RecipientGroup
 from territory.scoped import UnitPathField, path_index
 
@@ -106,8 +106,7 @@ class Directive(Created):
     is_public = models.BooleanField(_("published on the portal"), default=False)
     corrects = optional_link("self", _("corrects"), related_name="corrections")
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.DRAFT)
-    issued_at = models.DateTimeField(_("issued at"), null=True, blank=True, editable=False)
-    issued_by = person(editable=False)
+    issued_at, issued_by = stamp(_("issued at"), editable=False)
 
     class Meta:
         verbose_name = _("directive")
@@ -204,8 +203,7 @@ class Delivery(models.Model):
     delivered_at = models.DateTimeField(_("received"))
     emailed_to = models.CharField(_("emailed to"), max_length=254, blank=True)
     opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
-    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
-    acknowledged_by = person()
+    acknowledged_at, acknowledged_by = stamp(_("acknowledged"))
     first_reported_at = models.DateTimeField(_("first report"), null=True, blank=True)
     last_reported_at = models.DateTimeField(_("last report"), null=True, blank=True)
 

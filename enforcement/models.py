@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, optional_link, person
+from lib.records import CreatedDemo, optional_link, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -102,12 +102,9 @@ class Violation(UnitScoped, CreatedDemo):
         _("status"), max_length=10, choices=ViolationStatus.choices, default=ViolationStatus.DRAFT
     )
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
-    decided_by = person(editable=False)
-    published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    published_by = person(editable=False)
-    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
-    withdrawn_by = person(editable=False)
+    decided_at, decided_by = stamp(_("decided at"), editable=False)
+    published_at, published_by = stamp(_("published at"), editable=False)
+    withdrawn_at, withdrawn_by = stamp(_("withdrawn at"), editable=False)
 
     class Meta:
         verbose_name = _("violation")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import person
+from lib.records import person, stamp
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField
@@ -122,8 +122,7 @@ class SafetyPlan(models.Model):
     notes = models.TextField(_("notes"), blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField(_("submitted at"))
-    reviewed_by = person()
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_at, reviewed_by = stamp(_("reviewed at"))
     review_note = models.CharField(_("review note"), max_length=300, blank=True)
 
     class Meta:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, optional_link, person
+from lib.records import CreatedDemo, optional_link, period, period_ordered, person, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -79,8 +79,7 @@ class InspectionPlan(UnitScoped, CreatedDemo):
         AdminUnit, verbose_name=_("inspecting unit"), on_delete=models.PROTECT, related_name="inspection_plans"
     )
     title = models.CharField(_("title"), max_length=300)
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start, period_end = period()
     team = models.TextField(_("team"), blank=True, help_text=_("names and positions of the inspectors"))
     checklist = optional_link(Checklist, _("checklist for units"))
 
@@ -89,9 +88,7 @@ class InspectionPlan(UnitScoped, CreatedDemo):
         verbose_name_plural = _("inspection plans")
         ordering = ["-period_start", "-pk"]
         indexes = [path_index("period_start", name="plan_path_idx")]
-        constraints = [
-            models.CheckConstraint(condition=Q(period_end__gte=models.F("period_start")), name="plan_period_ordered")
-        ]
+        constraints = [period_ordered("plan_period_ordered")]
 
     def __str__(self) -> str:
         return self.title
@@ -127,8 +124,7 @@ class Inspection(UnitScoped, CreatedDemo):
     # The inspected unit's path, or the path of the unit the inspected place lies in.
     target_path = UnitPathField(source=("target_unit", "target_place.unit_path"))
     target_level = models.CharField(_("level of the target"), max_length=10, editable=False)
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start, period_end = period()
     planned_on = models.DateField(_("planned date"), null=True, blank=True)
     team = models.TextField(_("team"), blank=True)
     status = models.CharField(
@@ -165,8 +161,7 @@ class Inspection(UnitScoped, CreatedDemo):
     reinspection_of = optional_link("self", _("re-inspection of"), related_name="reinspections")
     follow_up_closed_on = models.DateField(_("fixes closed on"), null=True, blank=True)
     follow_up_closed_by = optional_link("self", _("closed by"), on_delete=models.SET_NULL, related_name="+")
-    recorded_by = person(editable=False)
-    recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True, editable=False)
+    recorded_at, recorded_by = stamp(_("recorded at"), editable=False)
 
     class Meta:
         verbose_name = _("inspection")
@@ -178,9 +173,7 @@ class Inspection(UnitScoped, CreatedDemo):
                 | Q(target_kind="place", target_place__isnull=False, target_unit__isnull=True),
                 name="inspection_one_target",
             ),
-            models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")), name="inspection_period_ordered"
-            ),
+            period_ordered("inspection_period_ordered"),
             models.CheckConstraint(
                 condition=~Q(status="done") | Q(inspected_on__isnull=False, outcome__gt=""),
                 name="inspection_done_has_record",
@@ -265,19 +258,14 @@ class ScreeningCampaign(UnitScoped, CreatedDemo):
     )
     title = models.CharField(_("title"), max_length=300)
     target_group = models.CharField(_("target group"), max_length=300)
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start, period_end = period()
 
     class Meta:
         verbose_name = _("screening campaign")
         verbose_name_plural = _("screening campaigns")
         ordering = ["-period_start", "-pk"]
         indexes = [path_index("period_start", name="campaign_path_idx")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(period_end__gte=models.F("period_start")), name="campaign_period_ordered"
-            )
-        ]
+        constraints = [period_ordered("campaign_period_ordered")]
 
     def __str__(self) -> str:
         return self.title

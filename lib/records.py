@@ -1,6 +1,6 @@
 """Fields many records share: who created a record and when, whether it is demo data, the
-person who did something to a record, and a link that may be left empty; and the base of the
-tables the actions derive from other records."""
+person who did something to a record and when, a link that may be left empty, the period a
+record covers; and the base of the tables the actions derive from other records."""
 
 from typing import Any
 
@@ -24,6 +24,24 @@ def optional_link(to: Any, verbose_name: Any = None, **options: Any) -> models.F
     deleted while linked, unless `on_delete` says otherwise."""
     options.setdefault("on_delete", models.PROTECT)
     return models.ForeignKey(to, verbose_name=verbose_name, null=True, blank=True, **options)
+
+
+def stamp(at: Any, by: Any = None, **options: Any) -> tuple[models.DateTimeField, models.ForeignKey]:
+    """When a step of a record's life was taken (decided, published, reviewed…) and by whom, both
+    empty until it is: `decided_at, decided_by = stamp(_("decided at"))`. The options apply to
+    both (`editable=False` where only an action takes the step)."""
+    return models.DateTimeField(at, null=True, blank=True, **options), person(by, **options)
+
+
+def period() -> tuple[models.DateField, models.DateField]:
+    """The days a record covers, the last one included: `period_start, period_end = period()`;
+    its Meta lists `period_ordered(...)` among its constraints."""
+    return models.DateField(_("from")), models.DateField(_("to"))
+
+
+def period_ordered(name: str) -> models.CheckConstraint:
+    """A period (`period()`) never ends before it starts."""
+    return models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")), name=name)
 
 
 class Created(models.Model):

@@ -3,6 +3,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lib.records import period, period_ordered
 from territory.models import AdminUnit, Level
 from territory.scoped import UnitScoped, path_index
 
@@ -47,8 +48,7 @@ class IssuedReport(UnitScoped):
     issued, so its DOCX, PDF and XLSX read the same whatever changes afterwards."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=ReportKind.choices, default=ReportKind.WEEKLY)
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start, period_end = period()
     number = models.PositiveIntegerField(_("number"))
     symbol = models.CharField(_("symbol"), max_length=40)
     issued_by = models.ForeignKey(
@@ -72,7 +72,7 @@ class IssuedReport(UnitScoped):
             models.UniqueConstraint(
                 fields=["unit", "kind", "period_start", "period_end"], name="issued_report_once_per_period"
             ),
-            models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")), name="report_period"),
+            period_ordered("report_period"),
         ]
         indexes = [path_index("period_end", name="issued_report_path_idx")]
 

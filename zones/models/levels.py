@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import optional_link, person
+from lib.records import optional_link, person, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -123,8 +123,7 @@ class UnitLevel(UnitScoped):
     since = models.DateField(_("at this level since"))
     override_level = optional_link(RiskLevel, _("level set by an officer"), related_name="+")
     override_reason = models.TextField(_("reason for the override"), blank=True)
-    override_by = person(_("overridden by"))
-    override_at = models.DateTimeField(_("overridden at"), null=True, blank=True)
+    override_at, override_by = stamp(_("overridden at"), _("overridden by"))
 
     class Meta:
         verbose_name = _("level of a unit")

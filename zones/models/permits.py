@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import person
+from lib.records import stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, path_index
 
@@ -67,8 +67,7 @@ class GoodsPermit(models.Model):
         editable=False,
     )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
-    decided_by = person(_("decided by"), editable=False)
-    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    decided_at, decided_by = stamp(_("decided at"), _("decided by"), editable=False)
     decision_note = models.TextField(_("note on the decision"), blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
     revoke_reason = models.TextField(_("reason for revoking"), blank=True)
