@@ -223,6 +223,14 @@ def _lock(violation: Violation) -> Violation:
     return Violation.objects.select_for_update().select_related("type", "unit").get(pk=violation.pk)
 
 
+def _require_status(locked: Violation, status: str) -> None:
+    """Refuse (ViolationConflict) unless the violation is still in `status`."""
+    if locked.status != status:
+        raise ViolationConflict(
+            _("This violation is already %(status)s.") % {"status": locked.get_status_display().lower()}
+        )
+
+
 def _move(locked: Violation, status: str, step: str, by: User) -> Violation:
     """Save the violation in its new status with who took the step and when (`<step>_by`, `<step>_at`)."""
     locked.status = status
@@ -247,10 +255,7 @@ def decide_violation(
     """Record the sanctioning decision: a fine within the type's range, or no fine with a reason."""
     _require_officer(by, violation)
     locked = _lock(violation)
-    if locked.status != ViolationStatus.DRAFT:
-        raise ViolationConflict(
-            _("This violation is already %(status)s.") % {"status": locked.get_status_display().lower()}
-        )
+    _require_status(locked, ViolationStatus.DRAFT)
     today = today or timezone.localdate()
     errors: dict[str, str] = {}
     values = {"decision_number": decision_number, "decision_authority": decision_authority, "fine_reason": fine_reason}
@@ -304,10 +309,7 @@ def publish_violation(violation: Violation, by: User) -> Violation:
     locked = _lock(violation)
     if locked.status == ViolationStatus.DRAFT:
         raise ViolationConflict(_("A violation is published only after its decision: record the decision first."))
-    if locked.status != ViolationStatus.DECIDED:
-        raise ViolationConflict(
-            _("This violation is already %(status)s.") % {"status": locked.get_status_display().lower()}
-        )
+    _require_status(locked, ViolationStatus.DECIDED)
     return _move(locked, ViolationStatus.PUBLISHED, "published", by)
 
 

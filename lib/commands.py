@@ -48,6 +48,24 @@ class LoopCommand(BaseCommand, metaclass=ABCMeta):
         """One run of the command; returns what it did, in a line for the log."""
 
 
+class RefreshCommand(BaseCommand, metaclass=ABCMeta):
+    """Loads reference data shipped with the code, keeping the rows an administrator edited unless
+    --refresh. A subclass says what --refresh overwrites (`refresh_help`) and what one load does
+    (`load`, returning what to print)."""
+
+    refresh_help = "overwrite existing rows with the file's"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--refresh", action="store_true", help=self.refresh_help)
+
+    def handle(self, *args: Any, refresh: bool, **options: Any) -> None:
+        self.stdout.write(self.load(refresh))
+
+    @abstractmethod
+    def load(self, refresh: bool) -> str:
+        """Load the shipped rows (over edited ones with `refresh`); returns what was done, for the log."""
+
+
 def parse_day(text: str, refusal: str) -> date | None:
     """A day written YYYY-MM-DD, None for no day; CommandError(refusal) for anything else."""
     try:

@@ -1,5 +1,6 @@
 """Case counts and populations."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -81,10 +82,8 @@ def record_case_count(
 @transaction.atomic
 def import_case_counts(checked: CheckedFile, *, by: User, skip_bad_rows: bool = False) -> ImportOutcome:
     """Record the checked rows; a file with bad rows imports nothing unless asked to."""
-    _refuse_bad(checked, skip_bad_rows)
     outcome = ImportOutcome()
-    for row in checked.rows:
-        jurisdiction.require_unit(by, row.unit, change=True)
+    for row in _rows_to_import(checked, by, skip_bad_rows):
         result = _save(row.unit, row.date, row.cases, row.untraced_cases, row.linked_cases, by)
         setattr(outcome, result, getattr(outcome, result) + 1)
     return outcome
@@ -101,10 +100,8 @@ def set_unit_population(unit: AdminUnit, population: Any, *, by: User) -> AdminU
 
 @transaction.atomic
 def import_populations(checked: CheckedFile, *, by: User, skip_bad_rows: bool = False) -> ImportOutcome:
-    _refuse_bad(checked, skip_bad_rows)
     outcome = ImportOutcome()
-    for row in checked.rows:
-        jurisdiction.require_unit(by, row.unit, change=True)
+    for row in _rows_to_import(checked, by, skip_bad_rows):
         if row.unit.population == row.population:
             outcome.unchanged += 1
             continue
@@ -113,5 +110,10 @@ def import_populations(checked: CheckedFile, *, by: User, skip_bad_rows: bool = 
     return outcome
 
 
-def _refuse_bad(checked: CheckedFile[Any], skip_bad_rows: bool) -> None:
+def _rows_to_import(checked: CheckedFile[Any], by: User, skip_bad_rows: bool) -> Iterator[Any]:
+    """The checked rows: none from a file with bad rows unless asked to skip them, and each only
+    once `by` may change its unit (PermissionDenied otherwise)."""
     checked.require_importable(skip_bad_rows=skip_bad_rows, allow_none=True)
+    for row in checked.rows:
+        jurisdiction.require_unit(by, row.unit, change=True)
+        yield row

@@ -1,17 +1,14 @@
-from django.core.management.base import BaseCommand, CommandParser
-
 from enforcement.types import load_violation_types
+from lib.commands import RefreshCommand
 
 
-class Command(BaseCommand):
+class Command(RefreshCommand):
     help = (
         "Load the violation types (Nghị định 117/2020/NĐ-CP) from enforcement/data/violation_types.json. "
         "Existing types (perhaps edited by the administrator) are kept unless --refresh."
     )
+    refresh_help = "overwrite existing types with the file's"
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--refresh", action="store_true", help="overwrite existing types with the file's")
-
-    def handle(self, *args: object, **options: object) -> None:
-        created, refreshed = load_violation_types(refresh=bool(options["refresh"]))
-        self.stdout.write(f"{created} violation types created, {refreshed} refreshed.")
+    def load(self, refresh: bool) -> str:
+        created, refreshed = load_violation_types(refresh=refresh)
+        return f"{created} violation types created, {refreshed} refreshed."
