@@ -18,11 +18,13 @@ class BenchCommand(BaseCommand):
     """A benchmark command: a subclass names its JSON file and its sizes, and runs in `handle`."""
 
     name = "benchmark"  # the JSON file is var/<name>-<database>.json unless --output says otherwise
+    takes_sizes = True  # False: the subclass adds options of its own for what it builds
     default_sizes = [10_000, 100_000]
     sizes_help = "numbers of records"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--sizes", type=int, nargs="+", default=self.default_sizes, help=self.sizes_help)
+        if self.takes_sizes:
+            parser.add_argument("--sizes", type=int, nargs="+", default=self.default_sizes, help=self.sizes_help)
         parser.add_argument("--repeat", type=int, default=5, help="timed runs per read (the median is kept)")
         parser.add_argument("--output", type=Path, default=None, help=f"JSON file (default var/{self.name}-<db>.json)")
 
