@@ -1,7 +1,5 @@
 """The report of a jurisdiction over a period, on a page and as an Excel workbook."""
 
-import tempfile
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -10,6 +8,7 @@ from django.urls import path
 
 from accounts import jurisdiction
 from inspections.periods import Period, parse_period, recent_period
+from lib.downloads import form_errors, refusal, xlsx_download
 from territory.models import AdminUnit
 
 from .. import reports
@@ -49,18 +48,9 @@ def report_page(request: HttpRequest) -> HttpResponse:
 def report_workbook(request: HttpRequest) -> HttpResponse | FileResponse:
     form, unit, period = _asked(request)
     if unit is None or period is None:
-        message = "; ".join(f"{name}: {' '.join(map(str, errors))}" for name, errors in form.errors.items())
-        return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
-    reports.write_workbook(handle, reports.build(unit, period))
-    handle.seek(0)
+        return refusal(form_errors(form))
     filename = f"bao-cao-kiem-tra-vi-pham-{unit.code}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return xlsx_download(lambda handle: reports.write_workbook(handle, reports.build(unit, period)), filename)
 
 
 urlpatterns = [

@@ -1,6 +1,5 @@
 """The officers' view of the safety system in their jurisdiction: counts, overdue places, export."""
 
-import tempfile
 from datetime import datetime
 from typing import Any
 
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
+from lib.downloads import form_errors, refusal, xlsx_download
 from lib.sheets import sheet_row, text_cell
 from territory.models import AdminUnit
 
@@ -119,25 +119,16 @@ def overdue_export(request: HttpRequest) -> HttpResponse | FileResponse:
     """The same list as the page, every row, as an Excel workbook written row by row."""
     form, unit, places, now = _follow_up(request)
     if places is None:
-        errors = "; ".join(f"{name}: {' '.join(map(str, messages))}" for name, messages in form.errors.items())
-        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+        return refusal(form_errors(form))
     count = places.count()
     if count > EXPORT_LIMIT:
         message = _("%(count)d places match: narrow the list by unit or type to export at most %(limit)d.") % {
             "count": count,
             "limit": EXPORT_LIMIT,
         }
-        return HttpResponse(message, status=413, content_type="text/plain; charset=utf-8")
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
-    _write_workbook(handle, places, now)
-    handle.seek(0)
+        return refusal(message, 413)
     filename = f"qua-han-tu-danh-gia-{unit.code}-{timezone.localdate(now):%Y%m%d}.xlsx"
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    return xlsx_download(lambda handle: _write_workbook(handle, places, now), filename)
 
 
 def _write_workbook(handle: Any, places: QuerySet[Establishment], now: datetime) -> None:

@@ -4,7 +4,6 @@ A place the user may not see is a 404 (its existence is not disclosed); one they
 not change is a 403.
 """
 
-import tempfile
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import Role
+from lib.downloads import refusal, xlsx_download
 from lib.picker import PICK_LIMIT, pick_results, search_text
 from territory.models import AdminUnit, Level
 
@@ -126,17 +126,8 @@ def places_export(request: HttpRequest) -> HttpResponse | FileResponse:
     file and streamed from there."""
     _wanted, places, problems = _listed(request)
     if places is None:
-        return HttpResponse("\n".join(problems), status=400, content_type="text/plain; charset=utf-8")
-    handle = tempfile.TemporaryFile()  # noqa: SIM115 — FileResponse closes it when sent
-    write_xlsx(places, handle)
-    handle.seek(0)
-    filename = f"co-so-{timezone.localdate():%Y%m%d}.xlsx"
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+        return refusal("\n".join(problems))
+    return xlsx_download(lambda handle: write_xlsx(places, handle), f"co-so-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 @login_required
