@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from accounts.pickers import ALL, CHANGE
+from lib import forms as forms_lib
 from lib.picker import PickField
 from territory.models import Scheme
 from territory.queries import unit_label
@@ -21,18 +22,7 @@ from .places import PLACE_UNIT_LEVELS, registration_units
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class StyledForm(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                widget.attrs.setdefault("class", "form-check-input")
-            elif isinstance(widget, forms.Select):
-                widget.attrs.setdefault("class", "form-select")
-            else:
-                widget.attrs.setdefault("class", "form-control")
-
+class StyledForm(forms_lib.StyledForm):
     def add_action_errors(self, error: ValidationError) -> None:
         """Put an action's per-field messages next to the fields they are about."""
         if not hasattr(error, "error_dict"):

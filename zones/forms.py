@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.jurisdiction import AnyUser
 from accounts.pickers import ALL, unit_field, units_field
 from lib import forms as forms_lib
-from lib.forms import Submitted
+from lib.forms import StyledForm, Submitted
 from territory.models import AdminUnit, Level
 
 from .actions import Conflict
@@ -58,22 +58,6 @@ def submit(
         refused={Conflict: 409},
         refused_field=conflict_field,
     )
-
-
-class StyledForm(forms.Form):
-    """Bootstrap's classes on every widget."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select | forms.SelectMultiple):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
 class CaseForm(StyledForm):
