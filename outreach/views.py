@@ -22,6 +22,7 @@ from directives.queries import recipient_rows
 from lib.forms import submit
 from lib.importpage import import_form
 from lib.pagination import page_number
+from territory.models import Organisation
 
 from . import actions, imports, reports, summary_report
 from .forms import ActivityForm, ImportForm, PeriodForm
@@ -34,12 +35,18 @@ def _directive(request: HttpRequest, pk: int) -> Directive:
     return directive
 
 
-@login_required
-def report(request: HttpRequest, pk: int) -> HttpResponse:
+def _reporting(request: HttpRequest, pk: int) -> tuple[Directive, list[Organisation]]:
+    """The directive and the user's organisations that received it, which report on it; 403 if none."""
     directive = _directive(request, pk)
     organisations = actions.reporting_organisations(request_user(request), directive)
     if not organisations:
         raise PermissionDenied(_("None of your organisations received this directive."))
+    return directive, organisations
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    directive, organisations = _reporting(request, pk)
     form = ActivityForm(request.POST or None, request.FILES or None, directive=directive, organisations=organisations)
 
     def report_activity(data: dict[str, Any]) -> None:
@@ -68,10 +75,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def import_file(request: HttpRequest, pk: int) -> HttpResponse:
-    directive = _directive(request, pk)
-    organisations = actions.reporting_organisations(request_user(request), directive)
-    if not organisations:
-        raise PermissionDenied(_("None of your organisations received this directive."))
+    directive, organisations = _reporting(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
 
     def check(upload: Any) -> Any:
