@@ -2,7 +2,10 @@
 sites flagged for a decision, a site's plan, review, status and incidents, the live board, and
 the report after the event. Every write goes through `actions`."""
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +13,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import jurisdiction
@@ -24,7 +29,7 @@ from territory.models import AdminUnit
 
 from . import actions, queries, report
 from .forms import SiteForm
-from .models import DayStatus, Decision, Event, EventKind, Incident
+from .models import DayStatus, Decision, Event, EventKind, Incident, Site
 
 
 def _date(text: str) -> date | None:
@@ -185,89 +190,80 @@ def site_detail(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
     return _site_page(request, queries.get_event(request.user, pk), site_pk)
 
 
-def _site_write(request: HttpRequest, pk: int, site_pk: int, write, done: str) -> HttpResponse:  # type: ignore[no-untyped-def]
-    event = queries.get_event(request.user, pk)
-    site = queries.get_site(request.user, event, site_pk)
-    try:
-        write(site)
-    except ValidationError as error:
-        return _site_page(request, event, site_pk, 400, [str(m) for m in error.messages])
-    messages.success(request, done)
-    return redirect("events:site", event.pk, site.pk)
+SiteWrite = Callable[..., object]
 
 
-@login_required
-@require_POST
-def submit_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
-    def write(site):  # type: ignore[no-untyped-def]
-        answers = {i.code: request.POST.get(f"item-{i.code}", "") for i in queries.checklist(site.event)}
-        actions.submit_plan(site, request_user(request), answers=answers, notes=request.POST.get("notes", ""))
+def _site_write(done: str | Promise) -> Callable[[SiteWrite], Callable[..., HttpResponse]]:
+    """A POST on a site: `write(request, site, **more of the URL)` runs on the site the URL names;
+    its refusal shows on the site's page (400), success redirects there with `done`."""
 
-    return _site_write(request, pk, site_pk, write, _("Plan submitted for approval."))
+    def decorate(write: SiteWrite) -> Callable[..., HttpResponse]:
+        @login_required
+        @require_POST
+        @wraps(write)
+        def view(request: HttpRequest, pk: int, site_pk: int, **more: Any) -> HttpResponse:
+            event = queries.get_event(request.user, pk)
+            site = queries.get_site(request.user, event, site_pk)
+            try:
+                write(request, site, **more)
+            except ValidationError as error:
+                return _site_page(request, event, site_pk, 400, [str(m) for m in error.messages])
+            messages.success(request, str(done))
+            return redirect("events:site", event.pk, site.pk)
 
+        return view
 
-@login_required
-@require_POST
-def set_owner(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
-    def write(site):  # type: ignore[no-untyped-def]
-        chosen = request.POST.get("owner", "")
-        owner = User.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
-        if chosen and owner is None:
-            raise ValidationError(_("Choose a person from the list."))
-        actions.set_site_owner(site, request_user(request), owner=owner)
-
-    return _site_write(request, pk, site_pk, write, _("Responsible person saved."))
-
-
-@login_required
-@require_POST
-def review_plan(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
-    def write(site):  # type: ignore[no-untyped-def]
-        approve = request.POST.get("verdict") == "approve"
-        actions.review_plan(site, request_user(request), approve=approve, note=request.POST.get("note", ""))
-
-    return _site_write(request, pk, site_pk, write, _("Review recorded."))
+    return decorate
 
 
-@login_required
-@require_POST
-def decide(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
-    def write(site):  # type: ignore[no-untyped-def]
-        actions.decide(
-            site, request_user(request), decision=request.POST.get("decision", ""), note=request.POST.get("note", "")
-        )
-
-    return _site_write(request, pk, site_pk, write, _("Decision recorded."))
+@_site_write(gettext_lazy("Plan submitted for approval."))
+def submit_plan(request: HttpRequest, site: Site) -> None:
+    answers = {i.code: request.POST.get(f"item-{i.code}", "") for i in queries.checklist(site.event)}
+    actions.submit_plan(site, request_user(request), answers=answers, notes=request.POST.get("notes", ""))
 
 
-@login_required
-@require_POST
-def report_status(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
-    def write(site):  # type: ignore[no-untyped-def]
-        actions.report_status(
-            site,
-            request_user(request),
-            status=request.POST.get("status", ""),
-            present=request.POST.get("present", "0"),
-            mobile_served=request.POST.get("mobile_served", "0"),
-            incident=request.POST.get("incident", ""),
-        )
-
-    return _site_write(request, pk, site_pk, write, _("Status reported."))
+@_site_write(gettext_lazy("Responsible person saved."))
+def set_owner(request: HttpRequest, site: Site) -> None:
+    chosen = request.POST.get("owner", "")
+    owner = User.objects.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if chosen and owner is None:
+        raise ValidationError(_("Choose a person from the list."))
+    actions.set_site_owner(site, request_user(request), owner=owner)
 
 
-@login_required
-@require_POST
-def add_response(request: HttpRequest, pk: int, site_pk: int, incident_pk: int) -> HttpResponse:
-    def write(site):  # type: ignore[no-untyped-def]
-        incident = Incident.objects.filter(site=site, pk=incident_pk).first()
-        if incident is None:
-            raise ValidationError(_("No such incident."))
-        actions.add_response(
-            incident, request_user(request), text=request.POST.get("text", ""), close=bool(request.POST.get("close"))
-        )
+@_site_write(gettext_lazy("Review recorded."))
+def review_plan(request: HttpRequest, site: Site) -> None:
+    approve = request.POST.get("verdict") == "approve"
+    actions.review_plan(site, request_user(request), approve=approve, note=request.POST.get("note", ""))
 
-    return _site_write(request, pk, site_pk, write, _("Action recorded."))
+
+@_site_write(gettext_lazy("Decision recorded."))
+def decide(request: HttpRequest, site: Site) -> None:
+    actions.decide(
+        site, request_user(request), decision=request.POST.get("decision", ""), note=request.POST.get("note", "")
+    )
+
+
+@_site_write(gettext_lazy("Status reported."))
+def report_status(request: HttpRequest, site: Site) -> None:
+    actions.report_status(
+        site,
+        request_user(request),
+        status=request.POST.get("status", ""),
+        present=request.POST.get("present", "0"),
+        mobile_served=request.POST.get("mobile_served", "0"),
+        incident=request.POST.get("incident", ""),
+    )
+
+
+@_site_write(gettext_lazy("Action recorded."))
+def add_response(request: HttpRequest, site: Site, incident_pk: int) -> None:
+    incident = Incident.objects.filter(site=site, pk=incident_pk).first()
+    if incident is None:
+        raise ValidationError(_("No such incident."))
+    actions.add_response(
+        incident, request_user(request), text=request.POST.get("text", ""), close=bool(request.POST.get("close"))
+    )
 
 
 @login_required

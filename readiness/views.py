@@ -3,6 +3,7 @@ forms, and the completeness of the weekly updates. Every write goes through `act
 
 from collections.abc import Callable
 from datetime import date
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,7 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
@@ -109,10 +112,27 @@ def _attempt(request: HttpRequest, unit: AdminUnit, write: Callable[[], object],
     return redirect("readiness:unit", unit.scheme, unit.code)
 
 
-@login_required
-@require_POST
-def save_stocks(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
-    unit = queries.get_unit(request.user, scheme, code)
+UnitWrite = Callable[[HttpRequest, AdminUnit], object]
+
+
+def _unit_write(done: str | Promise) -> Callable[[UnitWrite], Callable[..., HttpResponse]]:
+    """A POST on a unit's readiness: `write(request, unit)` runs on the unit the URL names (`_attempt`)."""
+
+    def decorate(write: UnitWrite) -> Callable[..., HttpResponse]:
+        @login_required
+        @require_POST
+        @wraps(write)
+        def view(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+            unit = queries.get_unit(request.user, scheme, code)
+            return _attempt(request, unit, lambda: write(request, unit), str(done))
+
+        return view
+
+    return decorate
+
+
+@_unit_write(gettext_lazy("Resources saved."))
+def save_stocks(request: HttpRequest, unit: AdminUnit) -> None:
     values = {}
     declared = queries.declaration(unit).stocks
     for kind in queries.kinds():
@@ -124,67 +144,41 @@ def save_stocks(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
         values[kind.code] = actions.StockValue(
             quantity, request.POST.get(f"u-{kind.code}") if kind.tracks_use else None
         )
-    return _attempt(
-        request,
-        unit,
-        lambda: actions.declare(unit, request_user(request), stocks=values),
-        _("Resources saved."),
-    )
+    actions.declare(unit, request_user(request), stocks=values)
 
 
-@login_required
-@require_POST
-def save_committee(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
-    unit = queries.get_unit(request.user, scheme, code)
+@_unit_write(gettext_lazy("Steering committee saved."))
+def save_committee(request: HttpRequest, unit: AdminUnit) -> None:
     roles, positions, names = (request.POST.getlist(k) for k in ("role", "position", "name"))
     members = [
         actions.Member(r, p, n)
         for r, p, n in zip(roles, positions, names + [""] * len(roles), strict=False)
         if r.strip() or p.strip() or n.strip()
     ]
-    return _attempt(
-        request,
+    actions.declare(
         unit,
-        lambda: actions.declare(
-            unit,
-            request_user(request),
-            duty_phone=request.POST.get("duty_phone", ""),
-            committee_name=request.POST.get("committee_name", ""),
-            members=members,
-        ),
-        _("Steering committee saved."),
+        request_user(request),
+        duty_phone=request.POST.get("duty_phone", ""),
+        committee_name=request.POST.get("committee_name", ""),
+        members=members,
     )
 
 
-@login_required
-@require_POST
-def upload_plan(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
-    unit = queries.get_unit(request.user, scheme, code)
-    return _attempt(
-        request,
-        unit,
-        lambda: actions.upload_plan(
-            unit, request_user(request), title=request.POST.get("title", ""), upload=request.FILES.get("file")
-        ),
-        _("Plan uploaded."),
+@_unit_write(gettext_lazy("Plan uploaded."))
+def upload_plan(request: HttpRequest, unit: AdminUnit) -> None:
+    actions.upload_plan(
+        unit, request_user(request), title=request.POST.get("title", ""), upload=request.FILES.get("file")
     )
 
 
-@login_required
-@require_POST
-def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
-    unit = queries.get_unit(request.user, scheme, code)
+@_unit_write(gettext_lazy("Pledge saved."))
+def save_pledge(request: HttpRequest, unit: AdminUnit) -> None:
     by_unit_id = request.POST.get("by_unit", "")
     by_unit = AdminUnit.objects.filter(pk=int(by_unit_id)).first() if by_unit_id.isdigit() else None
     kind = ResourceKind.objects.filter(code=request.POST.get("kind", ""), is_active=True).first()
     if by_unit is None or kind is None:
-        return _unit_page(request, unit, status=400, errors=[_("Choose who pledges and which kind.")])
-    return _attempt(
-        request,
-        unit,
-        lambda: actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity")),
-        _("Pledge saved."),
-    )
+        raise ValidationError(_("Choose who pledges and which kind."))
+    actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity"))
 
 
 @login_required
@@ -206,22 +200,15 @@ def lend(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def record_drill(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
-    unit = queries.get_unit(request.user, scheme, code)
-    return _attempt(
-        request,
+@_unit_write(gettext_lazy("Drill recorded."))
+def record_drill(request: HttpRequest, unit: AdminUnit) -> None:
+    actions.record_drill(
         unit,
-        lambda: actions.record_drill(
-            unit,
-            request_user(request),
-            held_on=request.POST.get("held_on", ""),
-            scenario=Scenario.objects.filter(code=request.POST.get("scenario", "")).first(),
-            participants=request.POST.get("participants", "0") or "0",
-            findings=request.POST.get("findings", ""),
-        ),
-        _("Drill recorded."),
+        request_user(request),
+        held_on=request.POST.get("held_on", ""),
+        scenario=Scenario.objects.filter(code=request.POST.get("scenario", "")).first(),
+        participants=request.POST.get("participants", "0") or "0",
+        findings=request.POST.get("findings", ""),
     )
 
 
