@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.attachments import Attachment, upload_to
 from lib.records import CreatedDemo, optional_link, stamp
 from territory.models import AdminUnit
-from territory.scoped import UnitScoped, path_index
+from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
 
 class TypeStatus(models.TextChoices):
@@ -48,11 +48,10 @@ class ViolationType(models.Model):
         return self.name
 
 
-class DisclosurePolicy(models.Model):
+class DisclosurePolicy(ProvincePolicy):
     """What a province chooses about disclosure: how long a place's public page shows its
     published violations."""
 
-    unit = models.OneToOneField(AdminUnit, verbose_name=_("province"), on_delete=models.CASCADE)
     days_on_place_page = models.PositiveSmallIntegerField(
         _("days a violation stays on the place's public page"), default=90
     )
@@ -60,9 +59,6 @@ class DisclosurePolicy(models.Model):
     class Meta:
         verbose_name = _("disclosure policy")
         verbose_name_plural = _("disclosure policies")
-
-    def __str__(self) -> str:
-        return str(self.unit)
 
 
 class OffenderKind(models.TextChoices):

@@ -139,7 +139,7 @@ class StatusReport(models.Model):
     present = models.PositiveIntegerField(_("present"), default=0)
     mobile_served = models.PositiveIntegerField(_("served by the mobile ballot box"), default=0)
     reported_at = models.DateTimeField(_("reported at"))
-    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reported_by = person(blank=False)
 
     class Meta:
         verbose_name = _("status report")
@@ -157,7 +157,7 @@ class Incident(models.Model):
     opened_at = models.DateTimeField(_("opened at"))
     description = models.CharField(_("what happened"), max_length=500)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    opened_by = person(blank=False)
 
     class Meta:
         verbose_name = _("incident")
@@ -172,7 +172,7 @@ class IncidentAction(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="actions")
     at = models.DateTimeField(_("at"))
     text = models.CharField(_("action taken"), max_length=500)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    by = person(blank=False)
 
     class Meta:
         verbose_name = _("response action")

@@ -1,6 +1,6 @@
 """Fields many records share: who created a record and when, whether it is demo data, the
-person who did something to a record and when, a link that may be left empty, the period a
-record covers; and the base of the tables the actions derive from other records."""
+person who did something to a record and when, a link that may be left empty, a point on the
+map, the period a record covers; and the base of the tables the actions derive from other records."""
 
 from typing import Any
 
@@ -31,6 +31,15 @@ def stamp(at: Any, by: Any = None, **options: Any) -> tuple[models.DateTimeField
     empty until it is: `decided_at, decided_by = stamp(_("decided at"))`. The options apply to
     both (`editable=False` where only an action takes the step)."""
     return models.DateTimeField(at, null=True, blank=True, **options), person(by, **options)
+
+
+def coordinates(**options: Any) -> tuple[models.DecimalField, models.DecimalField]:
+    """Where a record is on the map, in degrees to six decimals (about 10 cm):
+    `latitude, longitude = coordinates()`; the options apply to both."""
+    return (
+        models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, **options),
+        models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, **options),
+    )
 
 
 def period() -> tuple[models.DateField, models.DateField]:

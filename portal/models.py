@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import optional_link, person
+from lib.records import coordinates, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitScoped, path_index
 
@@ -74,8 +74,7 @@ class Report(UnitScoped):
     place_unit = optional_link(AdminUnit, _("where"), related_name="+")
     unit = models.ForeignKey(AdminUnit, verbose_name=_("handled by"), on_delete=models.PROTECT, related_name="+")
     establishment = optional_link("safety.Establishment", _("place"), on_delete=models.SET_NULL, related_name="+")
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude, longitude = coordinates(null=True, blank=True)
     contact_name = models.CharField(_("reporter's name"), max_length=120, blank=True)
     contact_phone = models.CharField(_("reporter's phone"), max_length=20, blank=True)
     text_hash = models.CharField(max_length=64, editable=False, db_index=True)

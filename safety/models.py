@@ -6,10 +6,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, Derived, optional_link
+from lib.records import Created, Derived, coordinates, optional_link, person
 from lib.text import fold
 from territory.models import AdminUnit
-from territory.scoped import UnitScoped, path_index
+from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
 
 class PublicState(models.TextChoices):
@@ -113,8 +113,7 @@ class Establishment(UnitScoped, Created):
     type = models.ForeignKey(EstablishmentType, verbose_name=_("type"), on_delete=models.PROTECT)
     address = models.CharField(_("address"), max_length=300, blank=True)
     unit = models.ForeignKey(AdminUnit, verbose_name=_("commune or village"), on_delete=models.PROTECT)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6)
+    latitude, longitude = coordinates()
     location_approximate = models.BooleanField(_("approximate location"), default=False)
     capacity = models.PositiveIntegerField(_("capacity or headcount"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
@@ -198,9 +197,7 @@ class Assessment(models.Model):
     band_label = models.CharField(_("result label"), max_length=200)
     state = models.CharField(_("public state"), max_length=12, choices=PublicState.choices)
     vetoes = models.JSONField(_("rules applied"), default=list)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    submitted_by = person(_("submitted by"), blank=False)
     by_officer = models.BooleanField(_("by an officer"), default=False)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
     valid_until = models.DateTimeField(_("valid until"))
@@ -215,19 +212,15 @@ class Assessment(models.Model):
         return f"{self.establishment} — {self.band_label} ({self.submitted_at:%d/%m/%Y})"
 
 
-class SafetyPolicy(models.Model):
+class SafetyPolicy(ProvincePolicy):
     """Choices a province makes about its safety system."""
 
-    unit = models.OneToOneField(AdminUnit, verbose_name=_("province"), on_delete=models.CASCADE)
     accept_owner_registrations = models.BooleanField(_("accept places registered by owners at once"), default=False)
     remind_days_before = models.PositiveSmallIntegerField(_("remind owners this many days before expiry"), default=2)
 
     class Meta:
         verbose_name = _("safety policy")
         verbose_name_plural = _("safety policies")
-
-    def __str__(self) -> str:
-        return str(self.unit)
 
 
 class UnitStateCount(Derived):

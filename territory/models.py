@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import optional_link
+from lib.records import coordinates, optional_link
 from lib.text import fold
 
 
@@ -37,8 +37,7 @@ class AdminUnit(models.Model):
     parent = optional_link("self", _("parent"), related_name="children")
     path = models.CharField(_("path"), max_length=255, editable=False)
     search_name = models.CharField(max_length=255, editable=False)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude, longitude = coordinates(null=True, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     is_demo = models.BooleanField(_("demo data"), default=False)
 

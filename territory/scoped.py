@@ -5,7 +5,7 @@ stores the path of its unit and an index starting with it. `UnitPathField` copie
 from its source on every save and in `bulk_create` (Django calls `pre_save` for both): no model
 copies it by hand. `UnitScoped` is the base of records whose unit is called `unit`; records
 scoped by another unit (a zone's `area`, a permit's `origin`, a directive's issuer) declare a
-`UnitPathField` with that source.
+`UnitPathField` with that source. `ProvincePolicy` is the base of a province's own choices.
 """
 
 from typing import Any
@@ -94,3 +94,15 @@ class UnitScoped(models.Model):
     def scheme(self) -> str:
         """The scheme of the record's unit ("legacy" or "2025"), read from the path."""
         return self.unit_path.split("/", 1)[0]
+
+
+class ProvincePolicy(models.Model):
+    """What a province chooses about a part of the system: one row per province, named by it."""
+
+    unit = models.OneToOneField(AdminUnit, verbose_name=_("province"), on_delete=models.CASCADE)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self.unit)
