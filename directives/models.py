@@ -6,7 +6,7 @@ from datetime import date
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, optional_link, stamp
+from lib.records import Created, list_position, optional_link, stamp
 from territory.models import Organisation, RecipientGroup
 from territory.scoped import UnitPathField, path_index
 
@@ -165,7 +165,7 @@ class CopyRecipient(models.Model):
     """A line of "Nơi nhận" besides "Như trên" and the archive: "UBND tỉnh (b/c)", "Sở Y tế (phối hợp)"."""
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="copies")
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
     name = models.CharField(_("name"), max_length=200)
     purpose = models.CharField(_("purpose"), max_length=10, choices=CopyPurpose.choices, blank=True)
 

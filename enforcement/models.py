@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, optional_link, stamp
+from lib.records import CreatedDemo, in_use, list_position, optional_link, stamp
 from territory.models import AdminUnit
 from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
@@ -30,8 +30,8 @@ class ViolationType(models.Model):
     additional_measures = models.CharField(_("additional measures"), max_length=300, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=TypeStatus.choices, default=TypeStatus.PARTIAL)
     status_note = models.TextField(_("what is missing"), blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_active = models.BooleanField(_("in use"), default=True)
+    position = list_position()
+    is_active = in_use()
 
     class Meta:
         verbose_name = _("violation type")

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import person, stamp
+from lib.records import list_position, person, stamp
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField
@@ -29,7 +29,7 @@ class ChecklistItem(models.Model):
     code = models.SlugField(_("code"), max_length=40)
     text = models.CharField(_("text"), max_length=300)
     counts = models.BooleanField(_("asks for a number"), default=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("plan checklist item")

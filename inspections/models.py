@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, optional_link, period, period_ordered, person, stamp
+from lib.records import CreatedDemo, in_use, list_position, optional_link, period, period_ordered, person, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -55,8 +55,8 @@ class Checklist(models.Model):
     items = models.JSONField(_("items"))
     status = models.CharField(_("status"), max_length=10, choices=ChecklistStatus.choices)
     status_note = models.TextField(_("what is missing"), blank=True)
-    is_active = models.BooleanField(_("in use"), default=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = in_use()
+    position = list_position()
 
     class Meta:
         verbose_name = _("unit checklist")

@@ -26,6 +26,21 @@ def optional_link(to: Any, verbose_name: Any = None, **options: Any) -> models.F
     return models.ForeignKey(to, verbose_name=verbose_name, null=True, blank=True, **options)
 
 
+def demo_flag() -> models.BooleanField:
+    """Whether the demo loader wrote the record (and removes it again)."""
+    return models.BooleanField(_("demo data"), default=False)
+
+
+def list_position() -> models.PositiveSmallIntegerField:
+    """Where a record stands in the lists of its kind, smaller first."""
+    return models.PositiveSmallIntegerField(_("position"), default=0)
+
+
+def in_use() -> models.BooleanField:
+    """Whether a kind of record (a type, a category, a channel…) is still offered for new records."""
+    return models.BooleanField(_("in use"), default=True)
+
+
 def stamp(at: Any, by: Any = None, **options: Any) -> tuple[models.DateTimeField, models.ForeignKey]:
     """When a step of a record's life was taken (decided, published, reviewed…) and by whom, both
     empty until it is: `decided_at, decided_by = stamp(_("decided at"))`. The options apply to
@@ -66,7 +81,7 @@ class Created(models.Model):
 class CreatedDemo(Created):
     """A created record that the demo loader may have written (and removes again)."""
 
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         abstract = True

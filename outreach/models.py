@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
-from lib.records import Derived, optional_link, person
+from lib.records import Derived, in_use, list_position, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitPathField
 
@@ -37,8 +37,8 @@ class Channel(models.Model):
     priorities = models.JSONField(
         _("priorities"), default=list, blank=True, help_text=_('[{"code": "khan-cap", "label": "Khẩn cấp"}, …]')
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_active = models.BooleanField(_("in use"), default=True)
+    position = list_position()
+    is_active = in_use()
 
     class Meta:
         verbose_name = _("channel")

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import coordinates, optional_link, person
+from lib.records import coordinates, demo_flag, in_use, list_position, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitScoped, path_index
 
@@ -26,8 +26,8 @@ class ReportCategory(models.Model):
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     deadline_days = models.PositiveSmallIntegerField(_("days to answer"), default=10)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_active = models.BooleanField(_("in use"), default=True)
+    position = list_position()
+    is_active = in_use()
 
     class Meta:
         verbose_name = _("report category")
@@ -90,7 +90,7 @@ class Report(UnitScoped):
     answer = models.TextField(_("official answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         verbose_name = _("citizen's report")

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import person
+from lib.records import in_use, list_position, person
 from territory.models import AdminUnit, Level
 from territory.scoped import UnitPathField
 
@@ -42,8 +42,8 @@ class ResourceKind(models.Model):
     tracks_use = models.BooleanField(
         _("tracks the quantity in use"), default=False, help_text=_("beds, places: how many are occupied")
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    is_active = models.BooleanField(_("in use"), default=True)
+    position = list_position()
+    is_active = in_use()
 
     class Meta:
         verbose_name = _("resource kind")
@@ -65,7 +65,7 @@ class Scenario(models.Model):
         _("cases planned for"), help_text=_("the number of cases the needs are computed for")
     )
     contacts_per_case = models.PositiveIntegerField(_("close contacts per case"), default=20)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("scenario")

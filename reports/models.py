@@ -3,7 +3,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import period, period_ordered
+from lib.records import demo_flag, period, period_ordered
 from territory.models import AdminUnit, Level
 from territory.scoped import UnitScoped, path_index
 
@@ -62,7 +62,7 @@ class IssuedReport(UnitScoped):
     )
     issued_at = models.DateTimeField(_("issued at"))
     figures = models.JSONField(_("figures"), encoder=DjangoJSONEncoder)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         verbose_name = _("issued report")

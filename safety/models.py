@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, Derived, coordinates, optional_link, person
+from lib.records import Created, Derived, coordinates, list_position, optional_link, person
 from lib.text import fold
 from territory.models import AdminUnit
 from territory.scoped import ProvincePolicy, UnitScoped, path_index
@@ -77,7 +77,7 @@ class EstablishmentType(models.Model):
     criteria_set_code = models.SlugField(
         _("default criteria set"), max_length=60, blank=True, help_text=_("code of the criteria set its places use")
     )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("type of place")

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import coordinates, optional_link
+from lib.records import coordinates, demo_flag, list_position, optional_link
 from lib.text import fold
 
 
@@ -39,7 +39,7 @@ class AdminUnit(models.Model):
     search_name = models.CharField(max_length=255, editable=False)
     latitude, longitude = coordinates(null=True, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         verbose_name = _("administrative unit")
@@ -132,7 +132,7 @@ class Organisation(models.Model):
     )
     email = models.EmailField(_("email"), blank=True)
     search_name = models.CharField(max_length=255, editable=False)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         verbose_name = _("organisation")
@@ -156,7 +156,7 @@ class RecipientGroup(models.Model):
         AdminUnit, verbose_name=_("province"), on_delete=models.PROTECT, related_name="recipient_groups"
     )
     members = models.ManyToManyField(Organisation, verbose_name=_("members"), related_name="groups", blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("recipient group")

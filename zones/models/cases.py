@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import person
+from lib.records import demo_flag, person
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -28,7 +28,7 @@ class CaseCount(UnitScoped):
     )
     recorded_by = person(_("recorded by"), editable=False)
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         verbose_name = _("case count")

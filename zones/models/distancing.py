@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import optional_link, person
+from lib.records import demo_flag, list_position, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -26,7 +26,7 @@ class DistancingMeasure(models.Model):
         _("strictness"), help_text=_("on the scale shared with risk levels; higher is stricter")
     )
     items = models.JSONField(_("what applies"), default=list)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("distancing measure")
@@ -98,7 +98,7 @@ class DistancingZone(models.Model):
     declared_by = person(_("declared by"))
     lifted_by = person(_("lifted by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     objects = ZoneQuerySet.as_manager()
 

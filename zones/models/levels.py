@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import optional_link, person, stamp
+from lib.records import list_position, optional_link, person, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -30,7 +30,7 @@ class LevelFramework(models.Model):
     commune_rules = models.JSONField(_("commune rules"), default=list)
     rollup = models.JSONField(_("roll-up to districts and provinces"), default=dict)
     is_default = models.BooleanField(_("used when a province has not chosen"), default=False)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("risk-level framework")

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import stamp
+from lib.records import demo_flag, list_position, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, path_index
 
@@ -17,7 +17,7 @@ class GoodsType(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = list_position()
 
     class Meta:
         verbose_name = _("type of goods")
@@ -71,7 +71,7 @@ class GoodsPermit(models.Model):
     decision_note = models.TextField(_("note on the decision"), blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
     revoke_reason = models.TextField(_("reason for revoking"), blank=True)
-    is_demo = models.BooleanField(_("demo data"), default=False)
+    is_demo = demo_flag()
 
     class Meta:
         verbose_name = _("goods permit")
