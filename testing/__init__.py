@@ -153,6 +153,23 @@ class JurisdictionTestCase(TestCase):
     def api_headers(self, user: User) -> dict[str, str]:
         return {"Authorization": f"Bearer {issue_api_token(user)}"}
 
+    # The API as `user`, with a token of theirs, or anonymously for None; a body goes as JSON
+    # (a text as it is).
+    def api_get(self, user: User | None, url: str, params: Any = None) -> Any:
+        return self.client.get(url, params, headers=self._token_of(user))
+
+    def api_post(self, user: User | None, url: str, body: Any) -> Any:
+        return self.client.post(url, body, content_type="application/json", headers=self._token_of(user))
+
+    def api_put(self, user: User | None, url: str, body: Any) -> Any:
+        return self.client.put(url, body, content_type="application/json", headers=self._token_of(user))
+
+    def api_patch(self, user: User | None, url: str, body: Any) -> Any:
+        return self.client.patch(url, body, content_type="application/json", headers=self._token_of(user))
+
+    def _token_of(self, user: User | None) -> dict[str, str]:
+        return self.api_headers(user) if user is not None else {}
+
 
 # A small criteria set in the shape of the official ones (safety/scoring.py), for tests that
 # need a set but are not about a particular official one.

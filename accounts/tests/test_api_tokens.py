@@ -33,7 +33,7 @@ class ApiTokenTests(JurisdictionTestCase):
         )
 
     def test_communication_officer_is_scoped_to_an_organisation(self) -> None:
-        body = self.client.get("/api/v1/me", headers=self.api_headers(self.press)).json()
+        body = self.api_get(self.press, "/api/v1/me").json()
         self.assertEqual(body["roles"][0]["organisation"]["code"], "67-bao-dak-nong")
         self.assertIsNone(body["roles"][0]["unit"])
 

@@ -75,7 +75,7 @@ class UnitPageJurisdictionTests(JurisdictionTestCase):
 
 class OrganisationsApiJurisdictionTests(JurisdictionTestCase):
     def codes(self, user, **params: str) -> set[str]:  # type: ignore[no-untyped-def]
-        response = self.client.get("/api/v1/organisations", params, headers=self.api_headers(user))
+        response = self.api_get(user, "/api/v1/organisations", params)
         self.assertEqual(response.status_code, 200, response.content)
         return {item["code"] for item in response.json()["items"]}
 
@@ -99,9 +99,7 @@ class OrganisationsApiJurisdictionTests(JurisdictionTestCase):
 
     def test_forged_unit_outside_jurisdiction_is_403(self) -> None:
         for unit in [self.commune_b, self.district, self.province]:
-            response = self.client.get(
-                "/api/v1/organisations", {"unit": unit.code}, headers=self.api_headers(self.officer_a)
-            )
+            response = self.api_get(self.officer_a, "/api/v1/organisations", {"unit": unit.code})
             self.assertEqual(response.status_code, 403, unit.name)
             self.assertIn("detail", response.json())
 

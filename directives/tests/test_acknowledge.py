@@ -20,12 +20,7 @@ class AcknowledgeTests(DirectiveTestCase):
         cls.committee_a = cls.commune_committee(cls.commune_a)
 
     def ack(self, user, **payload):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1/directives/{self.directive.pk}/acknowledge",
-            payload,
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_post(user, f"/api/v1/directives/{self.directive.pk}/acknowledge", payload)
 
     def delivery(self, organisation) -> Delivery:  # type: ignore[no-untyped-def]
         return Delivery.objects.get(directive=self.directive, organisation=organisation)

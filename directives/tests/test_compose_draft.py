@@ -29,9 +29,7 @@ class ComposeDraftTests(DirectiveTestCase):
         return payload
 
     def post(self, user, payload):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            "/api/v1/directives", payload, content_type="application/json", headers=self.api_headers(user)
-        )
+        return self.api_post(user, "/api/v1/directives", payload)
 
     def test_a_draft_is_created_without_a_number(self) -> None:
         response = self.post(self.writer, self.payload())

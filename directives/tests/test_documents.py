@@ -35,9 +35,7 @@ class DocumentTests(DirectiveTestCase):
             return package.read("word/document.xml").decode(), package.read("word/styles.xml").decode()
 
     def test_the_docx_has_every_part_of_the_official_layout(self) -> None:
-        response = self.client.get(
-            f"/api/v1/directives/{self.directive.pk}/document.docx", headers=self.api_headers(self.writer)
-        )
+        response = self.api_get(self.writer, f"/api/v1/directives/{self.directive.pk}/document.docx")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], official.CONTENT_TYPES["docx"])
         self.assertIn('filename="1-STTTT-TTBCXB.docx"', response["Content-Disposition"])
@@ -85,9 +83,7 @@ class DocumentTests(DirectiveTestCase):
         parseString(document)  # noqa: S318 — our own output, still well-formed XML
 
     def test_the_pdf_embeds_a_font_with_vietnamese_letters(self) -> None:
-        response = self.client.get(
-            f"/api/v1/directives/{self.directive.pk}/document.pdf", headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_get(self.officer_a, f"/api/v1/directives/{self.directive.pk}/document.pdf")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "application/pdf")
         self.assertTrue(response.content.startswith(b"%PDF"))

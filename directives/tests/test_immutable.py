@@ -25,19 +25,14 @@ REPLACEMENT = {
 class ImmutableTests(DirectiveTestCase):
     def replace(self, directive: Directive) -> Any:
         """PUT the directive's whole content again, as another document."""
-        return self.client.put(
-            f"/api/v1/directives/{directive.pk}",
-            REPLACEMENT,
-            content_type="application/json",
-            headers=self.api_headers(self.writer),
-        )
+        return self.api_put(self.writer, f"/api/v1/directives/{directive.pk}", REPLACEMENT)
 
     def test_editing_an_issued_directive_is_a_conflict_and_changes_nothing(self) -> None:
         directive = self.make_issued()
-        before = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.writer)).json()
+        before = self.api_get(self.writer, f"/api/v1/directives/{directive.pk}").json()
         response = self.replace(directive)
         self.assertEqual(response.status_code, 409)
-        after = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.writer)).json()
+        after = self.api_get(self.writer, f"/api/v1/directives/{directive.pk}").json()
         for field in ("subject", "symbol", "items", "signer_name", "reference"):
             self.assertEqual(before[field], after[field])
 

@@ -20,9 +20,7 @@ class IncomingTests(DirectiveTestCase):
             "subject": "triển khai ý kiến chỉ đạo",
         }
         payload.update(changes)
-        return self.client.post(
-            "/api/v1/incoming-documents", payload, content_type="application/json", headers=self.api_headers(user)
-        )
+        return self.api_post(user, "/api/v1/incoming-documents", payload)
 
     def test_recorded_once(self) -> None:
         self.assertEqual(self.post(self.writer).status_code, 201)
@@ -44,9 +42,9 @@ class IncomingTests(DirectiveTestCase):
     def test_a_sibling_does_not_see_anothers_incoming(self) -> None:
         committee = self.commune_committee(self.commune_a).code
         self.assertEqual(self.post(self.officer_a, organisation=committee).status_code, 201)
-        seen = self.client.get("/api/v1/incoming-documents", headers=self.api_headers(self.officer_b)).json()
+        seen = self.api_get(self.officer_b, "/api/v1/incoming-documents").json()
         self.assertEqual(seen, [])
-        seen = self.client.get("/api/v1/incoming-documents", headers=self.api_headers(self.district_officer)).json()
+        seen = self.api_get(self.district_officer, "/api/v1/incoming-documents").json()
         self.assertEqual(len(seen), 1)
 
     def form(self, upload):  # type: ignore[no-untyped-def]

@@ -57,7 +57,7 @@ class LateAndReminderTests(DirectiveTestCase):
 
     def test_the_api_marks_late_recipients(self) -> None:
         self.reported(timezone.localdate())
-        body = self.client.get(f"/api/v1/directives/{self.directive.pk}", headers=self.api_headers(self.writer)).json()
+        body = self.api_get(self.writer, f"/api/v1/directives/{self.directive.pk}").json()
         late = {r["organisation"]["code"]: r["late"] for r in body["recipients"]}
         self.assertEqual(late, {"67-bao-dak-nong": False, self.commune_committee(self.commune_a).code: True})
 

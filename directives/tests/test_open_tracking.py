@@ -25,7 +25,7 @@ class OpenTrackingTests(DirectiveTestCase):
         self.assertEqual(self.opened(), {self.commune_committee(self.commune_a).code})
 
     def test_downloading_the_pdf_opens_it_too(self) -> None:
-        self.client.get(f"/api/v1/directives/{self.directive.pk}/document.pdf", headers=self.api_headers(self.press))
+        self.api_get(self.press, f"/api/v1/directives/{self.directive.pk}/document.pdf")
         self.assertEqual(self.opened(), {"67-bao-dak-nong"})
 
     def test_a_province_officer_reading_it_opens_no_commune_copy(self) -> None:
@@ -35,7 +35,7 @@ class OpenTrackingTests(DirectiveTestCase):
 
     def test_the_issuer_sees_who_opened(self) -> None:
         self.client_for(self.officer_a).get(f"/directives/{self.directive.pk}/")
-        body = self.client.get(f"/api/v1/directives/{self.directive.pk}", headers=self.api_headers(self.writer)).json()
+        body = self.api_get(self.writer, f"/api/v1/directives/{self.directive.pk}").json()
         states = {r["organisation"]["code"]: r["state"] for r in body["recipients"]}
         self.assertEqual(states[self.commune_committee(self.commune_a).code], "opened")
         self.assertEqual(states[self.commune_committee(self.commune_b).code], "received")

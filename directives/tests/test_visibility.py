@@ -22,7 +22,7 @@ class VisibilityTests(DirectiveTestCase):
         cls.draft = cls.make_draft(groups=[], organisations=[cls.commune_committee(cls.commune_a).code])
 
     def status(self, user, directive) -> int:  # type: ignore[no-untyped-def]
-        return self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(user)).status_code
+        return self.api_get(user, f"/api/v1/directives/{directive.pk}").status_code
 
     def test_the_recipient_and_those_above_it_see_it(self) -> None:
         for user in (self.officer_a, self.district_officer, self.province_officer, self.inspector, self.writer):
@@ -35,9 +35,7 @@ class VisibilityTests(DirectiveTestCase):
             self.client_for(self.officer_b).get(reverse("directives:detail", args=[self.to_a.pk])).status_code, 404
         )
         self.assertEqual(
-            self.client.get(
-                f"/api/v1/directives/{self.to_a.pk}/document.pdf", headers=self.api_headers(self.officer_b)
-            ).status_code,
+            self.api_get(self.officer_b, f"/api/v1/directives/{self.to_a.pk}/document.pdf").status_code,
             404,
         )
 
@@ -53,7 +51,7 @@ class VisibilityTests(DirectiveTestCase):
 
     def test_the_lists_hold_what_the_caller_issued_or_received(self) -> None:
         def ids(user, box):  # type: ignore[no-untyped-def]
-            response = self.client.get("/api/v1/directives", {"box": box}, headers=self.api_headers(user))
+            response = self.api_get(user, "/api/v1/directives", {"box": box})
             self.assertEqual(response.status_code, 200)
             return {d["id"] for d in response.json()}
 
@@ -61,9 +59,7 @@ class VisibilityTests(DirectiveTestCase):
         self.assertEqual(ids(self.officer_b, "all"), set())
         self.assertEqual(ids(self.writer, "sent"), {self.to_a.pk, self.to_district.pk, self.draft.pk})
         self.assertEqual(ids(self.writer, "received"), set())
-        self.assertEqual(
-            self.client.get("/api/v1/directives", {"box": "x"}, headers=self.api_headers(self.writer)).status_code, 422
-        )
+        self.assertEqual(self.api_get(self.writer, "/api/v1/directives", {"box": "x"}).status_code, 422)
         page = self.client_for(self.officer_b).get(reverse("directives:list"))
         self.assertNotContains(page, f'data-directive="{self.to_a.pk}"')
         page = self.client_for(self.officer_a).get(reverse("directives:list"))
@@ -71,11 +67,11 @@ class VisibilityTests(DirectiveTestCase):
 
     def test_a_recipient_sees_only_its_own_status_the_issuer_all(self) -> None:
         directive = self.make_issued(groups=["ubnd-xa-legacy-67"])
-        mine = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.officer_a)).json()
+        mine = self.api_get(self.officer_a, f"/api/v1/directives/{directive.pk}").json()
         self.assertEqual(
             [r["organisation"]["code"] for r in mine["recipients"]], [self.commune_committee(self.commune_a).code]
         )
-        everyone = self.client.get(f"/api/v1/directives/{directive.pk}", headers=self.api_headers(self.writer)).json()
+        everyone = self.api_get(self.writer, f"/api/v1/directives/{directive.pk}").json()
         self.assertEqual(len(everyone["recipients"]), directive.deliveries.count())
 
     def test_anonymous_callers_are_refused(self) -> None:

@@ -33,10 +33,10 @@ class DecisionTests(ViolationTestCase):
         return Violation.objects.get(pk=self.violation.pk).status
 
     def test_the_whole_way_to_publication(self) -> None:
-        response = self.post_json(self.district_officer, f"{self.base}/decide", self.decision())
+        response = self.api_post(self.district_officer, f"{self.base}/decide", self.decision())
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual((response.json()["status"], response.json()["fine_amount"]), ("decided", 15_000_000))
-        response = self.post_json(self.officer_a, f"{self.base}/publish", {})  # officers of the unit itself too
+        response = self.api_post(self.officer_a, f"{self.base}/publish", {})  # officers of the unit itself too
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual(response.json()["status"], "published")
         self.assertIsNotNone(response.json()["published_at"])
@@ -49,20 +49,20 @@ class DecisionTests(ViolationTestCase):
             (self.press, 404),
         ):
             with self.subTest(user=user.username):
-                self.assertEqual(self.post_json(user, f"{self.base}/decide", self.decision()).status_code, status)
+                self.assertEqual(self.api_post(user, f"{self.base}/decide", self.decision()).status_code, status)
         self.assertEqual(self.status(), ViolationStatus.DRAFT)
 
     def test_the_fine_lies_within_the_range_or_a_reason_is_given(self) -> None:
         for fine in (9_999_999, 20_000_001, -5):
             with self.subTest(fine=fine):
-                response = self.post_json(self.district_officer, f"{self.base}/decide", self.decision(fine_amount=fine))
+                response = self.api_post(self.district_officer, f"{self.base}/decide", self.decision(fine_amount=fine))
                 self.assertEqual(response.status_code, 422)
-        response = self.post_json(self.district_officer, f"{self.base}/decide", self.decision(fine_amount=None))
+        response = self.api_post(self.district_officer, f"{self.base}/decide", self.decision(fine_amount=None))
         self.assertEqual(response.status_code, 422)
         self.assertIn("fine_reason", {e["field"] for e in response.json()["errors"]})
         self.assertEqual(self.status(), ViolationStatus.DRAFT)
         body = self.decision(fine_amount=None, fine_reason="Cảnh cáo: vi phạm lần đầu, đã khắc phục ngay")
-        self.assertEqual(self.post_json(self.district_officer, f"{self.base}/decide", body).status_code, 200)
+        self.assertEqual(self.api_post(self.district_officer, f"{self.base}/decide", body).status_code, 200)
 
     def test_bad_decisions(self) -> None:
         cases = {
@@ -72,41 +72,41 @@ class DecisionTests(ViolationTestCase):
         }
         for field, body in cases.items():
             with self.subTest(field=field):
-                response = self.post_json(self.district_officer, f"{self.base}/decide", body)
+                response = self.api_post(self.district_officer, f"{self.base}/decide", body)
                 self.assertEqual(response.status_code, 422)
                 self.assertIn(field, {e["field"] for e in response.json()["errors"]})
         early = self.decision(decision_date=str(self.violation.occurred_on - timedelta(days=1)))
-        self.assertEqual(self.post_json(self.district_officer, f"{self.base}/decide", early).status_code, 422)
+        self.assertEqual(self.api_post(self.district_officer, f"{self.base}/decide", early).status_code, 422)
         self.assertEqual(self.status(), ViolationStatus.DRAFT)
 
     def test_publishing_without_a_decision_and_deciding_twice_are_409(self) -> None:
-        self.assertEqual(self.post_json(self.district_officer, f"{self.base}/publish", {}).status_code, 409)
+        self.assertEqual(self.api_post(self.district_officer, f"{self.base}/publish", {}).status_code, 409)
         self.assertEqual(self.status(), ViolationStatus.DRAFT)
-        self.post_json(self.district_officer, f"{self.base}/decide", self.decision())
-        self.assertEqual(self.post_json(self.district_officer, f"{self.base}/decide", self.decision()).status_code, 409)
-        self.post_json(self.district_officer, f"{self.base}/publish", {})
-        self.assertEqual(self.post_json(self.district_officer, f"{self.base}/publish", {}).status_code, 409)
+        self.api_post(self.district_officer, f"{self.base}/decide", self.decision())
+        self.assertEqual(self.api_post(self.district_officer, f"{self.base}/decide", self.decision()).status_code, 409)
+        self.api_post(self.district_officer, f"{self.base}/publish", {})
+        self.assertEqual(self.api_post(self.district_officer, f"{self.base}/publish", {}).status_code, 409)
 
     def test_inspectors_and_siblings_do_not_publish(self) -> None:
-        self.post_json(self.district_officer, f"{self.base}/decide", self.decision())
-        self.assertEqual(self.post_json(self.inspector, f"{self.base}/publish", {}).status_code, 403)
-        self.assertEqual(self.post_json(self.officer_b, f"{self.base}/publish", {}).status_code, 404)
+        self.api_post(self.district_officer, f"{self.base}/decide", self.decision())
+        self.assertEqual(self.api_post(self.inspector, f"{self.base}/publish", {}).status_code, 403)
+        self.assertEqual(self.api_post(self.officer_b, f"{self.base}/publish", {}).status_code, 404)
         self.assertEqual(self.status(), ViolationStatus.DECIDED)
 
     def test_withdrawal_needs_a_reason_and_keeps_the_record_and_its_history(self) -> None:
-        self.post_json(self.district_officer, f"{self.base}/decide", self.decision())
-        self.post_json(self.district_officer, f"{self.base}/publish", {})
+        self.api_post(self.district_officer, f"{self.base}/decide", self.decision())
+        self.api_post(self.district_officer, f"{self.base}/publish", {})
         self.assertEqual(
-            self.post_json(self.district_officer, f"{self.base}/withdraw", {"reason": " "}).status_code, 422
+            self.api_post(self.district_officer, f"{self.base}/withdraw", {"reason": " "}).status_code, 422
         )
-        self.assertEqual(self.post_json(self.inspector, f"{self.base}/withdraw", {"reason": "Nhầm"}).status_code, 403)
+        self.assertEqual(self.api_post(self.inspector, f"{self.base}/withdraw", {"reason": "Nhầm"}).status_code, 403)
         self.assertEqual(self.status(), ViolationStatus.PUBLISHED)
-        response = self.post_json(
+        response = self.api_post(
             self.district_officer, f"{self.base}/withdraw", {"reason": "Quyết định bị hủy sau khiếu nại"}
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(
-            self.post_json(self.district_officer, f"{self.base}/withdraw", {"reason": "lần nữa"}).status_code, 409
+            self.api_post(self.district_officer, f"{self.base}/withdraw", {"reason": "lần nữa"}).status_code, 409
         )
         violation = Violation.objects.get(pk=self.violation.pk)
         self.assertEqual(
@@ -120,11 +120,11 @@ class DecisionTests(ViolationTestCase):
         statuses = [(entry.before or {}).get("status") for entry in entries] + [last.after["status"]]
         self.assertEqual(statuses, ["draft", "decided", "published", "withdrawn"])  # each step through the API
         self.assertEqual(last.actor, self.district_officer)
-        public = self.get_json(None, "/api/v1/public/violations").json()
+        public = self.api_get(None, "/api/v1/public/violations").json()
         self.assertEqual(public["count"], 0)
 
     def test_a_draft_recorded_by_mistake_is_withdrawn(self) -> None:
-        response = self.post_json(self.district_officer, f"{self.base}/withdraw", {"reason": "Ghi nhầm đối tượng"})
+        response = self.api_post(self.district_officer, f"{self.base}/withdraw", {"reason": "Ghi nhầm đối tượng"})
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual((response.json()["status"], response.json()["decision_date"]), ("withdrawn", None))
         other = self.draft(self.official())
@@ -134,7 +134,7 @@ class DecisionTests(ViolationTestCase):
         )
         self.assertRedirects(page, detail)
         self.assertEqual(Violation.objects.get(pk=other.pk).status, ViolationStatus.WITHDRAWN)
-        self.assertEqual(self.get_json(None, "/api/v1/public/violations").json()["count"], 0)
+        self.assertEqual(self.api_get(None, "/api/v1/public/violations").json()["count"], 0)
 
     def test_the_pages(self) -> None:
         client = self.client_for(self.district_officer)

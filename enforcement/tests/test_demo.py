@@ -16,7 +16,7 @@ class DemoTests(ViolationTestCase):
         self.assertEqual(published.filter(is_official=True).count(), 1)
         self.assertTrue(published.filter(offender_kind="place", inspection__isnull=False).exists())
         self.assertEqual(set(Violation.objects.values_list("status", flat=True)), set(ViolationStatus.values))
-        public = self.get_json(None, "/api/v1/public/violations").json()
+        public = self.api_get(None, "/api/v1/public/violations").json()
         self.assertEqual(public["count"], published.count())
         self.assertTrue(any(item["is_official"] and item["position"] for item in public["items"]))
         count = Violation.objects.count()

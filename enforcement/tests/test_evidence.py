@@ -31,7 +31,7 @@ class EvidenceTests(ViolationTestCase):
         self.assertEqual(Evidence.objects.count(), 2)
         kept = Evidence.objects.get(pk=response.json()["id"]).file.name
         self.assertTrue(kept.startswith(f"violations/{self.violation.pk}/"), kept)
-        public = self.get_json(None, "/api/v1/public/violations").content.decode()
+        public = self.api_get(None, "/api/v1/public/violations").content.decode()
         self.assertNotIn("anh-vi-pham", public)
         url = reverse("enforcement:evidence_file", kwargs={"pk": response.json()["id"]})
         self.assertEqual(self.client_for(self.officer_a).get(url).status_code, 200)

@@ -48,7 +48,7 @@ class PublicDisclosureTests(PublishedViolationsTestCase):
         actions.withdraw_violation(withdrawn, cls.district_officer, reason="Nhầm người")
 
     def names(self, **params):  # type: ignore[no-untyped-def]
-        response = self.get_json(None, self.url, params)
+        response = self.api_get(None, self.url, params)
         self.assertEqual(response.status_code, 200, response.content)
         return [item["name"] for item in response.json()["items"]]
 
@@ -56,7 +56,7 @@ class PublicDisclosureTests(PublishedViolationsTestCase):
         self.assertEqual(sorted(self.names()), sorted(["Nguyễn Văn Hùng", "Lê Văn Tâm", "Phạm Thị Hoa"]))
 
     def test_an_official_is_listed_like_everyone_else(self) -> None:
-        items = {item["name"]: item for item in self.get_json(None, self.url).json()["items"]}
+        items = {item["name"]: item for item in self.api_get(None, self.url).json()["items"]}
         official, citizen = items["Lê Văn Tâm"], items["Nguyễn Văn Hùng"]
         self.assertEqual(set(official), PUBLIC_FIELDS)
         self.assertEqual(set(citizen), PUBLIC_FIELDS)  # the same fields, nothing hidden
@@ -70,7 +70,7 @@ class PublicDisclosureTests(PublishedViolationsTestCase):
         self.assertEqual(official["decision_number"], "15/QĐ-XPVPHC")
 
     def test_no_personal_identifiers_are_ever_returned(self) -> None:
-        text = self.get_json(None, self.url).content.decode()
+        text = self.api_get(None, self.url).content.decode()
         for word in ("phone", "address", "id_number", "cmnd", "cccd", "email", "owner"):
             self.assertNotIn(word, text.lower())
 
@@ -80,15 +80,15 @@ class PublicDisclosureTests(PublishedViolationsTestCase):
         self.assertEqual(self.names(type="tu-tap-noi-cong-cong"), ["Lê Văn Tâm"])
         self.assertEqual(len(self.names(period=f"{TODAY() - timedelta(days=5)}..{TODAY()}")), 3)
         self.assertEqual(self.names(period="2019"), [])
-        self.assertEqual(self.get_json(None, self.url, {"type": "khong-ton-tai"}).status_code, 422)
-        self.assertEqual(self.get_json(None, self.url, {"period": "năm ngoái"}).status_code, 422)
-        self.assertEqual(self.get_json(None, self.url, {"unit": "00000"}).status_code, 404)
+        self.assertEqual(self.api_get(None, self.url, {"type": "khong-ton-tai"}).status_code, 422)
+        self.assertEqual(self.api_get(None, self.url, {"period": "năm ngoái"}).status_code, 422)
+        self.assertEqual(self.api_get(None, self.url, {"unit": "00000"}).status_code, 404)
 
     def test_one_published_violation(self) -> None:
-        response = self.get_json(None, f"{self.url}/{self.official_violation.pk}")
+        response = self.api_get(None, f"{self.url}/{self.official_violation.pk}")
         self.assertEqual(response.json()["name"], "Lê Văn Tâm")
         for hidden in (self.draft_one, self.decided_only):
-            self.assertEqual(self.get_json(None, f"{self.url}/{hidden.pk}").status_code, 404)
+            self.assertEqual(self.api_get(None, f"{self.url}/{hidden.pk}").status_code, 404)
 
     def test_the_public_pages(self) -> None:
         page = self.client.get(reverse("enforcement:public_list"))
@@ -116,7 +116,7 @@ class PublicDisclosureTests(PublishedViolationsTestCase):
         self.assertContains(page, "&lt;script&gt;")
 
     def test_types_are_public(self) -> None:
-        response = self.get_json(None, "/api/v1/violation-types")
+        response = self.api_get(None, "/api/v1/violation-types")
         codes = {item["code"]: item for item in response.json()}
         self.assertEqual(
             (codes["khong-deo-khau-trang"]["fine_min"], codes["khong-deo-khau-trang"]["fine_max"]),

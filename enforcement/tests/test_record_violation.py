@@ -49,7 +49,7 @@ class RecordViolationApiTests(ViolationTestCase):
         )
 
     def test_an_inspector_records_an_officials_violation_as_a_draft(self) -> None:
-        response = self.post_json(self.inspector, self.url, self.body())
+        response = self.api_post(self.inspector, self.url, self.body())
         self.assertEqual(response.status_code, 201, response.content)
         found = response.json()
         self.assertEqual(
@@ -62,7 +62,7 @@ class RecordViolationApiTests(ViolationTestCase):
         body = self.place_body(
             type="khong-tam-dung-kinh-doanh", act="Chợ vẫn họp khi có yêu cầu tạm dừng", inspection=inspection.pk
         )
-        response = self.post_json(self.district_officer, self.url, body)
+        response = self.api_post(self.district_officer, self.url, body)
         self.assertEqual(response.status_code, 201, response.content)
         violation = Violation.objects.get()
         self.assertEqual(
@@ -86,7 +86,7 @@ class RecordViolationApiTests(ViolationTestCase):
         }
         for field, body in cases.items():
             with self.subTest(field=field):
-                response = self.post_json(self.inspector, self.url, body)
+                response = self.api_post(self.inspector, self.url, body)
                 self.assertEqual(response.status_code, 422, response.content)
                 self.assertIn(field, {e["field"] for e in response.json()["errors"]})
         self.assertFalse(Violation.objects.exists())
@@ -99,54 +99,42 @@ class RecordViolationApiTests(ViolationTestCase):
             ("agency", "UBND xã, CMND 245123456"),
         ):
             with self.subTest(field=field):
-                response = self.post_json(self.inspector, self.url, self.body(**{field: text}))
+                response = self.api_post(self.inspector, self.url, self.body(**{field: text}))
                 self.assertEqual(response.status_code, 422)
                 self.assertEqual([e["field"] for e in response.json()["errors"]], [field])
         self.assertFalse(Violation.objects.exists())
 
     def test_jurisdiction(self) -> None:
-        self.assertEqual(self.post_json(self.officer_b, self.url, self.body()).status_code, 403)
-        self.assertEqual(self.post_json(self.other_district_officer, self.url, self.body()).status_code, 403)
-        self.assertEqual(self.post_json(self.press, self.url, self.body()).status_code, 403)
-        self.assertEqual(self.post_json(self.owner, self.url, self.body()).status_code, 403)
-        self.assertEqual(self.post_json(None, self.url, self.body()).status_code, 401)
-        self.assertEqual(self.post_json(self.officer_b, self.url, self.place_body()).status_code, 403)
+        self.assertEqual(self.api_post(self.officer_b, self.url, self.body()).status_code, 403)
+        self.assertEqual(self.api_post(self.other_district_officer, self.url, self.body()).status_code, 403)
+        self.assertEqual(self.api_post(self.press, self.url, self.body()).status_code, 403)
+        self.assertEqual(self.api_post(self.owner, self.url, self.body()).status_code, 403)
+        self.assertEqual(self.api_post(None, self.url, self.body()).status_code, 401)
+        self.assertEqual(self.api_post(self.officer_b, self.url, self.place_body()).status_code, 403)
         self.assertFalse(Violation.objects.exists())
 
     def test_listing_follows_the_jurisdiction(self) -> None:
         mine = self.draft()
         theirs = self.draft(self.person(unit=self.commune_b))
-        ids = lambda user: {v["id"] for v in self.get_json(user, self.url).json()["items"]}  # noqa: E731
+        ids = lambda user: {v["id"] for v in self.api_get(user, self.url).json()["items"]}  # noqa: E731
         self.assertEqual(ids(self.district_officer), {mine.pk, theirs.pk})
         self.assertEqual(ids(self.officer_a), {mine.pk})
         self.assertEqual(ids(self.officer_b), {theirs.pk})
         self.assertEqual(ids(self.other_district_officer), set())
-        self.assertEqual(self.get_json(self.officer_b, f"{self.url}/{mine.pk}").status_code, 404)
-        self.assertEqual(self.get_json(self.officer_b, self.url, {"unit": self.commune_a.code}).status_code, 403)
-        self.assertEqual(self.get_json(self.officer_a, self.url, {"status": "lost"}).status_code, 422)
+        self.assertEqual(self.api_get(self.officer_b, f"{self.url}/{mine.pk}").status_code, 404)
+        self.assertEqual(self.api_get(self.officer_b, self.url, {"unit": self.commune_a.code}).status_code, 403)
+        self.assertEqual(self.api_get(self.officer_a, self.url, {"status": "lost"}).status_code, 422)
 
     def test_a_draft_is_corrected_a_decided_one_is_not(self) -> None:
         violation = self.draft()
         url = f"{self.url}/{violation.pk}"
-        response = self.client.patch(
-            url,
-            '{"act": "Không đeo khẩu trang tại chợ"}',
-            content_type="application/json",
-            headers=self.api_headers(self.inspector),
-        )
+        response = self.api_patch(self.inspector, url, '{"act": "Không đeo khẩu trang tại chợ"}')
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual(response.json()["act"], "Không đeo khẩu trang tại chợ")
-        response = self.client.patch(
-            url, '{"act": "gọi 0912345678"}', content_type="application/json", headers=self.api_headers(self.inspector)
-        )
+        response = self.api_patch(self.inspector, url, '{"act": "gọi 0912345678"}')
         self.assertEqual(response.status_code, 422)
         decided = self.decided()
-        response = self.client.patch(
-            f"{self.url}/{decided.pk}",
-            '{"act": "Khác"}',
-            content_type="application/json",
-            headers=self.api_headers(self.district_officer),
-        )
+        response = self.api_patch(self.district_officer, f"{self.url}/{decided.pk}", '{"act": "Khác"}')
         self.assertEqual(response.status_code, 409)
 
     def test_the_form_page(self) -> None:

@@ -41,11 +41,11 @@ class ReportTests(ViolationTestCase):
         page = self.client_for(self.district_officer).get(reverse("enforcement:report"), {"unit": self.district.code})
         self.assertEqual(page.status_code, 200)
         self.assertEqual(page.context["report"].total.count, 3)
-        response = self.get_json(self.province_officer, "/api/v1/reports/enforcement", {"unit": self.province.code})
+        response = self.api_get(self.province_officer, "/api/v1/reports/enforcement", {"unit": self.province.code})
         self.assertEqual(response.status_code, 200, response.content)
         self.assertEqual((response.json()["total"]["count"], response.json()["total"]["officials"]), (4, 1))
         self.assertEqual(
-            self.get_json(self.officer_b, "/api/v1/reports/enforcement", {"unit": self.district.code}).status_code, 403
+            self.api_get(self.officer_b, "/api/v1/reports/enforcement", {"unit": self.district.code}).status_code, 403
         )
         self.assertEqual(
             self.client_for(self.other_district_officer)
@@ -54,7 +54,7 @@ class ReportTests(ViolationTestCase):
             403,
         )
         self.assertEqual(
-            self.get_json(self.district_officer, "/api/v1/reports/enforcement", {"period": "2021-00"}).status_code, 422
+            self.api_get(self.district_officer, "/api/v1/reports/enforcement", {"period": "2021-00"}).status_code, 422
         )
         self.assertEqual(
             self.client_for(self.district_officer).get(reverse("enforcement:report"), {"period": "x"}).status_code, 400

@@ -1,7 +1,6 @@
 """The test base of inspections and enforcement: the jurisdiction tree, places with a criteria
 set, the unit checklists, violation types, and one-line helpers."""
 
-import json
 import shutil
 import tempfile
 from datetime import date, timedelta
@@ -54,14 +53,6 @@ class InspectionTestCase(SafetyTestCase):
         cls._media_override.disable()
         shutil.rmtree(cls._media, ignore_errors=True)
         super().tearDownClass()
-
-    def post_json(self, user: Any, url: str, body: object) -> Any:
-        headers = self.api_headers(user) if user is not None else {}
-        return self.client.post(url, json.dumps(body, default=str), content_type="application/json", headers=headers)
-
-    def get_json(self, user: Any, url: str, params: dict[str, Any] | None = None) -> Any:
-        headers = self.api_headers(user) if user is not None else {}
-        return self.client.get(url, params or {}, headers=headers)
 
     def schedule(self, by: Any, target: Any, *, unit: Any = None, days: int = 30, **extra: Any) -> Inspection:
         today = TODAY()

@@ -93,16 +93,16 @@ class CoverageTests(InspectionTestCase):
         own = self.client_for(self.officer_b).get(url)  # their own commune by default
         self.assertEqual(own.context["unit"], self.commune_b)
         api = "/api/v1/inspections/coverage"
-        self.assertEqual(self.get_json(self.officer_b, api, {"unit": self.commune_a.code}).status_code, 403)
-        self.assertEqual(self.get_json(self.press, api).status_code, 403)
+        self.assertEqual(self.api_get(self.officer_b, api, {"unit": self.commune_a.code}).status_code, 403)
+        self.assertEqual(self.api_get(self.press, api).status_code, 403)
 
     def test_the_api(self) -> None:
-        response = self.get_json(self.province_officer, "/api/v1/inspections/coverage", {"unit": self.district.code})
+        response = self.api_get(self.province_officer, "/api/v1/inspections/coverage", {"unit": self.district.code})
         self.assertEqual(response.status_code, 200, response.content)
         body = response.json()
         self.assertEqual(body["units_inspected"], 1)
         row = next(r for r in body["rows"] if r["unit"]["code"] == self.commune_a.code)
         self.assertEqual((row["places"], row["places_inspected"], row["places_share"]), (2, 1, 50.0))
         self.assertEqual(
-            self.get_json(self.province_officer, "/api/v1/inspections/coverage", {"period": "2021-Q5"}).status_code, 422
+            self.api_get(self.province_officer, "/api/v1/inspections/coverage", {"period": "2021-Q5"}).status_code, 422
         )

@@ -14,7 +14,7 @@ class CreateInspectionApiTests(InspectionTestCase):
     url = "/api/v1/inspections"
 
     def test_the_inspecting_unit_is_the_narrowest_one_above_the_target(self) -> None:
-        response = self.post_json(
+        response = self.api_post(
             self.officer_a,
             self.url,
             {"target_unit": self.village_a.code, "period_start": str(TODAY()), "period_end": str(TODAY())},
@@ -38,7 +38,7 @@ class CreateInspectionApiTests(InspectionTestCase):
                 "inspectors": "Nguyễn Văn An, Phó Chủ tịch UBND huyện",
             },
         }
-        response = self.post_json(self.district_officer, self.url, body)
+        response = self.api_post(self.district_officer, self.url, body)
         self.assertEqual(response.status_code, 201, response.content)
         found = response.json()
         self.assertEqual(
@@ -48,7 +48,7 @@ class CreateInspectionApiTests(InspectionTestCase):
 
     def test_a_refused_record_plans_nothing_either(self) -> None:
         body = {"target_unit": self.commune_a.code, "record": {"inspected_on": str(TODAY()), "outcome": "compliant"}}
-        response = self.post_json(self.district_officer, self.url, body)
+        response = self.api_post(self.district_officer, self.url, body)
         self.assertEqual(response.status_code, 422)
         self.assertTrue(any(e["field"].startswith("answers.") for e in response.json()["errors"]))
         self.assertFalse(Inspection.objects.exists())
@@ -63,15 +63,15 @@ class CreateInspectionApiTests(InspectionTestCase):
         ):
             with self.subTest(user=user.username, target=target):
                 body = {"target_unit": target, "period_start": str(TODAY()), "period_end": str(TODAY())}
-                self.assertEqual(self.post_json(user, self.url, body).status_code, 403)
+                self.assertEqual(self.api_post(user, self.url, body).status_code, 403)
         self.assertFalse(Inspection.objects.exists())
         body = {"target_unit": self.commune_a.code, "period_start": str(TODAY()), "period_end": str(TODAY())}
-        self.assertEqual(self.post_json(None, self.url, body).status_code, 401)
+        self.assertEqual(self.api_post(None, self.url, body).status_code, 401)
 
     def test_a_place_outside_the_jurisdiction_is_forbidden(self) -> None:
         body = {"target_place": self.place_a.public_code, "period_start": str(TODAY()), "period_end": str(TODAY())}
-        self.assertEqual(self.post_json(self.officer_b, self.url, body).status_code, 403)
-        self.assertEqual(self.post_json(self.officer_a, self.url, body).status_code, 201)
+        self.assertEqual(self.api_post(self.officer_b, self.url, body).status_code, 403)
+        self.assertEqual(self.api_post(self.officer_a, self.url, body).status_code, 201)
 
     def test_bad_input_is_422(self) -> None:
         cases = [
@@ -93,7 +93,7 @@ class CreateInspectionApiTests(InspectionTestCase):
         ]
         for body in cases:
             with self.subTest(body=body):
-                response = self.post_json(self.district_officer, self.url, body)
+                response = self.api_post(self.district_officer, self.url, body)
                 self.assertEqual(response.status_code, 422, response.content)
                 self.assertTrue(response.json()["detail"])
         self.assertFalse(Inspection.objects.exists())
@@ -120,7 +120,7 @@ class ListInspectionsApiTests(InspectionTestCase):
         return actions.schedule_inspection(by, target=target, schedule=Schedule(TODAY(), TODAY()))
 
     def ids(self, user, **params):  # type: ignore[no-untyped-def]
-        response = self.get_json(user, self.url, params)
+        response = self.api_get(user, self.url, params)
         self.assertEqual(response.status_code, 200, response.content)
         return {item["id"] for item in response.json()["items"]}
 
@@ -143,17 +143,17 @@ class ListInspectionsApiTests(InspectionTestCase):
         self.assertEqual(self.ids(self.district_officer, period=str(TODAY().year - 3)), set())
 
     def test_bad_filters(self) -> None:
-        self.assertEqual(self.get_json(self.officer_b, self.url, {"unit": self.commune_a.code}).status_code, 403)
-        self.assertEqual(self.get_json(self.officer_b, self.url, {"unit": "99999"}).status_code, 404)
+        self.assertEqual(self.api_get(self.officer_b, self.url, {"unit": self.commune_a.code}).status_code, 403)
+        self.assertEqual(self.api_get(self.officer_b, self.url, {"unit": "99999"}).status_code, 404)
         for params in ({"period": "2021-13"}, {"period": "hôm qua"}, {"status": "maybe"}, {"outcome": "good"}):
             with self.subTest(params=params):
-                self.assertEqual(self.get_json(self.district_officer, self.url, params).status_code, 422)
+                self.assertEqual(self.api_get(self.district_officer, self.url, params).status_code, 422)
 
     def test_one_inspection_is_404_outside_the_jurisdiction(self) -> None:
         url = f"{self.url}/{self.of_village_b.pk}"
-        self.assertEqual(self.get_json(self.officer_b, url).status_code, 200)
-        self.assertEqual(self.get_json(self.officer_a, url).status_code, 404)
-        self.assertEqual(self.get_json(self.other_district_officer, url).status_code, 404)
+        self.assertEqual(self.api_get(self.officer_b, url).status_code, 200)
+        self.assertEqual(self.api_get(self.officer_a, url).status_code, 404)
+        self.assertEqual(self.api_get(self.other_district_officer, url).status_code, 404)
 
     def test_owners_see_the_recorded_inspections_of_their_places(self) -> None:
         self.assertEqual(self.ids(self.owner), set())  # still only planned

@@ -61,7 +61,7 @@ class PlaceRescoringTests(InspectionTestCase):
         inspection = self.schedule(self.district_officer, self.place_a)
         url = f"/api/v1/inspections/{inspection.pk}/record"
         body = {"inspected_on": str(TODAY()), "outcome": "compliant", "answers": {"plan": "maybe", "staff": -4}}
-        response = self.post_json(self.district_officer, url, body)
+        response = self.api_post(self.district_officer, url, body)
         self.assertEqual(response.status_code, 422)
         fields = {e["field"] for e in response.json()["errors"]}
         self.assertEqual(fields, {"answers.plan", "answers.staff", "answers.masks", "answers.toilets"})
@@ -74,7 +74,7 @@ class PlaceRescoringTests(InspectionTestCase):
         self.assertContains(page, 'data-testid="gap-flag"')
         self.assertEqual(page.context["own"].percent, Decimal("95.0"))
         self.assertContains(page, 'data-testid="self-assessment"')
-        flagged = self.get_json(self.district_officer, "/api/v1/inspections", {"flagged": "true"}).json()["items"]
+        flagged = self.api_get(self.district_officer, "/api/v1/inspections", {"flagged": "true"}).json()["items"]
         self.assertEqual([item["id"] for item in flagged], [found.pk])
         self.assertEqual(flagged[0]["self_assessment"], {"percent": "95.0", "state": "safe"})
 

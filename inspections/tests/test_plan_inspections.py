@@ -95,13 +95,13 @@ class PlanInspectionsTests(InspectionTestCase):
                 {"place": self.place_a.public_code},
             ],
         }
-        response = self.post_json(self.district_officer, "/api/v1/inspection-plans", body)
+        response = self.api_post(self.district_officer, "/api/v1/inspection-plans", body)
         self.assertEqual(response.status_code, 201, response.content)
         self.assertEqual(len(response.json()["inspections"]), 3)
         plan_id = response.json()["id"]
-        self.assertEqual(self.get_json(self.district_officer, f"/api/v1/inspection-plans/{plan_id}").status_code, 200)
+        self.assertEqual(self.api_get(self.district_officer, f"/api/v1/inspection-plans/{plan_id}").status_code, 200)
         self.assertEqual(
-            self.get_json(self.other_district_officer, f"/api/v1/inspection-plans/{plan_id}").status_code, 404
+            self.api_get(self.other_district_officer, f"/api/v1/inspection-plans/{plan_id}").status_code, 404
         )
 
     def test_api_refuses_a_lower_unit_planning_a_higher_one_and_unknown_targets(self) -> None:
@@ -112,10 +112,10 @@ class PlanInspectionsTests(InspectionTestCase):
             "period_end": str(TODAY()),
             "targets": [{"unit": self.district.code}],
         }
-        response = self.post_json(self.officer_a, "/api/v1/inspection-plans", body)
+        response = self.api_post(self.officer_a, "/api/v1/inspection-plans", body)
         self.assertEqual(response.status_code, 403)
         body["targets"] = [{"unit": "99999"}, {"place": "NOSUCH"}]
-        response = self.post_json(self.officer_a, "/api/v1/inspection-plans", body)
+        response = self.api_post(self.officer_a, "/api/v1/inspection-plans", body)
         self.assertEqual(response.status_code, 422)
         self.assertEqual({e["field"] for e in response.json()["errors"]}, {"targets.0", "targets.1"})
         self.assertFalse(InspectionPlan.objects.exists())

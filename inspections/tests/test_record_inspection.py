@@ -33,7 +33,7 @@ class RecordInspectionTests(InspectionTestCase):
         return body
 
     def test_records_the_checklist_and_the_follow_up(self) -> None:
-        response = self.post_json(self.district_officer, self.url, self.body())
+        response = self.api_post(self.district_officer, self.url, self.body())
         self.assertEqual(response.status_code, 200, response.content)
         found = response.json()
         self.assertEqual(found["status"], "done")
@@ -43,12 +43,12 @@ class RecordInspectionTests(InspectionTestCase):
         self.assertTrue(found["follow_up_open"])
 
     def test_the_inspector_records_too(self) -> None:
-        self.assertEqual(self.post_json(self.inspector, self.url, self.body()).status_code, 200)
+        self.assertEqual(self.api_post(self.inspector, self.url, self.body()).status_code, 200)
 
     def test_the_inspected_commune_and_others_cannot_record(self) -> None:
-        self.assertEqual(self.post_json(self.officer_a, self.url, self.body()).status_code, 403)  # sees, cannot change
-        self.assertEqual(self.post_json(self.officer_b, self.url, self.body()).status_code, 404)
-        self.assertEqual(self.post_json(self.other_district_officer, self.url, self.body()).status_code, 404)
+        self.assertEqual(self.api_post(self.officer_a, self.url, self.body()).status_code, 403)  # sees, cannot change
+        self.assertEqual(self.api_post(self.officer_b, self.url, self.body()).status_code, 404)
+        self.assertEqual(self.api_post(self.other_district_officer, self.url, self.body()).status_code, 404)
         self.inspection.refresh_from_db()
         self.assertEqual(self.inspection.status, InspectionStatus.PLANNED)
 
@@ -67,20 +67,20 @@ class RecordInspectionTests(InspectionTestCase):
         }
         for field, body in cases.items():
             with self.subTest(field=field):
-                response = self.post_json(self.district_officer, self.url, body)
+                response = self.api_post(self.district_officer, self.url, body)
                 self.assertEqual(response.status_code, 422)
                 self.assertIn(field, {e["field"] for e in response.json()["errors"]})
-        response = self.post_json(self.district_officer, self.url, self.body(answers=answers))
+        response = self.api_post(self.district_officer, self.url, self.body(answers=answers))
         fields = {e["field"] for e in response.json()["errors"]}
         self.assertEqual(fields, {"answers.ke-hoach", "answers.ban-chi-dao", "answers.to-covid", "answers.extra"})
-        response = self.post_json(self.district_officer, self.url, self.body(fix_by=str(TODAY())))
+        response = self.api_post(self.district_officer, self.url, self.body(fix_by=str(TODAY())))
         self.assertEqual(response.status_code, 422)
         self.inspection.refresh_from_db()
         self.assertEqual((self.inspection.status, self.inspection.answers), (InspectionStatus.PLANNED, {}))
 
     def test_a_recorded_inspection_is_not_recorded_twice(self) -> None:
-        self.assertEqual(self.post_json(self.district_officer, self.url, self.body()).status_code, 200)
-        response = self.post_json(self.district_officer, self.url, self.body(outcome="compliant", fix_by=None))
+        self.assertEqual(self.api_post(self.district_officer, self.url, self.body()).status_code, 200)
+        response = self.api_post(self.district_officer, self.url, self.body(outcome="compliant", fix_by=None))
         self.assertEqual(response.status_code, 409)
         self.assertEqual(Inspection.objects.get(pk=self.inspection.pk).outcome, "needs_fixes")
 
@@ -114,6 +114,6 @@ class RecordInspectionTests(InspectionTestCase):
 
     def test_cancel_a_planned_inspection(self) -> None:
         url = f"/api/v1/inspections/{self.inspection.pk}/cancel"
-        self.assertEqual(self.post_json(self.officer_a, url, {}).status_code, 403)
-        self.assertEqual(self.post_json(self.district_officer, url, {}).json()["status"], "cancelled")
-        self.assertEqual(self.post_json(self.district_officer, url, {}).status_code, 409)
+        self.assertEqual(self.api_post(self.officer_a, url, {}).status_code, 403)
+        self.assertEqual(self.api_post(self.district_officer, url, {}).json()["status"], "cancelled")
+        self.assertEqual(self.api_post(self.district_officer, url, {}).status_code, 409)

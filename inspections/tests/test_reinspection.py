@@ -31,13 +31,13 @@ class ReinspectionTests(InspectionTestCase):
 
     def test_a_reinspection_closes_the_fixes(self) -> None:
         url = f"/api/v1/inspections/{self.first.pk}/reinspect"
-        response = self.post_json(self.district_officer, url, {})
+        response = self.api_post(self.district_officer, url, {})
         self.assertEqual(response.status_code, 201, response.content)
         again = Inspection.objects.get(pk=response.json()["id"])
         self.assertEqual(
             (again.reinspection_of, again.status, again.target_unit), (self.first, "planned", self.commune_a)
         )
-        self.assertEqual(self.post_json(self.district_officer, url, {}).status_code, 409)  # one at a time
+        self.assertEqual(self.api_post(self.district_officer, url, {}).status_code, 409)  # one at a time
         actions.record_inspection(
             again,
             self.district_officer,
@@ -49,17 +49,17 @@ class ReinspectionTests(InspectionTestCase):
         self.assertEqual((self.first.follow_up_closed_on, self.first.follow_up_closed_by), (TODAY(), again))
         self.assertFalse(self.first.follow_up_open)
         self.assertEqual(list(overdue_follow_ups(self.district_officer, self.district, TODAY())), [])
-        self.assertEqual(self.post_json(self.district_officer, url, {}).status_code, 409)  # nothing left to close
+        self.assertEqual(self.api_post(self.district_officer, url, {}).status_code, 409)  # nothing left to close
 
     def test_only_open_fixes_are_reinspected_and_only_by_the_inspecting_side(self) -> None:
         compliant = self.inspected(self.district_officer, self.commune_b)
         self.assertEqual(
-            self.post_json(self.district_officer, f"/api/v1/inspections/{compliant.pk}/reinspect", {}).status_code, 409
+            self.api_post(self.district_officer, f"/api/v1/inspections/{compliant.pk}/reinspect", {}).status_code, 409
         )
         url = f"/api/v1/inspections/{self.first.pk}/reinspect"
-        self.assertEqual(self.post_json(self.officer_a, url, {}).status_code, 403)
-        self.assertEqual(self.post_json(self.officer_b, url, {}).status_code, 404)
-        response = self.post_json(self.district_officer, url, {"planned_on": str(TODAY() - timedelta(days=1))})
+        self.assertEqual(self.api_post(self.officer_a, url, {}).status_code, 403)
+        self.assertEqual(self.api_post(self.officer_b, url, {}).status_code, 404)
+        response = self.api_post(self.district_officer, url, {"planned_on": str(TODAY() - timedelta(days=1))})
         self.assertEqual(response.status_code, 422)
         self.assertFalse(Inspection.objects.filter(reinspection_of=self.first).exists())
 

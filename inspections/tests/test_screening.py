@@ -131,8 +131,8 @@ class ScreeningTests(InspectionTestCase):
             "period_start": str(TODAY() - timedelta(days=2)),
             "period_end": str(TODAY() + timedelta(days=5)),
         }
-        self.assertEqual(self.post_json(self.officer_b, "/api/v1/screening-campaigns", body).status_code, 403)
-        response = self.post_json(self.officer_a, "/api/v1/screening-campaigns", body)
+        self.assertEqual(self.api_post(self.officer_b, "/api/v1/screening-campaigns", body).status_code, 403)
+        response = self.api_post(self.officer_a, "/api/v1/screening-campaigns", body)
         self.assertEqual(response.status_code, 201, response.content)
         url = f"/api/v1/screening-campaigns/{response.json()['id']}"
         day = {
@@ -143,16 +143,16 @@ class ScreeningTests(InspectionTestCase):
             "people_screened": 95,
             "people_referred": 0,
         }
-        self.assertEqual(self.post_json(self.officer_a, f"{url}/days", day).status_code, 200)
+        self.assertEqual(self.api_post(self.officer_a, f"{url}/days", day).status_code, 200)
         self.assertEqual(
-            self.post_json(self.officer_a, f"{url}/days", {**day, "households_visited": 151}).status_code, 422
+            self.api_post(self.officer_a, f"{url}/days", {**day, "households_visited": 151}).status_code, 422
         )
-        self.assertEqual(self.post_json(self.officer_b, f"{url}/days", day).status_code, 404)
-        progress_body = self.get_json(self.officer_a, url).json()
+        self.assertEqual(self.api_post(self.officer_b, f"{url}/days", day).status_code, 404)
+        progress_body = self.api_get(self.officer_a, url).json()
         self.assertEqual(progress_body["total"]["visited"], 60)
         self.assertEqual(progress_body["lagging"], [self.village_a2.code])
-        self.assertEqual(self.get_json(self.officer_b, url).status_code, 404)
-        self.assertEqual(self.get_json(self.district_officer, url).status_code, 200)
+        self.assertEqual(self.api_get(self.officer_b, url).status_code, 404)
+        self.assertEqual(self.api_get(self.district_officer, url).status_code, 200)
 
     def test_a_village_officer_records_for_the_communes_campaign(self) -> None:
         village_officer = make_user("village_a", Role.OFFICER, self.village_a)

@@ -51,10 +51,8 @@ class CoverageTests(OutreachTestCase):
         self.assertContains(page, f'data-unit="{self.commune_a.code}"')
         self.assertContains(page, 'id="coverage-villages"')
         self.assertContains(page, "leaflet/leaflet.js")
-        body = self.client.get(
-            "/api/v1/outreach/coverage",
-            {"unit": self.commune_a.code, "on": "2021-06-10"},
-            headers=self.api_headers(self.officer_a),
+        body = self.api_get(
+            self.officer_a, "/api/v1/outreach/coverage", {"unit": self.commune_a.code, "on": "2021-06-10"}
         ).json()
         self.assertEqual(
             (body["total"]["villages"], body["total"]["reached_7"], body["total"]["never_reached"]), (3, 1, 1)
@@ -65,11 +63,7 @@ class CoverageTests(OutreachTestCase):
         self.assertEqual(
             self.client_for(self.officer_b).get("/outreach/coverage/", {"unit": self.commune_a.code}).status_code, 403
         )
-        response = self.client.get(
-            "/api/v1/outreach/coverage",
-            {"unit": self.district.code},
-            headers=self.api_headers(self.other_district_officer),
-        )
+        response = self.api_get(self.other_district_officer, "/api/v1/outreach/coverage", {"unit": self.district.code})
         self.assertEqual(response.status_code, 403)
 
     def test_reaching_a_village_again_earlier_keeps_the_first_and_last_days(self) -> None:

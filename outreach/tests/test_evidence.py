@@ -44,10 +44,9 @@ class EvidenceTests(OutreachTestCase):
         self.assertFalse(Activity.objects.exists())
 
     def test_a_link_is_kept(self) -> None:
-        response = self.client.post(
+        response = self.api_post(
+            self.officer_a,
             "/api/v1/outreach/activities",
             self.activity_payload(evidence_url="https://baodaknong.vn/bai-viet"),
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
         )
         self.assertEqual(response.json()["evidence_url"], "https://baodaknong.vn/bai-viet")

@@ -8,12 +8,7 @@ from .base import OutreachTestCase
 
 class ReportActivityTests(OutreachTestCase):
     def post(self, user, **changes):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            "/api/v1/outreach/activities",
-            self.activity_payload(**changes),
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_post(user, "/api/v1/outreach/activities", self.activity_payload(**changes))
 
     def assertNothingWritten(self) -> None:
         self.assertFalse(Activity.objects.exists())

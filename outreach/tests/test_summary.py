@@ -33,9 +33,7 @@ class SummaryTests(OutreachTestCase):
         self.assertEqual(len(summary.late), summary.recipients - 2)  # the first deadline (31/5) has passed
 
     def test_the_api_summary(self) -> None:
-        response = self.client.get(
-            f"/api/v1/directives/{self.directive.pk}/summary", headers=self.api_headers(self.writer)
-        )
+        response = self.api_get(self.writer, f"/api/v1/directives/{self.directive.pk}/summary")
         self.assertEqual(response.status_code, 200)
         body = response.json()
         self.assertEqual(body["activities"], 3)
@@ -45,16 +43,12 @@ class SummaryTests(OutreachTestCase):
 
     def test_recipients_and_outsiders_do_not_read_the_summary(self) -> None:
         self.assertEqual(
-            self.client.get(
-                f"/api/v1/directives/{self.directive.pk}/summary", headers=self.api_headers(self.officer_a)
-            ).status_code,
+            self.api_get(self.officer_a, f"/api/v1/directives/{self.directive.pk}/summary").status_code,
             403,
         )
         private = self.make_issued(groups=[], organisations=[self.committee_a.code])
         self.assertEqual(
-            self.client.get(
-                f"/api/v1/directives/{private.pk}/summary", headers=self.api_headers(self.officer_b)
-            ).status_code,
+            self.api_get(self.officer_b, f"/api/v1/directives/{private.pk}/summary").status_code,
             404,
         )
         self.assertEqual(

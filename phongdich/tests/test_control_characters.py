@@ -14,7 +14,7 @@ URL = "/api/v1/establishments"
 
 class ControlCharacterTests(SafetyTestCase):
     def post_raw(self, body: str):  # type: ignore[no-untyped-def]
-        return self.client.post(URL, body, content_type="application/json", headers=self.api_headers(self.officer_a))
+        return self.api_post(self.officer_a, URL, body)
 
     def test_the_api_refuses_a_control_character_with_422(self) -> None:
         for name in ("Chợ\x00Đức Mạnh", "Chợ\x07", "Chợ\x1b[31m", "Chợ\u0085"):
@@ -88,19 +88,14 @@ class ControlCharacterTests(SafetyTestCase):
 class ApiErrorFormatTests(SafetyTestCase):
     def test_a_body_too_large_is_a_json_413(self) -> None:
         with self.settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000):
-            response = self.client.post(
-                URL,
-                json.dumps({"name": "x" * 2000, "type": "market", "unit": self.commune_a.code}),
-                content_type="application/json",
-                headers=self.api_headers(self.officer_a),
+            response = self.api_post(
+                self.officer_a, URL, json.dumps({"name": "x" * 2000, "type": "market", "unit": self.commune_a.code})
             )
         self.assertEqual(response.status_code, 413)
         self.assertIn("detail", response.json())
 
     def test_a_body_that_is_not_json_is_a_json_400(self) -> None:
-        response = self.client.post(
-            URL, "{not json", content_type="application/json", headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_post(self.officer_a, URL, "{not json")
         self.assertEqual(response.status_code, 400)
         self.assertIn("detail", response.json())
 

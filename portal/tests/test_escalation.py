@@ -33,10 +33,10 @@ class EscalationTests(ReportTestCase):
         self.assertIn("1 overdue", out.getvalue())
         page = self.client_for(self.district_officer).get("/phan-anh/xu-ly/?escalated=on")
         self.assertContains(page, Report.objects.get().tracking_code)
-        escalated = self.client.get("/api/v1/reports?escalated=true", headers=self.api_headers(self.district_officer))
+        escalated = self.api_get(self.district_officer, "/api/v1/reports?escalated=true")
         self.assertEqual(escalated.json()["count"], 1)
         self.assertEqual(
-            self.client.get("/api/v1/reports?escalated=true", headers=self.api_headers(self.officer_a)).json()["count"],
+            self.api_get(self.officer_a, "/api/v1/reports?escalated=true").json()["count"],
             0,
         )
 

@@ -8,12 +8,7 @@ from .base import TEXT, ReportTestCase
 
 class HandleAndAnswerTests(ReportTestCase):
     def act(self, report, action: str, user=None, **values: object):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1/reports/{report.pk}/{action}",
-            values,
-            content_type="application/json",
-            headers=self.api_headers(user or self.officer_a),
-        )
+        return self.api_post(user or self.officer_a, f"/api/v1/reports/{report.pk}/{action}", values)
 
     def test_assign_record_an_inspection_answer_close(self) -> None:
         report = self.submit(contact_name="Nguyễn Thị Hoa", contact_phone="0905123456")

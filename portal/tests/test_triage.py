@@ -6,25 +6,20 @@ from .base import ReportTestCase
 
 class TriageTests(ReportTestCase):
     def act(self, user, report: Report, action: str, **values: object):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1/reports/{report.pk}/{action}",
-            values,
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_post(user, f"/api/v1/reports/{report.pk}/{action}", values)
 
     def test_the_queue_holds_the_jurisdiction_only(self) -> None:
         mine, theirs = (
             self.submit(),
             self.submit(unit=self.commune_b.code, text="Chợ xã bên đông người, không giữ khoảng cách."),
         )
-        listed = self.client.get("/api/v1/reports", headers=self.api_headers(self.officer_a)).json()["items"]
+        listed = self.api_get(self.officer_a, "/api/v1/reports").json()["items"]
         self.assertEqual([r["tracking_code"] for r in listed], [mine.tracking_code])
         self.assertEqual(self.client_for(self.officer_b).get(f"/phan-anh/xu-ly/{mine.pk}/").status_code, 404)
         self.assertEqual(self.act(self.officer_b, mine, "accept", public_text="Tụ tập đông người").status_code, 404)
-        district = self.client.get("/api/v1/reports", headers=self.api_headers(self.district_officer)).json()
+        district = self.api_get(self.district_officer, "/api/v1/reports").json()
         self.assertEqual(district["count"], 2)
-        other = self.client.get("/api/v1/reports", headers=self.api_headers(self.other_district_officer)).json()
+        other = self.api_get(self.other_district_officer, "/api/v1/reports").json()
         self.assertEqual(other["count"], 0)
         page = self.client_for(self.officer_a).get("/phan-anh/xu-ly/")
         self.assertContains(page, mine.tracking_code)
@@ -75,7 +70,7 @@ class TriageTests(ReportTestCase):
         self.assertEqual(response.status_code, 404)  # no longer visible to commune A once moved
         report.refresh_from_db()
         self.assertEqual((report.unit, report.status), (self.commune_b, ReportStatus.RECEIVED))
-        listed = self.client.get("/api/v1/reports", headers=self.api_headers(self.officer_b)).json()["items"]
+        listed = self.api_get(self.officer_b, "/api/v1/reports").json()["items"]
         self.assertEqual([r["tracking_code"] for r in listed], [report.tracking_code])
 
     def test_transfer_to_an_agency_closes_it_here(self) -> None:

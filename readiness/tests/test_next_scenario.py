@@ -82,10 +82,8 @@ class NextScenarioTests(ReadinessTestCase):
             "/readiness/", {"unit": self.district.code, "scenario": "10-50"}
         )
         self.assertNotContains(chosen, 'data-testid="next-explained"')
-        data = self.client.get(
-            "/api/v1/readiness/gaps",
-            {"unit": self.district.code, "scenario": "next"},
-            headers=self.api_headers(self.province_officer),
+        data = self.api_get(
+            self.province_officer, "/api/v1/readiness/gaps", {"unit": self.district.code, "scenario": "next"}
         ).json()
         row = next(r for r in data["children"] if r["code"] == self.commune_a.code)
         self.assertEqual((row["cases"], row["next_scenario"]), (12, "50-100"))

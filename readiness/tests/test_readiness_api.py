@@ -13,13 +13,11 @@ class ReadinessApiTests(ReadinessTestCase):
             "members": [{"committee_role": "Trưởng ban", "position": "Chủ tịch UBND xã"}],
             "stocks": [{"kind": "giuong-dieu-tri", "quantity": 20, "in_use": 4}, {"kind": "xe-loa", "quantity": 1}],
         }
-        response = self.client.put(
-            self.url(self.commune_a), body, content_type="application/json", headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_put(self.officer_a, self.url(self.commune_a), body)
         self.assertEqual(response.status_code, 200, response.content)
         beds = next(s for s in response.json()["stocks"] if s["kind"] == "giuong-dieu-tri")
         self.assertEqual((beds["quantity"], beds["in_use"]), (20, 4))
-        read = self.client.get(self.url(self.commune_a), headers=self.api_headers(self.district_officer)).json()
+        read = self.api_get(self.district_officer, self.url(self.commune_a)).json()
         self.assertEqual(read["members"][0]["position"], "Chủ tịch UBND xã")
 
     def test_bad_figures_answer_422_in_vietnamese_and_change_nothing(self) -> None:
@@ -39,22 +37,18 @@ class ReadinessApiTests(ReadinessTestCase):
         self.assertFalse(Stock.objects.filter(unit=self.commune_a).exists())
 
     def test_a_sibling_cannot_read_or_declare_and_an_inspector_cannot_declare(self) -> None:
-        self.assertEqual(
-            self.client.get(self.url(self.commune_a), headers=self.api_headers(self.officer_b)).status_code, 403
-        )
+        self.assertEqual(self.api_get(self.officer_b, self.url(self.commune_a)).status_code, 403)
         body = {"stocks": [{"kind": "xe-loa", "quantity": 2}]}
         for user in (self.officer_b, self.inspector):
-            response = self.client.put(
-                self.url(self.commune_a), body, content_type="application/json", headers=self.api_headers(user)
-            )
+            response = self.api_put(user, self.url(self.commune_a), body)
             self.assertEqual(response.status_code, 403)
         self.assertEqual(self.client.get(self.url(self.commune_a)).status_code, 401)
 
     def test_gaps_of_a_district_for_a_scenario(self) -> None:
-        response = self.client.get(
+        response = self.api_get(
+            self.district_officer,
             "/api/v1/readiness/gaps",
             {"unit": self.district.code, "scheme": "legacy", "scenario": "10-50"},
-            headers=self.api_headers(self.district_officer),
         )
         self.assertEqual(response.status_code, 200)
         data = response.json()
@@ -63,9 +57,5 @@ class ReadinessApiTests(ReadinessTestCase):
         self.assertEqual(
             {c["code"] for c in data["children"]}, set(self.district.children.values_list("code", flat=True))
         )
-        other = self.client.get(
-            "/api/v1/readiness/gaps",
-            {"unit": self.other_district.code},
-            headers=self.api_headers(self.district_officer),
-        )
+        other = self.api_get(self.district_officer, "/api/v1/readiness/gaps", {"unit": self.other_district.code})
         self.assertEqual(other.status_code, 403)

@@ -155,27 +155,22 @@ class ReadinessInspectionApiTests(ReadinessTestCase):
             "fix_by": (timezone.localdate() + timedelta(days=10)).isoformat(),
             "lines": [{"kind": "xe-cuu-thuong", "verified": 1}, {"kind": "khau-trang", "verified": 2200}],
         }
-        refused = self.client.post(url, body, content_type="application/json", headers=self.api_headers(self.officer_b))
+        refused = self.api_post(self.officer_b, url, body)
         self.assertEqual(refused.status_code, 403)
-        bad = self.client.post(
-            url,
-            {**body, "lines": [{"kind": "xe-cuu-thuong", "verified": "-1"}]},
-            content_type="application/json",
-            headers=self.api_headers(self.district_officer),
+        bad = self.api_post(
+            self.district_officer, url, {**body, "lines": [{"kind": "xe-cuu-thuong", "verified": "-1"}]}
         )
         self.assertEqual(bad.status_code, 422)
         fields = {e["field"] for e in bad.json()["errors"]}
         self.assertEqual(fields, {"xe-cuu-thuong", "khau-trang"})
-        made = self.client.post(
-            url, body, content_type="application/json", headers=self.api_headers(self.district_officer)
-        )
+        made = self.api_post(self.district_officer, url, body)
         self.assertEqual(made.status_code, 201, made.content)
         lines = {line["kind"]: line for line in made.json()["lines"]}
         self.assertEqual((lines["xe-cuu-thuong"]["difference"], lines["xe-cuu-thuong"]["flagged"]), (-1, True))
         self.assertFalse(lines["khau-trang"]["flagged"])
-        listed = self.client.get(url, headers=self.api_headers(self.officer_a)).json()
+        listed = self.api_get(self.officer_a, url).json()
         self.assertEqual([v["inspecting_unit"] for v in listed], [self.district.code])
-        self.assertEqual(self.client.get(url, headers=self.api_headers(self.officer_b)).status_code, 403)
+        self.assertEqual(self.api_get(self.officer_b, url).status_code, 403)
 
 
 class NothingDeclaredTests(ReadinessTestCase):

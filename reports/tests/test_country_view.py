@@ -13,7 +13,7 @@ class CountryViewTests(WeeklyTestCase):
         other = make_unit("66", Level.PROVINCE, "Tỉnh", "Tỉnh Đắk Lắk", "Đắk Lắk")
         national = make_user("national", Role.ADMINISTRATOR, self.province)
         RoleAssignment.objects.create(user=national, role=Role.ADMINISTRATOR, unit=other)
-        body = self.client.get("/api/v1/dashboard", headers=self.api_headers(national)).json()
+        body = self.api_get(national, "/api/v1/dashboard").json()
         self.assertEqual(body["unit"]["code"], "VN")
         self.assertEqual(body["places"]["total"], 3)
         self.assertEqual(body["reports"]["received"], 2)
@@ -31,7 +31,7 @@ class CountryViewTests(WeeklyTestCase):
         self.assertContains(country, "Cả nước")
         for user in (self.province_officer, self.district_officer, self.inspector):
             self.assertEqual(self.client_for(user).get("/tinh-hinh/?unit=VN").status_code, 403)
-            response = self.client.get("/api/v1/dashboard?unit=VN", headers=self.api_headers(user))
+            response = self.api_get(user, "/api/v1/dashboard?unit=VN")
             self.assertEqual(response.status_code, 403)
         own = self.client_for(self.province_officer).get("/tinh-hinh/")
         self.assertNotContains(own, "Cả nước")

@@ -21,11 +21,10 @@ class IssueWeeklyReportTests(WeeklyTestCase):
             f"/tinh-hinh/bao-cao-tuan/?unit={self.commune_a.code}", {"start": "2021-05-31", "end": "2021-06-06"}
         )
         self.assertEqual(page.status_code, 403)
-        api = self.client.post(
+        api = self.api_post(
+            self.officer_b,
             "/api/v1/weekly-reports",
             {"unit": self.commune_a.code, "start": "2021-05-31", "end": "2021-06-06"},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_b),
         )
         self.assertEqual(api.status_code, 403)
         self.assertFalse(IssuedReport.objects.exists())

@@ -57,6 +57,6 @@ class SituationViewTests(JurisdictionTestCase):
         self.assertEqual((body["reports"]["received"], body["reports"]["overdue"]), (3, 1))
         children = {row["unit"]["code"]: row for row in body["children"]}
         self.assertEqual(children[self.commune_b.code]["places"], 1)
-        own = self.client.get(f"/api/v1/dashboard?unit={self.commune_a.code}", headers=self.api_headers(self.officer_b))
+        own = self.api_get(self.officer_b, f"/api/v1/dashboard?unit={self.commune_a.code}")
         self.assertEqual(own.status_code, 403)
         self.assertEqual(self.client.get("/api/v1/dashboard").status_code, 401)

@@ -65,14 +65,10 @@ class WeeklyDownloadTests(WeeklyTestCase):
         self.assertEqual(book["Tổng hợp"]["B8"].number_format, "#,##0")
 
     def test_the_api_serves_the_files_to_the_jurisdiction_only(self) -> None:
-        own = self.client.get(
-            f"/api/v1/weekly-reports/{self.report.pk}/pdf", headers=self.api_headers(self.province_officer)
-        )
+        own = self.api_get(self.province_officer, f"/api/v1/weekly-reports/{self.report.pk}/pdf")
         self.assertTrue(own.content.startswith(b"%PDF"))
-        listed = self.client.get("/api/v1/weekly-reports", headers=self.api_headers(self.province_officer)).json()
+        listed = self.api_get(self.province_officer, "/api/v1/weekly-reports").json()
         self.assertEqual([item["reference"] for item in listed["items"]], ["1/BC-BCĐ"])
-        other = self.client.get(
-            f"/api/v1/weekly-reports/{self.report.pk}/xlsx", headers=self.api_headers(self.other_district_officer)
-        )
+        other = self.api_get(self.other_district_officer, f"/api/v1/weekly-reports/{self.report.pk}/xlsx")
         self.assertEqual(other.status_code, 404)
         self.assertEqual(self.client.get(f"/tinh-hinh/bao-cao-tuan/{self.report.pk}.xlsx").status_code, 302)

@@ -39,11 +39,10 @@ class WeeklyPeriodTests(WeeklyTestCase):
         self.assertEqual(IssuedReport.objects.count(), 1)
 
     def test_the_api_answers_422_with_the_message(self) -> None:
-        response = self.client.post(
+        response = self.api_post(
+            self.officer_a,
             "/api/v1/weekly-reports",
             {"unit": self.commune_a.code, "start": "2021-06-06", "end": "2021-05-31"},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
         )
         self.assertEqual(response.status_code, 422)
         self.assertIn("Ngày kết thúc của kỳ trước ngày bắt đầu.", response.content.decode())

@@ -30,7 +30,7 @@ class WeeklySnapshotTests(WeeklyTestCase):
         values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
         self.assertEqual(values["Tổng số cơ sở đang hoạt động"], 3)
         self.assertEqual(values["Cơ sở không an toàn"], 0)
-        now = self.client.get("/api/v1/dashboard", headers=self.api_headers(self.district_officer)).json()
+        now = self.api_get(self.district_officer, "/api/v1/dashboard").json()
         self.assertEqual(now["places"]["total"], 6)
-        again = self.client.get(f"/api/v1/weekly-reports/{issued.pk}", headers=self.api_headers(self.district_officer))
+        again = self.api_get(self.district_officer, f"/api/v1/weekly-reports/{issued.pk}")
         self.assertEqual(again.json()["figures"]["places"]["total"], 3)

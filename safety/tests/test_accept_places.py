@@ -15,7 +15,7 @@ def map_total() -> int:
 class AcceptFlowTests(SafetyTestCase):
     def register_as_owner(self) -> Establishment:
         body = {"name": "Quán cơm Bình Dân", "type": "restaurant", "unit": self.village_a.code}
-        response = self.client.post(API, body, content_type="application/json", headers=self.api_headers(self.owner))
+        response = self.api_post(self.owner, API, body)
         self.assertEqual(response.status_code, 201)
         return Establishment.objects.get(pk=response.json()["id"])
 

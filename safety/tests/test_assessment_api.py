@@ -21,9 +21,7 @@ class AssessmentApiTests(OwnedPlaceTestCase):
         cls.url = f"/api/v1/establishments/{cls.place.pk}/assessments"
 
     def post(self, user, body: object, url: str | None = None):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            url or self.url, json.dumps(body), content_type="application/json", headers=self.api_headers(user)
-        )
+        return self.api_post(user, url or self.url, json.dumps(body))
 
     def test_owner_submits_and_gets_the_result(self) -> None:
         response = self.post(self.owner, {"criteria_set": "test-set", "answers": UNSAFE_ANSWERS})
@@ -122,7 +120,7 @@ class AssessmentHistoryApiTests(AssessedPlaceTestCase):
         cls.url = f"/api/v1/establishments/{cls.place.pk}/assessments"
 
     def test_history_newest_first(self) -> None:
-        response = self.client.get(self.url, headers=self.api_headers(self.owner))
+        response = self.api_get(self.owner, self.url)
         self.assertEqual(response.status_code, 200)
         body = response.json()
         self.assertEqual(body["count"], 3)
@@ -130,8 +128,6 @@ class AssessmentHistoryApiTests(AssessedPlaceTestCase):
         self.assertEqual([item["public_state"] for item in body["items"]], ["safe", "at_risk", "unsafe"])
 
     def test_history_follows_jurisdiction(self) -> None:
-        self.assertEqual(self.client.get(self.url, headers=self.api_headers(self.officer_a)).status_code, 200)
-        self.assertEqual(self.client.get(self.url, headers=self.api_headers(self.officer_b)).status_code, 403)
-        self.assertEqual(
-            self.client.get(self.url, headers=self.api_headers(self.other_district_officer)).status_code, 403
-        )
+        self.assertEqual(self.api_get(self.officer_a, self.url).status_code, 200)
+        self.assertEqual(self.api_get(self.officer_b, self.url).status_code, 403)
+        self.assertEqual(self.api_get(self.other_district_officer, self.url).status_code, 403)

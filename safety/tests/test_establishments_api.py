@@ -28,7 +28,7 @@ class EstablishmentsApiTests(SafetyTestCase):
         )
 
     def get(self, user: Any, url: str = URL, **params: Any):  # type: ignore[no-untyped-def]
-        return self.client.get(url, params, headers=self.api_headers(user))
+        return self.api_get(user, url, params)
 
     def names(self, response: Any) -> set[str]:
         self.assertEqual(response.status_code, 200, response.content)
@@ -117,7 +117,7 @@ class PatchEstablishmentTests(OwnedPlaceTestCase):
 
     def patch(self, user: Any, place: Establishment | None = None, **body: Any):  # type: ignore[no-untyped-def]
         url = f"{URL}/{(place or self.place).pk}"
-        return self.client.patch(url, body, content_type="application/json", headers=self.api_headers(user))
+        return self.api_patch(user, url, body)
 
     def test_officer_changes_any_field_and_moves_the_place_within_their_jurisdiction(self) -> None:
         response = self.patch(

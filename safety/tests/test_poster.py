@@ -175,14 +175,14 @@ class PosterAccessTests(PosterTestCase):
         ):
             with self.subTest(user=user.username):
                 self.assertEqual(self.client_for(user).get(self.web).status_code, 200)
-                self.assertEqual(self.client.get(self.api, headers=self.api_headers(user)).status_code, 200)
+                self.assertEqual(self.api_get(user, self.api).status_code, 200)
 
     def test_sibling_commune_other_district_other_owner_and_press_are_refused(self) -> None:
         stranger = make_user("other_owner", "owner")
         for user in (self.officer_b, self.other_district_officer, stranger, self.press):
             with self.subTest(user=user.username):
                 self.assertEqual(self.client_for(user).get(self.web).status_code, 403)
-                response = self.client.get(self.api, headers=self.api_headers(user))
+                response = self.api_get(user, self.api)
                 self.assertEqual(response.status_code, 403)
                 self.assertTrue(response.json()["detail"])
 
@@ -197,13 +197,13 @@ class PosterAccessTests(PosterTestCase):
 
     def test_an_unknown_place_is_404(self) -> None:
         self.assertEqual(self.client_for(self.admin).get("/places/999999/poster.pdf").status_code, 404)
-        response = self.client.get("/api/v1/establishments/999999/poster.pdf", headers=self.api_headers(self.admin))
+        response = self.api_get(self.admin, "/api/v1/establishments/999999/poster.pdf")
         self.assertEqual(response.status_code, 404)
 
     def test_a_place_waiting_for_acceptance_has_no_poster_yet(self) -> None:
         self.place.registration = Registration.PENDING
         self.place.save()
         self.assertEqual(self.client_for(self.owner).get(self.web).status_code, 409)
-        response = self.client.get(self.api, headers=self.api_headers(self.owner))
+        response = self.api_get(self.owner, self.api)
         self.assertEqual(response.status_code, 409)
         self.assertTrue(response.json()["detail"])

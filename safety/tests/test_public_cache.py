@@ -16,11 +16,10 @@ class PublicCacheTests(OwnedPlaceTestCase):
     place_fields = {"name": "Chợ Đức Mạnh"}
 
     def submit(self, answers: dict[str, object]) -> None:
-        response = self.client.post(
+        response = self.api_post(
+            self.owner,
             f"/api/v1/establishments/{self.place.pk}/assessments",
             json.dumps({"criteria_set": "test-set", "answers": answers}),
-            content_type="application/json",
-            headers=self.api_headers(self.owner),
         )
         self.assertEqual(response.status_code, 201, response.content)
 

@@ -176,11 +176,10 @@ class KeptCountsTests(SummaryTestCase):
     def test_counts_follow_assessments_moves_and_closures(self) -> None:
         place = make_place(self.commune_b, "Chợ mới", owners=[self.owner])
         self.assertEqual(self.child(self.get(unit=self.district.code), self.commune_b)["counts"][NOT_ASSESSED], 2)
-        response = self.client.post(
+        response = self.api_post(
+            self.owner,
             f"/api/v1/establishments/{place.pk}/assessments",
             '{"criteria_set": "test-set", "answers": ' + json.dumps(SAFE_ANSWERS) + "}",
-            content_type="application/json",
-            headers=self.api_headers(self.owner),
         )
         self.assertEqual(response.status_code, 201, response.content)
         b = self.child(self.get(unit=self.district.code), self.commune_b)

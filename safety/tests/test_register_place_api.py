@@ -14,7 +14,7 @@ URL = "/api/v1/establishments"
 class RegisterPlaceApiTests(SafetyTestCase):
     def post(self, user: Any, **body: Any):  # type: ignore[no-untyped-def]
         payload = {"name": "Chợ Đức Mạnh", "type": "market", "unit": self.commune_a.code, **body}
-        return self.client.post(URL, payload, content_type="application/json", headers=self.api_headers(user))
+        return self.api_post(user, URL, payload)
 
     def test_officer_registers_an_accepted_place_in_their_commune(self) -> None:
         response = self.post(
@@ -135,9 +135,7 @@ class RegisterPlaceApiTests(SafetyTestCase):
                 self.assertEqual([e["field"] for e in response.json()["errors"]], ["unit"])
 
     def test_missing_required_field_and_wrong_json_types_are_422(self) -> None:
-        response = self.client.post(
-            URL, {"type": "market"}, content_type="application/json", headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_post(self.officer_a, URL, {"type": "market"})
         self.assertEqual(response.status_code, 422)
         # Schema errors name the field after the body ("payload.name").
         self.assertIn("name", {e["field"].rsplit(".", 1)[-1] for e in response.json()["errors"]})

@@ -10,12 +10,7 @@ from .base import ZonesTestCase, put_cases
 
 class ChooseFrameworkTests(ZonesTestCase):
     def put(self, user, framework="nq-128-cp"):  # type: ignore[no-untyped-def]
-        return self.client.put(
-            "/api/v1/levels/legacy/67/framework",
-            {"framework": framework},
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_put(user, "/api/v1/levels/legacy/67/framework", {"framework": framework})
 
     def test_the_administrator_switches_to_128_and_levels_are_recomputed(self) -> None:
         self.commune_a.population = 10_000

@@ -16,12 +16,7 @@ class DecidePermitTests(ZonesTestCase):
         self.permit = register_permit(permit_input(self.commune_a, self.other_commune), by=self.owner)
 
     def post(self, user, decision, **body):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1/permits/{self.permit.pk}/{decision}",
-            body,
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_post(user, f"/api/v1/permits/{self.permit.pk}/{decision}", body)
 
     def test_an_officer_of_the_origin_approves_and_the_operator_is_told(self) -> None:
         with self.captureOnCommitCallbacks(execute=True):

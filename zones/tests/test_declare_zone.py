@@ -17,9 +17,7 @@ class DeclareZoneApiTests(ZonesTestCase):
         return zone_body(changes.pop("units", [self.village_a.code]), **changes)
 
     def post(self, user, **changes):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            "/api/v1/zones", self.body(**changes), content_type="application/json", headers=self.api_headers(user)
-        )
+        return self.api_post(user, "/api/v1/zones", self.body(**changes))
 
     def test_an_officer_declares_a_zone_on_a_village(self) -> None:
         response = self.post(self.officer_a)
@@ -36,9 +34,9 @@ class DeclareZoneApiTests(ZonesTestCase):
         zone_id = self.post(self.officer_a).json()["id"]
         for user, expected in ((self.officer_a, [zone_id]), (self.district_officer, [zone_id]), (self.officer_b, [])):
             with self.subTest(user=user.username):
-                listed = self.client.get("/api/v1/zones", headers=self.api_headers(user)).json()
+                listed = self.api_get(user, "/api/v1/zones").json()
                 self.assertEqual([z["id"] for z in listed], expected)
-        listed = self.client.get("/api/v1/zones", headers=self.api_headers(self.other_district_officer)).json()
+        listed = self.api_get(self.other_district_officer, "/api/v1/zones").json()
         self.assertEqual(listed, [])
 
     def test_a_zone_may_apply_a_level_of_the_framework(self) -> None:
@@ -57,12 +55,7 @@ class DeclareZoneApiTests(ZonesTestCase):
         self.assertEqual(DistancingZone.objects.get().area, self.district)
         # The commune officers cannot lift it: it is the district's.
         zone = DistancingZone.objects.get()
-        response = self.client.post(
-            f"/api/v1/zones/{zone.pk}/lift",
-            {},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
-        )
+        response = self.api_post(self.officer_a, f"/api/v1/zones/{zone.pk}/lift", {})
         self.assertEqual(response.status_code, 403)
 
     def test_a_zone_in_another_jurisdiction_is_refused(self) -> None:

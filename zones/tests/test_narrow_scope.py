@@ -58,13 +58,9 @@ class NarrowScopeTests(ZonesTestCase):
         response = self.client_for(self.officer_a).post("/zones/new/scope/", {"units": [self.commune_a.pk]})
         self.assertContains(response, 'data-wide="true"')
         self.assertContains(response, f'data-unit="{self.commune_a.code}" data-total="5" data-with-cases="2"')
-        response = self.client.get(
-            "/api/v1/zones/scope", {"units": self.commune_a.code}, headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_get(self.officer_a, "/api/v1/zones/scope", {"units": self.commune_a.code})
         self.assertEqual(response.json()["rows"][0]["villages_with_cases"], 2)
-        response = self.client.get(
-            "/api/v1/zones/scope", {"units": self.commune_a.code}, headers=self.api_headers(self.officer_b)
-        )
+        response = self.api_get(self.officer_b, "/api/v1/zones/scope", {"units": self.commune_a.code})
         self.assertEqual(response.status_code, 403)
 
     def test_the_dashboard_lists_wide_zones(self) -> None:

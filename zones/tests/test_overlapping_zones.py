@@ -57,9 +57,7 @@ class OverlappingZonesTests(ZonesTestCase):
     def test_the_api_answers_409_with_the_reason(self) -> None:
         zone = make_zone(self.officer_a, [self.commune_a], "ct-16")
         body = zone_body([self.village_a.code], "ct-15")
-        response = self.client.post(
-            "/api/v1/zones", body, content_type="application/json", headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_post(self.officer_a, "/api/v1/zones", body)
         self.assertEqual(response.status_code, 409)
         self.assertIn(zone.name, response.json()["detail"])
         self.assertEqual(DistancingZone.objects.count(), 1)

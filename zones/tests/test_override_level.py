@@ -14,20 +14,12 @@ class OverrideLevelTests(ZonesTestCase):
         recompute(scheme=Scheme.LEGACY)
 
     def post(self, user, unit, level="nguy-co-rat-cao", reason="Ca bệnh liên quan chợ đầu mối"):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1/levels/{unit.scheme}/{unit.code}/override",
-            {"level": level, "reason": reason},
-            content_type="application/json",
-            headers=self.api_headers(user),
+        return self.api_post(
+            user, f"/api/v1/levels/{unit.scheme}/{unit.code}/override", {"level": level, "reason": reason}
         )
 
     def clear(self, user, unit, reason):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            f"/api/v1/levels/{unit.scheme}/{unit.code}/override/clear",
-            {"reason": reason},
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_post(user, f"/api/v1/levels/{unit.scheme}/{unit.code}/override/clear", {"reason": reason})
 
     def test_the_override_is_in_force_the_computed_level_stays_and_the_district_follows(self) -> None:
         response = self.post(self.district_officer, self.commune_a)

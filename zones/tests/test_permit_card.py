@@ -42,7 +42,7 @@ class PermitCardTests(ZonesTestCase):
         width, height = page_size(a6.content)
         self.assertAlmostEqual(width, 297.64, places=0)
         self.assertAlmostEqual(height, 419.53, places=0)
-        api = self.client.get(f"/api/v1/permits/{permit.pk}/card.pdf?size=a6", headers=self.api_headers(self.officer_a))
+        api = self.api_get(self.officer_a, f"/api/v1/permits/{permit.pk}/card.pdf?size=a6")
         self.assertEqual(api.status_code, 200)
         self.assertEqual(page_size(api.content), (width, height))
 
@@ -56,13 +56,11 @@ class PermitCardTests(ZonesTestCase):
     def test_only_approved_permits_print_and_only_for_those_who_see_them(self) -> None:
         pending = register_permit(permit_input(self.commune_a, self.commune_b), by=self.owner)
         self.assertEqual(self.client_for(self.owner).get(f"/permits/{pending.pk}/card.pdf").status_code, 409)
-        response = self.client.get(f"/api/v1/permits/{pending.pk}/card.pdf", headers=self.api_headers(self.owner))
+        response = self.api_get(self.owner, f"/api/v1/permits/{pending.pk}/card.pdf")
         self.assertEqual(response.status_code, 409)
         permit = self.issue_permit(plate="48C-777.77")
         self.assertEqual(self.client_for(self.officer_b).get(f"/permits/{permit.pk}/card.pdf").status_code, 404)
         self.assertEqual(self.client_for(self.owner).get(f"/permits/{permit.pk}/card.pdf?size=a3").status_code, 400)
-        response = self.client.get(
-            f"/api/v1/permits/{permit.pk}/card.pdf?size=a3", headers=self.api_headers(self.owner)
-        )
+        response = self.api_get(self.owner, f"/api/v1/permits/{permit.pk}/card.pdf?size=a3")
         self.assertEqual(response.status_code, 422)
         self.assertEqual(self.client.get(f"/permits/{permit.pk}/card.pdf").status_code, 302)

@@ -9,12 +9,7 @@ from .base import ZonesTestCase
 
 class PopulationTests(ZonesTestCase):
     def put(self, user, unit, population):  # type: ignore[no-untyped-def]
-        return self.client.put(
-            f"/api/v1/units/{unit.scheme}/{unit.code}/population",
-            {"population": population},
-            content_type="application/json",
-            headers=self.api_headers(user),
-        )
+        return self.api_put(user, f"/api/v1/units/{unit.scheme}/{unit.code}/population", {"population": population})
 
     def test_an_officer_sets_a_population_and_it_is_audited(self) -> None:
         response = self.put(self.officer_a, self.commune_a, 12_500)

@@ -35,11 +35,10 @@ class PublicTextPrivacyTests(ZonesTestCase):
 
     def test_an_override_reason_with_a_phone_is_refused_by_the_api(self) -> None:
         recompute(scheme=Scheme.LEGACY)
-        response = self.client.post(
+        response = self.api_post(
+            self.district_officer,
             f"/api/v1/levels/{self.commune_a.scheme}/{self.commune_a.code}/override",
             {"level": "nguy-co-rat-cao", "reason": "Báo cáo của SĐT ０９０５１２３４５６"},
-            content_type="application/json",
-            headers=self.api_headers(self.district_officer),
         )
         self.assertEqual(response.status_code, 422)
         self.assertIn("0905123456", response.json()["detail"])

@@ -12,7 +12,7 @@ from .base import ZonesTestCase, today
 class RecordCasesApiTests(ZonesTestCase):
     def post(self, user, **payload):  # type: ignore[no-untyped-def]
         body = {"unit": self.commune_a.code, "date": today().isoformat(), "cases": 3, **payload}
-        return self.client.post("/api/v1/cases", body, content_type="application/json", headers=self.api_headers(user))
+        return self.api_post(user, "/api/v1/cases", body)
 
     def test_an_officer_records_and_corrects_a_count_and_each_change_is_audited(self) -> None:
         response = self.post(self.officer_a, untraced_cases=1, linked_cases=2)
@@ -75,13 +75,11 @@ class RecordCasesApiTests(ZonesTestCase):
     def test_lists_only_the_callers_jurisdiction(self) -> None:
         self.post(self.officer_a)
         self.post(self.officer_b, unit=self.commune_b.code)
-        listed = self.client.get("/api/v1/cases", headers=self.api_headers(self.officer_a)).json()["items"]
+        listed = self.api_get(self.officer_a, "/api/v1/cases").json()["items"]
         self.assertEqual([row["unit"]["code"] for row in listed], [self.commune_a.code])
-        listed = self.client.get("/api/v1/cases", headers=self.api_headers(self.district_officer)).json()["items"]
+        listed = self.api_get(self.district_officer, "/api/v1/cases").json()["items"]
         self.assertEqual(len(listed), 2)
-        response = self.client.get(
-            "/api/v1/cases", {"unit": self.commune_b.code}, headers=self.api_headers(self.officer_a)
-        )
+        response = self.api_get(self.officer_a, "/api/v1/cases", {"unit": self.commune_b.code})
         self.assertEqual(response.status_code, 403)
 
 

@@ -13,12 +13,7 @@ class RegisterPermitTests(ZonesTestCase):
         return typed_permit() | {"goods_detail": "Cà phê nhân", **route} | changes
 
     def post(self, user=None, **changes):  # type: ignore[no-untyped-def]
-        return self.client.post(
-            "/api/v1/permits",
-            self.body(**changes),
-            content_type="application/json",
-            headers=self.api_headers(user or self.owner),
-        )
+        return self.api_post(user or self.owner, "/api/v1/permits", self.body(**changes))
 
     def test_an_operator_asks_for_a_permit(self) -> None:
         response = self.post()
@@ -38,13 +33,13 @@ class RegisterPermitTests(ZonesTestCase):
         permit_id = self.post().json()["id"]
         for user in (self.owner, self.officer_a, self.district_officer, self.province_officer):
             with self.subTest(user=user.username):
-                response = self.client.get(f"/api/v1/permits/{permit_id}", headers=self.api_headers(user))
+                response = self.api_get(user, f"/api/v1/permits/{permit_id}")
                 self.assertEqual(response.status_code, 200)
         for user in (self.officer_b, self.other_district_officer, self.press):
             with self.subTest(user=user.username):
-                response = self.client.get(f"/api/v1/permits/{permit_id}", headers=self.api_headers(user))
+                response = self.api_get(user, f"/api/v1/permits/{permit_id}")
                 self.assertEqual(response.status_code, 404)
-        listed = self.client.get("/api/v1/permits", headers=self.api_headers(self.officer_b)).json()
+        listed = self.api_get(self.officer_b, "/api/v1/permits").json()
         self.assertEqual(listed, [])
 
     def test_bad_input_gets_a_message_at_its_field_and_changes_nothing(self) -> None:

@@ -42,11 +42,10 @@ class ZoneExpiryTests(ZonesTestCase):
     def test_lifting_ends_the_zone_now_or_from_a_later_moment(self) -> None:
         zone = make_zone(self.officer_a, [self.village_a])
         later = timezone.now() + timedelta(days=2)
-        response = self.client.post(
+        response = self.api_post(
+            self.officer_a,
             f"/api/v1/zones/{zone.pk}/lift",
             {"at": later.isoformat(), "decision_number": "50/QĐ-UBND", "reason": "14 ngày không có ca mới"},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
         )
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json()["status"], "active")  # until then
@@ -60,30 +59,15 @@ class ZoneExpiryTests(ZonesTestCase):
         self.assertIn("at", refused.exception.message_dict)
         with self.assertRaises(ValidationError):
             lift_zone(zone, by=self.officer_a, at=zone.planned_end + timedelta(days=1))
-        response = self.client.post(
-            f"/api/v1/zones/{zone.pk}/lift",
-            {},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_b),
-        )
+        response = self.api_post(self.officer_b, f"/api/v1/zones/{zone.pk}/lift", {})
         self.assertEqual(response.status_code, 403)
         lift_zone(zone, by=self.officer_a)
         with self.assertRaises(Conflict):
             lift_zone(zone, by=self.officer_a)
-        response = self.client.post(
-            f"/api/v1/zones/{zone.pk}/lift",
-            {},
-            content_type="application/json",
-            headers=self.api_headers(self.officer_a),
-        )
+        response = self.api_post(self.officer_a, f"/api/v1/zones/{zone.pk}/lift", {})
         self.assertEqual(response.status_code, 409)
         self.assertEqual(
-            self.client.post(
-                "/api/v1/zones/999999/lift",
-                {},
-                content_type="application/json",
-                headers=self.api_headers(self.officer_a),
-            ).status_code,
+            self.api_post(self.officer_a, "/api/v1/zones/999999/lift", {}).status_code,
             404,
         )
 
