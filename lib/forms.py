@@ -61,15 +61,18 @@ def style(form: forms.Form) -> None:
             widget.attrs.setdefault("class", "form-control")
 
 
-def add_errors(form: forms.Form, invalid: ValidationError, *, name_unknown: bool = True) -> None:
-    """Put an action's errors on the form: on their field when the form has it, else on top (named
-    by their field unless `name_unknown` is False)."""
+def add_errors(
+    form: forms.Form, invalid: ValidationError, *, name_unknown: bool = True, at: Mapping[str, str] | None = None
+) -> None:
+    """Put an action's errors on the form: on their field (or the form field `at` names for it)
+    when the form has it, else on top (named by their field unless `name_unknown` is False)."""
     if not hasattr(invalid, "error_dict"):
         for message in invalid.messages:
             form.add_error(None, message)
         return
     for field, texts in invalid.message_dict.items():
-        target = field if field in form.fields else None
+        shown = (at or {}).get(field, field)
+        target = shown if shown in form.fields else None
         for message in texts:
             named = name_unknown and not target and field
             form.add_error(target, f"{field}: {message}" if named else message)
@@ -99,14 +102,16 @@ def submit(
     *,
     invalid: int = 400,
     name_unknown: bool = True,
+    at: Mapping[str, str] | None = None,
     refused: Mapping[type[Exception], int] | None = None,
     refused_field: str | None = None,
 ) -> Submitted[T]:
     """The post of a form page. Before a post: not done, 200. A posted form that is not valid:
-    `invalid` (400). A valid one runs `action(cleaned_data)`: its ValidationError goes on the form
-    (`add_errors`) with `invalid`, or 413 for a file too large; an exception of a type in
-    `refused` goes on the form at `refused_field` (else on top) with the status it maps to; on
-    success the `done` message (text, or made from the result) is shown on the next page."""
+    `invalid` (400). A valid one runs `action(cleaned_data)`: its ValidationError goes on the
+    form (`add_errors`, with `name_unknown` and `at`) with `invalid`, or 413 for a file too large;
+    an exception of a type in `refused` goes on the form at `refused_field` (else on top) with the
+    status it maps to; on success the `done` message (text, or made from the result) is shown on
+    the next page."""
     if request.method != "POST":
         return Submitted(200)
     if not form.is_valid():
@@ -115,7 +120,7 @@ def submit(
     try:
         result = action(form.cleaned_data)
     except ValidationError as error:
-        add_errors(form, error, name_unknown=name_unknown)
+        add_errors(form, error, name_unknown=name_unknown, at=at)
         return Submitted(413 if isinstance(error, FileTooLarge) else invalid)
     except refusals as refusal:
         assert refused is not None

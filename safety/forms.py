@@ -4,13 +4,12 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
 from accounts.pickers import ALL, CHANGE
-from lib import forms as forms_lib
+from lib.forms import StyledForm
 from lib.picker import PickField
 from territory.models import Scheme
 from territory.queries import unit_label
@@ -22,18 +21,8 @@ from .places import PLACE_UNIT_LEVELS, registration_units
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class StyledForm(forms_lib.StyledForm):
-    def add_action_errors(self, error: ValidationError) -> None:
-        """Put an action's per-field messages next to the fields they are about."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, messages in error.message_dict.items():
-            target = field if field in self.fields else None
-            if field == "location":
-                target = "latitude"
-            for message in messages:
-                self.add_error(target, message)
+# Where an action's error shows when the form has no field of its name: a place's location at its latitude.
+ERRORS_AT = {"location": "latitude"}
 
 
 class PlaceForm(StyledForm):

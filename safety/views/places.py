@@ -4,7 +4,8 @@ A place the user may not see is a 404 (its existence is not disclosed); one they
 not change is a 403.
 """
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,6 +24,7 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import Role
 from lib.downloads import refusal, xlsx_download
+from lib.forms import Submitted, submit
 from lib.picker import PICK_LIMIT, pick_results, search_text
 from territory.models import AdminUnit, Level
 
@@ -36,7 +38,7 @@ from ..actions.registration import (
     reject_place,
     update_place,
 )
-from ..forms import OwnerPlaceForm, PlaceForm
+from ..forms import ERRORS_AT, OwnerPlaceForm, PlaceForm
 from ..models import Establishment, EstablishmentType, PublicState, Registration
 from ..pickers import find_places, pickable_places
 from ..places import (
@@ -51,6 +53,8 @@ from ..places import (
 )
 
 PAGE_SIZE = 50
+
+T = TypeVar("T")
 
 
 def _link(name: str, **kwargs: Any) -> str | None:
@@ -146,35 +150,41 @@ def my_places(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/places/mine.html", {"rows": rows, "may_register": may_register(request.user)})
 
 
+def _save(
+    request: HttpRequest, form: PlaceForm | OwnerPlaceForm, save: Callable[[bool], T], done: str = ""
+) -> tuple[Submitted[T], list[Establishment]]:
+    """A place's form posted: `save(confirm_duplicate)` runs on the valid form (`submit`); a place
+    that looks like one already registered answers 409 with those places to confirm against."""
+    try:
+        return submit(
+            request,
+            form,
+            lambda data: save(bool(data.get("confirm_duplicate"))),
+            done,
+            name_unknown=False,
+            at=ERRORS_AT,
+        ), []
+    except DuplicatePlace as found:
+        return Submitted(409), found.candidates
+
+
 @login_required
 def place_new(request: HttpRequest) -> HttpResponse:
     user = request_user(request)
     if not may_register(user):
         raise PermissionDenied
     form = PlaceForm(user, request.POST or None)
-    candidates: list[Establishment] = []
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                place = register_place(
-                    user, form.values(), confirm_duplicate=form.cleaned_data.get("confirm_duplicate", False)
-                )
-            except DuplicatePlace as found:
-                candidates, status = found.candidates, 409
-            except ValidationError as error:
-                form.add_action_errors(error)
-                status = 400
-            else:
-                if place.registration == Registration.PENDING:
-                    messages.info(request, _("The place is registered and waits for an officer to accept it."))
-                else:
-                    messages.success(request, _("The place is registered."))
-                return redirect("safety:place", pk=place.pk)
+    sent, candidates = _save(
+        request, form, lambda confirm: register_place(user, form.values(), confirm_duplicate=confirm)
+    )
+    if sent.done:
+        if sent.result.registration == Registration.PENDING:
+            messages.info(request, _("The place is registered and waits for an officer to accept it."))
         else:
-            status = 400
+            messages.success(request, _("The place is registered."))
+        return redirect("safety:place", pk=sent.result.pk)
     context = {"form": form, "candidates": candidates, "place": None, "owner_form": False}
-    return render(request, "safety/places/form.html", context, status=status)
+    return render(request, "safety/places/form.html", context, status=sent.status)
 
 
 @login_required
@@ -228,25 +238,16 @@ def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
         form = OwnerPlaceForm(request.POST or None, place=place)
     else:
         raise PermissionDenied
-    candidates: list[Establishment] = []
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            confirm = bool(form.cleaned_data.get("confirm_duplicate"))
-            try:
-                update_place(place, user, form.values(), confirm_duplicate=confirm)
-            except DuplicatePlace as found:
-                candidates, status = found.candidates, 409
-            except ValidationError as error:
-                form.add_action_errors(error)
-                status = 400
-            else:
-                messages.success(request, _("The place is saved."))
-                return redirect("safety:place", pk=place.pk)
-        else:
-            status = 400
+    sent, candidates = _save(
+        request,
+        form,
+        lambda confirm: update_place(place, user, form.values(), confirm_duplicate=confirm),
+        _("The place is saved."),
+    )
+    if sent.done:
+        return redirect("safety:place", pk=place.pk)
     context = {"form": form, "candidates": candidates, "place": place, "owner_form": isinstance(form, OwnerPlaceForm)}
-    return render(request, "safety/places/form.html", context, status=status)
+    return render(request, "safety/places/form.html", context, status=sent.status)
 
 
 @login_required
