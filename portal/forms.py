@@ -31,6 +31,11 @@ def commune_choices() -> list[tuple[str, Any]]:
     return groups
 
 
+# Where a report's error shows when the form has no field of its name: the location at the unit,
+# the photos at the first photo.
+ERRORS_AT = {"location": "unit", "photos": "photo1"}
+
+
 class ReportForm(forms.Form):
     category = forms.ChoiceField(label=_("What is it about?"), widget=forms.Select(attrs=SELECT))
     text = forms.CharField(
@@ -83,14 +88,6 @@ class ReportForm(forms.Form):
 
     def uploads(self) -> list[Any]:
         return [self.cleaned_data.get(name) for name in self.PHOTOS if self.cleaned_data.get(name)]
-
-    def show_errors(self, errors: dict[str, list[str]]) -> None:
-        for field, messages in errors.items():
-            target = {"location": "unit", "photos": "photo1", "__all__": None}.get(field, field)
-            if target is not None and target not in self.fields:
-                target = None
-            for message in messages:
-                self.add_error(target, message)
 
 
 PUBLIC_STATUS_CHOICES = [("", _("All"))] + [(s.value, s.label) for s in ReportStatus if s in PUBLISHED_STATUSES]

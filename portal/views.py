@@ -18,12 +18,13 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import Role, RoleAssignment, User
 from lib import publiccache
+from lib.forms import submit
 from safety.public import get_public_place
 from territory.models import AdminUnit
 
 from . import abuse, actions, locating, queries
 from .actions import OFFICER_ACTIONS
-from .forms import LookupForm, PublicFilterForm, QueueFilterForm, ReportForm, WhereForm
+from .forms import ERRORS_AT, LookupForm, PublicFilterForm, QueueFilterForm, ReportForm, WhereForm
 from .locating import portal_province
 from .models import PUBLIC_EVENTS, ReportPhoto
 
@@ -44,21 +45,20 @@ def report_new(request: HttpRequest) -> HttpResponse:
     place = None
     if request.method == "POST":
         form = ReportForm(request.POST, request.FILES)
-        status = 422
-        if form.is_valid():
-            try:
-                report = actions.submit_report(form.values(), form.uploads(), client=abuse.client_of(request))
-            except actions.RateLimited as limited:
-                form.add_error(None, str(limited))
-                status = 429
-            except ValidationError as invalid:
-                form.show_errors(invalid.message_dict)
-            else:
-                request.session["portal_sent"] = report.tracking_code
-                return redirect("portal:status", code=report.tracking_code)
     else:
         form = ReportForm(initial={"place": request.GET.get("place", "")[:12]})
-        status = 200
+    sent = submit(
+        request,
+        form,
+        lambda data: actions.submit_report(form.values(), form.uploads(), client=abuse.client_of(request)),
+        invalid=422,
+        name_unknown=False,
+        at=ERRORS_AT,
+        refused={actions.RateLimited: 429},
+    )
+    if sent.done:
+        request.session["portal_sent"] = sent.result.tracking_code
+        return redirect("portal:status", code=sent.result.tracking_code)
     code = form["place"].value()
     if code:
         try:
@@ -66,7 +66,7 @@ def report_new(request: HttpRequest) -> HttpResponse:
         except Http404:
             place = None
     context = {"form": form, "place": place, "province": portal_province()}
-    return _with_device(request, render(request, "portal/report_form.html", context, status=status))
+    return _with_device(request, render(request, "portal/report_form.html", context, status=sent.status))
 
 
 def report_status(request: HttpRequest, code: str) -> HttpResponse:
