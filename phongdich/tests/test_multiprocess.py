@@ -44,13 +44,17 @@ pytestmark = [
 PASSWORD = "a-right-password-for-workers"
 
 
-def get(url: str, cookie: str = "") -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"Cookie": cookie})  # noqa: S310 - loopback
+def answer(request: urllib.request.Request, timeout: float = 20) -> tuple[int, str]:
+    """The status and body of the server's answer (an error status with no body)."""
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 - loopback
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback
             return int(response.status), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, ""
+
+
+def get(url: str, cookie: str = "") -> tuple[int, str]:
+    return answer(urllib.request.Request(url, headers={"Cookie": cookie}))  # noqa: S310 - loopback
 
 
 def post(url: str, cookie: str) -> int:
@@ -63,10 +67,7 @@ def post(url: str, cookie: str) -> int:
         method="POST",
     )
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - loopback
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return error.code
+        return answer(request, timeout=60)[0]
     except OSError:  # the worker died before answering
         return 0
 
@@ -78,11 +79,7 @@ def ask_for_token(url: str, password: str) -> int:
         headers={"Content-Type": "application/json"},
         method="POST",
     )
-    try:
-        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 - loopback
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return error.code
+    return answer(request)[0]
 
 
 @pytest.mark.django_db(transaction=True)

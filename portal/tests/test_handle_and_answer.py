@@ -19,19 +19,15 @@ class HandleAndAnswerTests(ReportTestCase):
         self.assertEqual(
             self.act(report, "assign", assignee=self.inspector.username).json()["assigned_to"], "inspector"
         )
-        theirs = Inspection.objects.create(
-            unit=self.other_district,
-            target_kind=TargetKind.UNIT,
-            target_unit=self.other_commune,
-            period_start=date(2021, 8, 1),
-            period_end=date(2021, 8, 7),
-        )
-        ours = Inspection.objects.create(
-            unit=self.district,
-            target_kind=TargetKind.UNIT,
-            target_unit=self.commune_a,
-            period_start=date(2021, 8, 1),
-            period_end=date(2021, 8, 7),
+        theirs, ours = (
+            Inspection.objects.create(
+                unit=district,
+                target_kind=TargetKind.UNIT,
+                target_unit=commune,
+                period_start=date(2021, 8, 1),
+                period_end=date(2021, 8, 7),
+            )
+            for district, commune in ((self.other_district, self.other_commune), (self.district, self.commune_a))
         )
         response = self.act(report, "record", note="Đã kiểm tra, lập biên bản.", inspection=theirs.pk)
         self.assertEqual(response.status_code, 422)  # another district's inspection is not visible
