@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from lib.downloads import attachment
 from lib.importpage import import_form
 from lib.picker import PICK_LIMIT, pick_results, search_text
 from territory import queries
@@ -105,6 +106,4 @@ def village_import(request: HttpRequest) -> HttpResponse:
 def village_template(request: HttpRequest) -> HttpResponse:
     header = ",".join(names[0] for names in COLUMNS.values())
     sample = "24640,Thôn 1,Thôn,850\n24640,Bon Jun Jưh,Bon,\n"
-    response = HttpResponse("\ufeff" + header + "\n" + sample, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-thon.csv"'
-    return response
+    return attachment("\ufeff" + header + "\n" + sample, "text/csv; charset=utf-8", "mau-nhap-thon.csv")

@@ -9,6 +9,8 @@ from datetime import date
 
 from django.http import HttpResponse
 
+from lib.downloads import XLSX, attachment
+
 from .documents import Document, Letter, Letterhead, Part, Signature, numeric_date, paragraph, render_docx, render_pdf
 from .models import Directive, Frequency
 
@@ -108,7 +110,7 @@ def file_name(directive: Directive, extension: str) -> str:
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX,
 }
 
 
@@ -118,6 +120,4 @@ def render(document: Document, extension: str) -> bytes:
 
 def download(content: bytes, extension: str, name: str) -> HttpResponse:
     """An HttpResponse that downloads the file."""
-    response = HttpResponse(content, content_type=CONTENT_TYPES[extension])
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(content, CONTENT_TYPES[extension], name)

@@ -1,6 +1,7 @@
-"""What an export link answers: the workbook, written to a temporary file and streamed from
-there as a download, or a short plain text saying why there is none."""
+"""What an export link answers: a file to download (made in memory, or a workbook written to a
+temporary file and streamed from there), or a short plain text saying why there is none."""
 
+import io
 import tempfile
 from collections.abc import Callable
 from typing import IO, Any
@@ -9,6 +10,20 @@ from django import forms
 from django.http import FileResponse, HttpResponse
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """`content` downloaded as `filename`."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def workbook_download(workbook: Any, filename: str) -> HttpResponse:
+    """An openpyxl workbook made in memory, downloaded as `filename`."""
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return attachment(buffer.getvalue(), XLSX, filename)
 
 
 def xlsx_download(write: Callable[[IO[bytes]], Any], filename: str) -> FileResponse:

@@ -1,7 +1,6 @@
 """Pages of outreach: report an activity, import a file of them, a directive's activities and
 summary report, activities by channel, unit and period, and village coverage with its map."""
 
-import io
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,6 +18,7 @@ from accounts.http import request_user
 from directives import access, official
 from directives.models import Delivery, Directive
 from directives.queries import recipient_rows
+from lib.downloads import workbook_download
 from lib.forms import submit
 from lib.importpage import import_form
 from lib.pagination import page_number
@@ -118,9 +118,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
             "https://baodaknong.vn/",
         ]
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return official.download(buffer.getvalue(), "xlsx", "mau-bao-cao-tuyen-truyen.xlsx")
+    return workbook_download(workbook, "mau-bao-cao-tuyen-truyen.xlsx")
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib.downloads import XLSX, attachment
 
 from .. import scoring
 from ..actions.criteria import import_criteria_set
@@ -197,12 +198,7 @@ def criteria_template(request: HttpRequest, code: str) -> HttpResponse:
     """The set as a workbook in the import format: edit it and import it back."""
     _administrator(request)
     criteria_set = set_version(code, _version(request))
-    response = HttpResponse(
-        criteria_workbook(criteria_set),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{criteria_set.code}-v{criteria_set.version}.xlsx"'
-    return response
+    return attachment(criteria_workbook(criteria_set), XLSX, f"{criteria_set.code}-v{criteria_set.version}.xlsx")
 
 
 urlpatterns = [

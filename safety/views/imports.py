@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import User
+from lib.downloads import workbook_download
 from lib.tabular import MAX_LISTED, ImportRefused, TooLarge, check_upload_size
 from territory.models import AdminUnit, Level
 
@@ -233,10 +234,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     for index in range(max(len(kinds), len(statuses))):
         kind = kinds[index] if index < len(kinds) else ("", "")
         values.append([kind[0], kind[1], "", statuses[index] if index < len(statuses) else ""])
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-co-so.xlsx"'
-    workbook.save(response)
-    return response
+    return workbook_download(workbook, "mau-nhap-co-so.xlsx")
 
 
 urlpatterns = [
