@@ -6,15 +6,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import optional_link
-from lib.text import fold
+from lib.records import SearchNameField, optional_link
 from territory.models import AdminUnit, Organisation
 
 
 class User(AbstractUser):
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
-    search_name = models.CharField(max_length=320, blank=True, editable=False)
+    search_name = SearchNameField(max_length=320, blank=True, source=("full_name", "username"))
 
     class Meta:
         verbose_name = _("user")
@@ -24,7 +23,6 @@ class User(AbstractUser):
         return self.full_name or self.username
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.search_name = fold(f"{self.full_name} {self.username}")
         fields = kwargs.get("update_fields")
         if fields is not None and {"full_name", "username"} & set(fields):
             kwargs["update_fields"] = {*fields, "search_name"}

@@ -1,12 +1,15 @@
 """Fields many records share: who created a record and when, whether it is demo data, the
 person who did something to a record and when, a link that may be left empty, a point on the
-map, the period a record covers; and the base of the tables the actions derive from other records."""
+map, the period a record covers, the folded name a picker searches; and the base of the tables
+the actions derive from other records."""
 
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from lib.text import fold
 
 
 def person(verbose_name: Any = None, **options: Any) -> models.ForeignKey:
@@ -24,6 +27,29 @@ def optional_link(to: Any, verbose_name: Any = None, **options: Any) -> models.F
     deleted while linked, unless `on_delete` says otherwise."""
     options.setdefault("on_delete", models.PROTECT)
     return models.ForeignKey(to, verbose_name=verbose_name, null=True, blank=True, **options)
+
+
+class SearchNameField(models.CharField):
+    """What a picker searches: the `source` fields of the record joined and folded (`lib.text.fold`:
+    no case, no diacritics), written on every save and in `bulk_create` (Django calls `pre_save`
+    for both), never edited. A writer using `bulk_update` sets it itself (`folded(record)`)."""
+
+    def __init__(self, *args: Any, source: tuple[str, ...] = ("name",), **kwargs: Any) -> None:
+        self.sources = source
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> Any:
+        # The column is a plain CharField: the source is behaviour, not schema (as UnitPathField).
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.CharField", args, kwargs
+
+    def folded(self, instance: models.Model) -> str:
+        return fold(" ".join(getattr(instance, source) for source in self.sources))
+
+    def pre_save(self, model_instance: models.Model, add: bool) -> Any:
+        setattr(model_instance, self.attname, self.folded(model_instance))
+        return super().pre_save(model_instance, add)
 
 
 def demo_flag() -> models.BooleanField:

@@ -6,8 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, Derived, coordinates, list_position, optional_link, person
-from lib.text import fold
+from lib.records import Created, Derived, SearchNameField, coordinates, list_position, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
@@ -128,7 +127,7 @@ class Establishment(UnitScoped, Created):
         _("registration"), max_length=10, choices=Registration.choices, default=Registration.ACCEPTED
     )
     public_code = models.CharField(_("public code"), max_length=12, unique=True, default=new_public_code)
-    search_name = models.CharField(max_length=510, editable=False)
+    search_name = SearchNameField(max_length=510, source=("name", "address"))
     # The public state, kept here so maps and lists of a million places need no join. It is
     # the latest assessment's state until that expires; then a safe or at-risk rating no longer
     # vouches for the place and the state falls back to "not assessed" (expire_ratings).
@@ -167,10 +166,6 @@ class Establishment(UnitScoped, Created):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.search_name = fold(f"{self.name} {self.address}")
-        super().save(*args, **kwargs)
 
     def is_overdue(self, now: datetime | None = None) -> bool:
         return self.valid_until is not None and self.valid_until < (now or timezone.now())

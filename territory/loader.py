@@ -221,8 +221,8 @@ def load_successions() -> int:
 
 
 def demo_child(parent: AdminUnit, code: str, level: str, type_name: str, name: str, **extra: Any) -> AdminUnit:
-    """An unsaved demo unit under `parent`, placed where it is, with its search name and path set:
-    ready for `bulk_create` (which skips `save`)."""
+    """An unsaved demo unit under `parent`, placed where it is, with its path set: ready for
+    `bulk_create` (which skips `save`; the search name is written there too)."""
     unit = AdminUnit(
         scheme=parent.scheme,
         code=code,
@@ -236,6 +236,5 @@ def demo_child(parent: AdminUnit, code: str, level: str, type_name: str, name: s
         is_demo=True,
         **extra,
     )
-    unit.search_name = unit.search_name or fold(name)
     unit.path = unit.build_path()
     return unit

@@ -2,8 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import coordinates, demo_flag, list_position, optional_link
-from lib.text import fold
+from lib.records import SearchNameField, coordinates, demo_flag, list_position, optional_link
 
 
 class Scheme(models.TextChoices):
@@ -36,7 +35,7 @@ class AdminUnit(models.Model):
     short_name = models.CharField(_("short name"), max_length=120)
     parent = optional_link("self", _("parent"), related_name="children")
     path = models.CharField(_("path"), max_length=255, editable=False)
-    search_name = models.CharField(max_length=255, editable=False)
+    search_name = SearchNameField(max_length=255)
     latitude, longitude = coordinates(null=True, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     is_demo = demo_flag()
@@ -61,7 +60,6 @@ class AdminUnit(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.search_name = fold(self.name)
         self.path = self.build_path()
         super().save(*args, **kwargs)
 
@@ -131,7 +129,7 @@ class Organisation(models.Model):
         AdminUnit, verbose_name=_("home unit"), on_delete=models.PROTECT, related_name="organisations"
     )
     email = models.EmailField(_("email"), blank=True)
-    search_name = models.CharField(max_length=255, editable=False)
+    search_name = SearchNameField(max_length=255, source=("name", "short_name"))
     is_demo = demo_flag()
 
     class Meta:
@@ -141,10 +139,6 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.short_name or self.name
-
-    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        self.search_name = fold(f"{self.name} {self.short_name}")
-        super().save(*args, **kwargs)
 
 
 class RecipientGroup(models.Model):

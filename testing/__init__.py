@@ -19,7 +19,6 @@ from openpyxl import Workbook
 
 from accounts.actions import issue_api_token
 from accounts.models import Role, RoleAssignment, User
-from lib.text import fold
 from safety import clusters
 from safety.actions.assessments import submit_assessment
 from safety.actions.criteria import load_criteria_sets
@@ -260,7 +259,6 @@ def add_markets(units: Sequence[AdminUnit], label: str = "Sạp {n}", **fields: 
             name=label.format(n=n),
             type=kind,
             unit=unit,
-            search_name=fold(label.format(n=n)),
             **{name: value(n) if callable(value) else value for name, value in fields.items()},
         )
         for n, unit in enumerate(units)

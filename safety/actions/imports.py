@@ -452,7 +452,6 @@ def _place(row: PlaceRow, by: User) -> Establishment:
         contact_phone=row.contact_phone,
         status=row.status,
         registration=Registration.ACCEPTED,
-        search_name=fold(f"{row.name} {row.address}"),
         created_by=by,
     )
 
