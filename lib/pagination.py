@@ -33,3 +33,10 @@ def page_number(raw: str | None) -> int:
     if page > MAX_PAGE:
         raise Http404(_("There is no such page."))
     return page
+
+
+def query_without_page(request: HttpRequest) -> str:
+    """The request's query string without its page: what the links to the other pages add theirs to."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

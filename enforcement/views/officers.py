@@ -19,6 +19,7 @@ from inspections.models import TargetKind
 from inspections.queries import visible_inspections
 from lib import attachments
 from lib.forms import add_errors, submit
+from lib.pagination import query_without_page
 
 from .. import actions
 from ..actions import ViolationConflict
@@ -47,9 +48,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
             found = apply_filters(visible_violations(request.user).filter(unit_path__under=unit.path), filters)
             ordered = found.select_related("type", "unit").order_by("-created_at", "-pk")
             page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "unit": unit, "query": query.urlencode()}
+    context = {"form": form, "page": page, "unit": unit, "query": query_without_page(request)}
     return render(request, "enforcement/list.html", context, status=200 if page is not None else 400)
 
 

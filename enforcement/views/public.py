@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path
 
+from lib.pagination import query_without_page
+
 from ..feeds import ViolationsAtomFeed, ViolationsFeed
 from ..forms import FilterForm
 from ..public import public_facts, unit_names
@@ -36,9 +38,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
             parent = violation.unit.parent
             area = f"{violation.unit.name}, {parent.name}" if parent else violation.unit.name
             rows.append(public_facts(violation, area=area))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "rows": rows, "errors": errors, "query": query.urlencode()}
+    context = {"form": form, "page": page, "rows": rows, "errors": errors, "query": query_without_page(request)}
     return render(request, "enforcement/public_list.html", context, status=200 if page is not None else 400)
 
 

@@ -12,7 +12,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from lib import publiccache
-from lib.pagination import page_number
+from lib.pagination import page_number, query_without_page
 from lib.text import fold
 from territory.models import AdminUnit, Level
 
@@ -84,8 +84,6 @@ def map_page(request: HttpRequest) -> HttpResponse:
     start = (page - 1) * LIST_PAGE_SIZE
     ordered = places.order_by("name", "pk") if by_name else places.order_by("-pk")
     listed = list(ordered[start : start + LIST_PAGE_SIZE + 1])
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "errors": errors,
         "types": EstablishmentType.objects.all(),
@@ -98,7 +96,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
         "page": page,
         "has_next": len(listed) > LIST_PAGE_SIZE,
         "by_name": by_name,
-        "query": query.urlencode(),
+        "query": query_without_page(request),
     }
     return render(request, "safety/public/map.html", context, status=400 if errors else 200)
 
