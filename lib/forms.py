@@ -103,12 +103,14 @@ def submit(
     invalid: int = 400,
     name_unknown: bool = True,
     at: Mapping[str, str] | None = None,
+    show: Callable[[ValidationError], None] | None = None,
     refused: Mapping[type[Exception], int] | None = None,
     refused_field: str | None = None,
 ) -> Submitted[T]:
     """The post of a form page. Before a post: not done, 200. A posted form that is not valid:
     `invalid` (400). A valid one runs `action(cleaned_data)`: its ValidationError goes on the
-    form (`add_errors`, with `name_unknown` and `at`) with `invalid`, or 413 for a file too large;
+    form (`add_errors`, with `name_unknown` and `at`; or `show` puts it) with `invalid`, or 413 for
+    a file too large;
     an exception of a type in `refused` goes on the form at `refused_field` (else on top) with the
     status it maps to; on success the `done` message (text, or made from the result) is shown on
     the next page."""
@@ -120,7 +122,10 @@ def submit(
     try:
         result = action(form.cleaned_data)
     except ValidationError as error:
-        add_errors(form, error, name_unknown=name_unknown, at=at)
+        if show is None:
+            add_errors(form, error, name_unknown=name_unknown, at=at)
+        else:
+            show(error)
         return Submitted(413 if isinstance(error, FileTooLarge) else invalid)
     except refusals as refusal:
         assert refused is not None

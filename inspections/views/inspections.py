@@ -18,6 +18,7 @@ from accounts.http import request_user
 from accounts.models import Role
 from lib import attachments
 from lib.forms import add_errors, submit
+from lib.pagination import query_without_page
 from safety.models import Establishment
 from safety.scoring import answer_text
 from territory.models import AdminUnit
@@ -72,13 +73,11 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
     if inspections is not None:
         ordered = inspections.select_related("unit", "target_unit", "target_place").order_by("-period_start", "-pk")
         page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "unit": unit,
         "page": page,
-        "query": query.urlencode(),
+        "query": query_without_page(request),
         "may_plan": bool(jurisdiction.scope_units(request.user)),
     }
     return render(request, "inspections/list.html", context, status=200 if page is not None else 400)
@@ -180,51 +179,52 @@ def record_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = RecordForm(request.POST or None)
     answers: dict[str, Any] = {}
     item_errors: dict[str, str] = {}
-    status = 200
     if request.method == "POST":
         context = _record_context(request, inspection, form, {})
         if inspection.target_kind == TargetKind.PLACE and "criteria_set" in context:
             answers = checklists.place_answers_from_form(context["criteria_set"].definition, request.POST)
         elif inspection.checklist is not None:
             answers = checklists.checklist_answers_from_form(inspection.checklist, request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                actions.record_inspection(
-                    inspection,
-                    request_user(request),
-                    inspected_on=data["inspected_on"],
-                    answers=answers,
-                    outcome=data["outcome"],
-                    inspectors=data["inspectors"],
-                    findings=data["findings"],
-                    fix_by=data["fix_by"],
-                    follow_up=data["follow_up"],
-                )
-            except ValidationError as invalid:
-                item_errors = {
-                    key.removeprefix("answers").removeprefix("."): " ".join(messages)
-                    for key, messages in invalid.message_dict.items()
-                    if key.startswith("answers")
-                }
-                others = {k: v for k, v in invalid.message_dict.items() if not k.startswith("answers")}
-                if others:
-                    add_errors(form, ValidationError(others))
-                if "" in item_errors:
-                    form.add_error(None, item_errors.pop(""))
-                if item_errors:
-                    form.add_error(None, _("Some criteria are not answered correctly: see below."))
-            except InspectionConflict as conflict:
-                messages.error(request, str(conflict))
-                return redirect("inspections:detail", pk=pk)
-            else:
-                messages.success(request, _("The inspection is recorded."))
-                return redirect("inspections:detail", pk=pk)
-        status = 400
+
+    def show(invalid: ValidationError) -> None:
+        """The errors about criteria beside them (and a word on top), the others on the form."""
+        item_errors.update(
+            (key.removeprefix("answers").removeprefix("."), " ".join(messages))
+            for key, messages in invalid.message_dict.items()
+            if key.startswith("answers")
+        )
+        others = {k: v for k, v in invalid.message_dict.items() if not k.startswith("answers")}
+        if others:
+            add_errors(form, ValidationError(others))
+        if "" in item_errors:
+            form.add_error(None, item_errors.pop(""))
+        if item_errors:
+            form.add_error(None, _("Some criteria are not answered correctly: see below."))
+
+    def record(data: dict[str, Any]) -> None:
+        actions.record_inspection(
+            inspection,
+            request_user(request),
+            inspected_on=data["inspected_on"],
+            answers=answers,
+            outcome=data["outcome"],
+            inspectors=data["inspectors"],
+            findings=data["findings"],
+            fix_by=data["fix_by"],
+            follow_up=data["follow_up"],
+        )
+
+    try:
+        sent = submit(request, form, record, _("The inspection is recorded."), show=show)
+    except InspectionConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("inspections:detail", pk=pk)
+    if sent.done:
+        return redirect("inspections:detail", pk=pk)
     context = _record_context(request, inspection, form, answers)
     context["item_errors"] = item_errors
     context["top_errors"] = form.non_field_errors()
-    return render(request, "inspections/record.html", context, status=status)
+    return render(request, "inspections/record.html", context, status=sent.status)
 
 
 def _answer_rows(inspection: Inspection) -> list[dict[str, Any]]:
