@@ -1,7 +1,7 @@
 """Fields many records share: who created a record and when, whether it is demo data, the
 person who did something to a record and when, a link that may be left empty, a point on the
-map, the period a record covers, the folded name a picker searches; and the base of the tables
-the actions derive from other records."""
+map, the period a record covers, the folded name a picker searches; the base of a unit of
+measure, and of the tables the actions derive from other records."""
 
 from typing import Any
 
@@ -111,6 +111,23 @@ class CreatedDemo(Created):
 
     class Meta:
         abstract = True
+
+
+class UnitOfMeasure(models.Model):
+    """What quantities are counted in (bài, phút, người, chiếc…), known by its code; a model adds
+    its `name`, with examples of its own."""
+
+    code = models.SlugField(_("code"), max_length=30, unique=True)
+    name: str
+
+    class Meta:
+        abstract = True
+        verbose_name = _("unit of measure")
+        verbose_name_plural = _("units of measure")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Derived(models.Model):

@@ -5,27 +5,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
-from lib.records import Derived, in_use, list_position, optional_link, person
+from lib.records import Derived, UnitOfMeasure, in_use, list_position, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitPathField
 
 
-class Measure(models.Model):
+class Measure(UnitOfMeasure):
     """What a channel's quantity counts: articles, minutes, sessions, rounds, pieces, copies, people."""
 
-    code = models.SlugField(_("code"), max_length=30, unique=True)
     name = models.CharField(_("name"), max_length=60, help_text=_("e.g. bài, phút, buổi, lượt"))
     max_per_activity = models.PositiveIntegerField(
         _("largest quantity in one report"), help_text=_("a larger number is refused as a typing error")
     )
-
-    class Meta:
-        verbose_name = _("unit of measure")
-        verbose_name_plural = _("units of measure")
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Channel(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import in_use, list_position, person
+from lib.records import UnitOfMeasure, in_use, list_position, person
 from territory.models import AdminUnit, Level
 from territory.scoped import UnitPathField
 
@@ -19,17 +19,8 @@ class Group(models.TextChoices):
     LOGISTICS = "logistics", _("On-the-spot logistics")
 
 
-class MeasureUnit(models.Model):
-    code = models.SlugField(_("code"), max_length=30, unique=True)
+class MeasureUnit(UnitOfMeasure):
     name = models.CharField(_("name"), max_length=40, help_text=_("e.g. người, chiếc, giường, hộp"))
-
-    class Meta:
-        verbose_name = _("unit of measure")
-        verbose_name_plural = _("units of measure")
-        ordering = ["code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class ResourceKind(models.Model):
