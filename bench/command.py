@@ -84,6 +84,11 @@ class BenchCommand(BaseCommand):
         for read, values in rows:
             self.stdout.write(f"{read:<{width}}" + "".join(f"{value:>{column}.1f}" for value in values))
 
+    def write_by_size(self, results: dict[str, float], sizes: list[int], width: int) -> None:
+        """One line per read timed at every size (the keys "<read> @ <size>"), a figure per size."""
+        reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results if " @ " in key)
+        self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), width)
+
     def write_sizes(self, title: str, sizes: Iterable[int], width: int, column: int = 12) -> None:
         self.stdout.write(f"{title:<{width}}" + "".join(f"{size:>{column},}" for size in sizes))
 

@@ -22,6 +22,5 @@ class Command(BenchCommand):
         self.stdout.write("")
         self.stdout.write(f"{vendor}: server time, ms (median); columns are violations (inspections ×2)")
         self.write_sizes("", sizes, 44)
-        reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results)
-        self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), 44)
+        self.write_by_size(results, sizes, 44)
         self.write_results(options["output"], sizes, bench.counts(), results)

@@ -23,6 +23,5 @@ class Command(BenchCommand):
         self.stdout.write(f"{connection.vendor}: server time, ms (median of the timed runs)")
         self.write_table(((key, [value]) for key, value in results.items() if " @ " not in key), 62)
         self.write_sizes("columns are numbers of permits", sizes, 62)
-        reads = dict.fromkeys(key.rsplit(" @ ", 1)[0] for key in results if " @ " in key)
-        self.write_table(((read, [results[f"{read} @ {size}"] for size in sizes]) for read in reads), 62)
+        self.write_by_size(results, sizes, 62)
         self.write_results(options["output"], sizes, bench.counts(), results)
