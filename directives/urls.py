@@ -1,40 +1,27 @@
-from django.urls import path
+from django.urls import include, path
+
+from lib.routes import route
 
 from . import views
 
 app_name = "directives"
-urlpatterns = [
-    path("directives/", views.directive_list, name="list"),
-    path("directives/new/", views.compose, name="new"),
-    path("directives/recipients/pick/", views.recipient_pick, name="recipient_pick"),
-    path("directives/incoming/", views.incoming, name="incoming"),
-    path("directives/incoming/<int:pk>/file", views.incoming_file, name="incoming_file"),
-    path("directives/<int:pk>/", views.detail, name="detail"),
-    path("directives/<int:pk>/edit/", views.compose, name="edit"),
-    path("directives/<int:pk>/issue/", views.issue, name="issue"),
-    path("directives/<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
-    path("directives/<int:pk>/correct/", views.correct, name="correct"),
-    path("directives/<int:pk>/document.docx", views.document, {"extension": "docx"}, name="docx"),
-    path("directives/<int:pk>/document.pdf", views.document, {"extension": "pdf"}, name="pdf"),
-    path("van-ban/", views.public_list, name="public"),
-    path("van-ban/<int:pk>.pdf", views.public_pdf, name="public_pdf"),
-]
 
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "list": "signed-in",
-    "new": "signed-in",
-    "recipient_pick": "signed-in",
-    "incoming": "changers",
-    "incoming_file": "nobody",
-    "detail": "nobody",
-    "edit": "nobody",
-    "issue": "nobody",
-    "acknowledge": "nobody",
-    "correct": "nobody",
-    "docx": "nobody",
-    "pdf": "nobody",
-    "public": "public",
-    "public_pdf": "nobody",
-}
+directive = [
+    route("", views.detail, name="detail", access="nobody"),
+    route("edit/", views.compose, name="edit", access="nobody"),
+    route("issue/", views.issue, name="issue", access="nobody"),
+    route("acknowledge/", views.acknowledge, name="acknowledge", access="nobody"),
+    route("correct/", views.correct, name="correct", access="nobody"),
+    route("document.docx", views.document, {"extension": "docx"}, name="docx", access="nobody"),
+    route("document.pdf", views.document, {"extension": "pdf"}, name="pdf", access="nobody"),
+]
+urlpatterns = [
+    route("directives/", views.directive_list, name="list", access="signed-in"),
+    route("directives/new/", views.compose, name="new", access="signed-in"),
+    route("directives/recipients/pick/", views.recipient_pick, name="recipient_pick", access="signed-in"),
+    route("directives/incoming/", views.incoming, name="incoming", access="changers"),
+    route("directives/incoming/<int:pk>/file", views.incoming_file, name="incoming_file", access="nobody"),
+    path("directives/<int:pk>/", include(directive)),
+    route("van-ban/", views.public_list, name="public", access="public"),
+    route("van-ban/<int:pk>.pdf", views.public_pdf, name="public_pdf", access="nobody"),
+]

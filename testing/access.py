@@ -1,7 +1,7 @@
 """The authorization matrix: every route of the site and the API, every demo role, and for a
 route that takes a unit or a place, one in the role's own jurisdiction, a sibling's and the
-parent's. What each role may do is declared next to the route, in the `ACCESS` dict of the
-app's `urls.py` (pages) and `api.py` (endpoints), with one of the rules below.
+parent's. What each role may do is declared with the route, with one of the rules below: a page
+with `lib.routes.route(..., access=…)`, an endpoint in the `ACCESS` dict of the app's `api.py`.
 """
 
 import pkgutil
@@ -92,11 +92,11 @@ def api_declarations() -> dict[str, str]:
 
 
 def declared_rule(route: Route, api: dict[str, str]) -> str | None:
-    """The rule declared for the route: next to its endpoint, or in the urls module holding it."""
+    """The rule declared for the route: next to its endpoint, or with the page's route."""
     namespace, _, name = route.name.rpartition(":")
     if namespace == "api":
         return api.get(name)
-    return getattr(import_module(route.urlconf), "ACCESS", {}).get(name or route.pattern)
+    return route.access
 
 
 def routes_to_probe() -> Iterable[Route]:

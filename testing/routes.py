@@ -5,8 +5,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver
+
+from lib.routes import access_of
 
 
 @dataclass(frozen=True)
@@ -15,30 +16,31 @@ class Route:
     name: str
     callback: Any
     parameters: tuple[str, ...]
-    urlconf: str  # the module whose urlpatterns hold the route
+    access: str | None  # the rule the page was declared with (lib.routes.route), None for none
 
 
-def _walk(patterns: list[Any], prefix: str, namespace: str, urlconf: str) -> Iterator[Route]:
+def _parameters(pattern: Any) -> tuple[str, ...]:
+    return tuple(pattern.regex.groupindex) + tuple(
+        p for p in getattr(pattern, "converters", {}) if p not in pattern.regex.groupindex
+    )
+
+
+def _walk(patterns: list[Any], prefix: str, namespace: str, outer: tuple[str, ...]) -> Iterator[Route]:
     for entry in patterns:
         if isinstance(entry, URLResolver):
             space = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else entry.namespace or namespace
-            module = (
-                entry.urlconf_name
-                if isinstance(entry.urlconf_name, str)
-                else getattr(entry.urlconf_module, "__name__", urlconf)
+            yield from _walk(
+                entry.url_patterns, prefix + str(entry.pattern), space or "", outer + _parameters(entry.pattern)
             )
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), space or "", module)
         elif isinstance(entry, URLPattern):
             pattern = prefix + str(entry.pattern)
             name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name or ""
-            parameters = tuple(entry.pattern.regex.groupindex) + tuple(
-                p for p in getattr(entry.pattern, "converters", {}) if p not in entry.pattern.regex.groupindex
-            )
-            yield Route(pattern, name, entry.callback, tuple(dict.fromkeys(parameters)), urlconf)
+            parameters = tuple(dict.fromkeys(outer + _parameters(entry.pattern)))
+            yield Route(pattern, name, entry.callback, parameters, access_of(entry))
 
 
 def all_routes() -> list[Route]:
-    return list(_walk(get_resolver().url_patterns, "", "", settings.ROOT_URLCONF))
+    return list(_walk(get_resolver().url_patterns, "", "", ()))
 
 
 def plain_path(route: Route) -> str | None:

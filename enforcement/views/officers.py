@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,6 +20,7 @@ from inspections.queries import visible_inspections
 from lib import attachments
 from lib.forms import add_errors, submit
 from lib.pagination import query_without_page
+from lib.routes import route
 
 from .. import actions
 from ..actions import ViolationConflict
@@ -210,14 +211,17 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
     return attachments.response(evidence)
 
 
+violation = [
+    route("", violation_detail, name="detail", access="nobody"),
+    route("edit/", violation_edit, name="edit", access="nobody"),
+    route("decide/", transition, {"step": "decide"}, name="decide", access="nobody"),
+    route("publish/", transition, {"step": "publish"}, name="publish", access="nobody"),
+    route("withdraw/", transition, {"step": "withdraw"}, name="withdraw", access="nobody"),
+    route("evidence/", evidence_upload, name="evidence", access="nobody"),
+]
 urlpatterns = [
-    path("enforcement/", violation_list, name="list"),
-    path("enforcement/new/", violation_new, name="new"),
-    path("enforcement/<int:pk>/", violation_detail, name="detail"),
-    path("enforcement/<int:pk>/edit/", violation_edit, name="edit"),
-    path("enforcement/<int:pk>/decide/", transition, {"step": "decide"}, name="decide"),
-    path("enforcement/<int:pk>/publish/", transition, {"step": "publish"}, name="publish"),
-    path("enforcement/<int:pk>/withdraw/", transition, {"step": "withdraw"}, name="withdraw"),
-    path("enforcement/<int:pk>/evidence/", evidence_upload, name="evidence"),
-    path("enforcement/evidence/<int:pk>/", evidence_file, name="evidence_file"),
+    route("enforcement/", violation_list, name="list", access="officers"),
+    route("enforcement/new/", violation_new, name="new", access="officers"),
+    path("enforcement/<int:pk>/", include(violation)),
+    route("enforcement/evidence/<int:pk>/", evidence_file, name="evidence_file", access="nobody"),
 ]

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 
 from lib.pagination import query_without_page
+from lib.routes import route
 
 from ..feeds import ViolationsAtomFeed, ViolationsFeed
 from ..forms import FilterForm
@@ -49,8 +49,8 @@ def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("violations/", public_list, name="public_list"),
-    path("violations/<int:pk>/", public_detail, name="public_detail"),
-    path("violations/feed.rss", ViolationsFeed(), name="feed_rss"),
-    path("violations/feed.atom", ViolationsAtomFeed(), name="feed_atom"),
+    route("violations/", public_list, name="public_list", access="public"),
+    route("violations/<int:pk>/", public_detail, name="public_detail", access="nobody"),
+    route("violations/feed.rss", ViolationsFeed(), name="feed_rss", access="public"),
+    route("violations/feed.atom", ViolationsAtomFeed(), name="feed_atom", access="public"),
 ]

@@ -4,11 +4,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 
 from accounts import jurisdiction
 from inspections.periods import Period, parse_period, recent_period
 from lib.downloads import form_errors, refusal, xlsx_download
+from lib.routes import route
 from territory.models import AdminUnit
 
 from .. import reports
@@ -54,6 +54,6 @@ def report_workbook(request: HttpRequest) -> HttpResponse | FileResponse:
 
 
 urlpatterns = [
-    path("enforcement/report/", report_page, name="report"),
-    path("enforcement/report.xlsx", report_workbook, name="report_xlsx"),
+    route("enforcement/report/", report_page, name="report", access="officers"),
+    route("enforcement/report.xlsx", report_workbook, name="report_xlsx", access="officers"),
 ]

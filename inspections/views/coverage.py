@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 
 from accounts import jurisdiction
+from lib.routes import route
 
 from .. import coverage
 from .common import period_from
@@ -61,6 +61,6 @@ def tree_branch(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("inspections/coverage/", coverage_page, name="coverage"),
-    path("inspections/coverage/tree/", tree_branch, name="coverage_tree"),
+    route("inspections/coverage/", coverage_page, name="coverage", access="officers"),
+    route("inspections/coverage/tree/", tree_branch, name="coverage_tree", access="officers"),
 ]

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import include, path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +19,7 @@ from accounts.models import Role
 from lib import attachments
 from lib.forms import add_errors, submit
 from lib.pagination import query_without_page
+from lib.routes import route
 from safety.models import Establishment
 from safety.scoring import answer_text
 from territory.models import AdminUnit
@@ -326,14 +327,17 @@ def cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("inspections:detail", pk=pk)
 
 
+inspection = [
+    route("", detail_page, name="detail", access="nobody"),
+    route("record/", record_page, name="record", access="nobody"),
+    route("files/", upload_file, name="upload", access="nobody"),
+    route("reinspect/", reinspect_view, name="reinspect", access="nobody"),
+    route("cancel/", cancel_view, name="cancel", access="nobody"),
+]
 urlpatterns = [
-    path("inspections/", inspection_list, name="list"),
-    path("inspections/plans/new/", plan_new, name="plan_new"),
-    path("inspections/plans/<int:pk>/", plan_page, name="plan"),
-    path("inspections/<int:pk>/", detail_page, name="detail"),
-    path("inspections/<int:pk>/record/", record_page, name="record"),
-    path("inspections/<int:pk>/files/", upload_file, name="upload"),
-    path("inspections/<int:pk>/reinspect/", reinspect_view, name="reinspect"),
-    path("inspections/<int:pk>/cancel/", cancel_view, name="cancel"),
-    path("inspections/files/<int:pk>/", download_file, name="file"),
+    route("inspections/", inspection_list, name="list", access="officers-and-owners"),
+    route("inspections/plans/new/", plan_new, name="plan_new", access="officers"),
+    route("inspections/plans/<int:pk>/", plan_page, name="plan", access="nobody"),
+    path("inspections/<int:pk>/", include(inspection)),
+    route("inspections/files/<int:pk>/", download_file, name="file", access="nobody"),
 ]

@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.http import request_user
 from lib.forms import submit
+from lib.routes import route
 from territory.models import AdminUnit, Level
 
 from .. import actions, screening
@@ -100,7 +100,7 @@ def campaign_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("screening/", campaign_list, name="campaigns"),
-    path("screening/new/", campaign_new, name="campaign_new"),
-    path("screening/<int:pk>/", campaign_page, name="campaign"),
+    route("screening/", campaign_list, name="campaigns", access="officers"),
+    route("screening/new/", campaign_new, name="campaign_new", access="changers"),
+    route("screening/<int:pk>/", campaign_page, name="campaign", access="nobody"),
 ]

@@ -1,7 +1,8 @@
 """Every route of the site and the API × every demo role × a unit or place of the role's own
-jurisdiction, of a sibling's and of the parent: the outcome is the one declared next to the
-route (`ACCESS` in the app's urls.py or api.py, rules in testing/access.py), and a route with no
-declaration fails the test. A new page or endpoint is covered without writing a test.
+jurisdiction, of a sibling's and of the parent: the outcome is the one declared with the route
+(`access=` of a page's `lib.routes.route`, `ACCESS` in the app's api.py; rules in
+testing/access.py), and a route with no declaration fails the test. A new page or endpoint is
+covered without writing a test.
 
 Allowed means an answer other than a refusal (200, a redirect elsewhere, or 4xx for the empty
 input a probe sends); refused means 401, 403, 404 or the redirect to the sign-in page. A server

@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+
+from lib.routes import route
 
 from .. import assessing, scoring
 from ..actions.assessments import submit_assessment
@@ -183,8 +184,8 @@ def _can_assess(request: HttpRequest, place: Establishment) -> bool:
 
 
 urlpatterns = [
-    path("places/<int:pk>/assess/", assess, name="assess"),
-    path("places/<int:pk>/assess/preview/", assess_preview, name="assess_preview"),
-    path("places/<int:pk>/assessments/", history, name="history"),
-    path("assessments/<int:pk>/", assessment_result, name="assessment"),
+    route("places/<int:pk>/assess/", assess, name="assess", access="place-change"),
+    route("places/<int:pk>/assess/preview/", assess_preview, name="assess_preview", access="place-change"),
+    route("places/<int:pk>/assessments/", history, name="history", access="place"),
+    route("assessments/<int:pk>/", assessment_result, name="assessment", access="nobody"),
 ]

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import jurisdiction
 from accounts.models import User
 from lib.downloads import XLSX, attachment
+from lib.routes import route
 
 from .. import scoring
 from ..actions.criteria import import_criteria_set
@@ -202,8 +202,8 @@ def criteria_template(request: HttpRequest, code: str) -> HttpResponse:
 
 
 urlpatterns = [
-    path("criteria/", criteria_list, name="criteria_list"),
-    path("criteria/<slug:code>/", criteria_detail, name="criteria_detail"),
-    path("criteria/<slug:code>/import/", criteria_import, name="criteria_import"),
-    path("criteria/<slug:code>/template.xlsx", criteria_template, name="criteria_template"),
+    route("criteria/", criteria_list, name="criteria_list", access="administrator"),
+    route("criteria/<slug:code>/", criteria_detail, name="criteria_detail", access="nobody"),
+    route("criteria/<slug:code>/import/", criteria_import, name="criteria_import", access="nobody"),
+    route("criteria/<slug:code>/template.xlsx", criteria_template, name="criteria_template", access="nobody"),
 ]

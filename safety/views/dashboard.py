@@ -9,13 +9,13 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
 from lib.downloads import form_errors, refusal, xlsx_download
+from lib.routes import route
 from lib.sheets import sheet_row, text_cell
 from territory.models import AdminUnit
 
@@ -178,7 +178,7 @@ def _write_workbook(handle: Any, places: QuerySet[Establishment], now: datetime)
 
 
 urlpatterns = [
-    path("safety/", dashboard_page, name="dashboard"),
-    path("safety/overdue/", overdue_page, name="overdue"),
-    path("safety/overdue.xlsx", overdue_export, name="overdue_export"),
+    route("safety/", dashboard_page, name="dashboard", access="officers"),
+    route("safety/overdue/", overdue_page, name="overdue", access="officers"),
+    route("safety/overdue.xlsx", overdue_export, name="overdue_export", access="officers"),
 ]

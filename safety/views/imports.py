@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -21,6 +21,7 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import User
 from lib.downloads import workbook_download
+from lib.routes import route
 from lib.tabular import MAX_LISTED, ImportRefused, TooLarge, check_upload_size
 from territory.models import AdminUnit, Level
 
@@ -237,11 +238,14 @@ def import_template(request: HttpRequest) -> HttpResponse:
     return workbook_download(workbook, "mau-nhap-co-so.xlsx")
 
 
+job = [
+    route("", import_job, name="places_import_job", access="nobody"),
+    route("check/", import_check, name="places_import_check", access="nobody"),
+    route("run/", import_run, name="places_import_run", access="nobody"),
+    route("status/", import_status, name="places_import_status", access="nobody"),
+]
 urlpatterns = [
-    path("places/import/", import_start, name="places_import"),
-    path("places/import/template.xlsx", import_template, name="places_import_template"),
-    path("places/import/<str:token>/", import_job, name="places_import_job"),
-    path("places/import/<str:token>/check/", import_check, name="places_import_check"),
-    path("places/import/<str:token>/run/", import_run, name="places_import_run"),
-    path("places/import/<str:token>/status/", import_status, name="places_import_status"),
+    route("places/import/", import_start, name="places_import", access="changers"),
+    route("places/import/template.xlsx", import_template, name="places_import_template", access="changers"),
+    path("places/import/<str:token>/", include(job)),
 ]

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
@@ -26,6 +26,7 @@ from accounts.models import Role
 from lib.downloads import refusal, xlsx_download
 from lib.forms import Submitted, submit
 from lib.picker import PICK_LIMIT, pick_results, search_text
+from lib.routes import route
 from territory.models import AdminUnit, Level
 
 from ..actions.registration import (
@@ -300,14 +301,14 @@ def place_reject(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 urlpatterns = [
-    path("places/", place_list, name="places"),
-    path("places/export.xlsx", places_export, name="places_export"),
-    path("places/mine/", my_places, name="my_places"),
-    path("places/new/", place_new, name="place_new"),
-    path("places/pending/", places_pending, name="places_pending"),
-    path("places/pick/", place_pick, name="place_pick"),
-    path("places/<int:pk>/", place_detail, name="place"),
-    path("places/<int:pk>/edit/", place_edit, name="place_edit"),
-    path("places/<int:pk>/accept/", place_accept, name="place_accept"),
-    path("places/<int:pk>/reject/", place_reject, name="place_reject"),
+    route("places/", place_list, name="places", access="officers-and-owners"),
+    route("places/export.xlsx", places_export, name="places_export", access="officers"),
+    route("places/mine/", my_places, name="my_places", access="signed-in"),
+    route("places/new/", place_new, name="place_new", access="changers-and-owners"),
+    route("places/pending/", places_pending, name="places_pending", access="changers"),
+    route("places/pick/", place_pick, name="place_pick", access="signed-in"),
+    route("places/<int:pk>/", place_detail, name="place", access="place"),
+    route("places/<int:pk>/edit/", place_edit, name="place_edit", access="place-change"),
+    route("places/<int:pk>/accept/", place_accept, name="place_accept", access="jurisdiction-change"),
+    route("places/<int:pk>/reject/", place_reject, name="place_reject", access="jurisdiction-change"),
 ]

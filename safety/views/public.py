@@ -8,11 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import path
 from django.utils.translation import gettext as _
 
 from lib import publiccache
 from lib.pagination import page_number, query_without_page
+from lib.routes import route
 from lib.text import fold
 from territory.models import AdminUnit, Level
 
@@ -152,8 +152,8 @@ publiccache.register("safety:summary", lambda kwargs: ["places"])
 publiccache.register("safety:public_place", lambda kwargs: [f"place:{kwargs['code']}", "all-places"])
 
 urlpatterns = [
-    path("map/", map_page, name="map"),
-    path("map/summary/", summary_page, name="summary"),
-    path("p/<str:code>", public_place, name="public_place"),
-    path("places/<int:pk>/poster.pdf", poster, name="poster"),
+    route("map/", map_page, name="map", access="public"),
+    route("map/summary/", summary_page, name="summary", access="public"),
+    route("p/<str:code>", public_place, name="public_place", access="public"),
+    route("places/<int:pk>/poster.pdf", poster, name="poster", access="place"),
 ]

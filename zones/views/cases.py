@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from lib.importpage import import_form
+from lib.routes import route
 from territory.models import Level
 
 from .. import cases as checking
@@ -115,8 +115,8 @@ def population_import(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("cases/", cases_page, name="cases"),
-    path("cases/import/", cases_import, name="cases_import"),
-    path("cases/population/", population_page, name="population"),
-    path("cases/population/import/", population_import, name="population_import"),
+    route("cases/", cases_page, name="cases", access="changers"),
+    route("cases/import/", cases_import, name="cases_import", access="changers"),
+    route("cases/population/", population_page, name="population", access="changers"),
+    route("cases/population/import/", population_import, name="population_import", access="changers"),
 ]

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
+from lib.routes import route
 from territory.queries import get_unit
 
 from ..actions.levels import choose_framework, clear_override, override_level
@@ -83,7 +83,12 @@ def framework_page(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("levels/framework/", framework_page, name="framework"),
-    path("levels/<str:scheme>/<str:code>/override/", override_page, name="override"),
-    path("levels/<str:scheme>/<str:code>/override/clear/", clear_page, name="clear_override"),
+    route("levels/framework/", framework_page, name="framework", access="administrator"),
+    route("levels/<str:scheme>/<str:code>/override/", override_page, name="override", access="jurisdiction-change"),
+    route(
+        "levels/<str:scheme>/<str:code>/override/clear/",
+        clear_page,
+        name="clear_override",
+        access="jurisdiction-change",
+    ),
 ]

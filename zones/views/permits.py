@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import include, path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
 from accounts.http import request_user
+from lib.routes import route
 
 from ..actions import Conflict
 from ..actions.permits import PermitInput, approve_permit, register_permit, reject_permit, revoke_permit
@@ -121,12 +122,15 @@ def card(request: HttpRequest, pk: int) -> HttpResponse:
     return card_response(request, permit, size)
 
 
+permit = [
+    route("", permit_page, name="permit", access="nobody"),
+    route("approve/", decide, {"decision": "approve"}, name="approve_permit", access="nobody"),
+    route("reject/", decide, {"decision": "reject"}, name="reject_permit", access="nobody"),
+    route("revoke/", decide, {"decision": "revoke"}, name="revoke_permit", access="nobody"),
+    route("card.pdf", card, name="permit_card", access="nobody"),
+]
 urlpatterns = [
-    path("permits/", permits_page, name="permits"),
-    path("permits/new/", new_permit, name="new_permit"),
-    path("permits/<int:pk>/", permit_page, name="permit"),
-    path("permits/<int:pk>/approve/", decide, {"decision": "approve"}, name="approve_permit"),
-    path("permits/<int:pk>/reject/", decide, {"decision": "reject"}, name="reject_permit"),
-    path("permits/<int:pk>/revoke/", decide, {"decision": "revoke"}, name="revoke_permit"),
-    path("permits/<int:pk>/card.pdf", card, name="permit_card"),
+    route("permits/", permits_page, name="permits", access="signed-in"),
+    route("permits/new/", new_permit, name="new_permit", access="signed-in"),
+    path("permits/<int:pk>/", include(permit)),
 ]

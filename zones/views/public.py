@@ -5,12 +5,12 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from lib import publiccache
+from lib.routes import route
 from territory.models import AdminUnit, Level
 from territory.queries import search_units
 
@@ -152,10 +152,10 @@ for _name in ("zones:levels", "zones:unit", "zones:zones", "zones:zone", "zones:
     publiccache.register(_name, lambda kwargs: ["zones"])
 
 urlpatterns = [
-    path("levels/", levels_page, name="levels"),
-    path("levels/colours.css", level_colours, name="level_colours"),
-    path("levels/<str:scheme>/<str:code>/", unit_page, name="unit"),
-    path("zones/", zones_page, name="zones"),
-    path("zones/<int:pk>/", zone_page, name="zone"),
-    path("permits/check/", checkpoint, name="checkpoint"),
+    route("levels/", levels_page, name="levels", access="public"),
+    route("levels/colours.css", level_colours, name="level_colours", access="public"),
+    route("levels/<str:scheme>/<str:code>/", unit_page, name="unit", access="public"),
+    route("zones/", zones_page, name="zones", access="public"),
+    route("zones/<int:pk>/", zone_page, name="zone", access="nobody"),
+    route("permits/check/", checkpoint, name="checkpoint", access="public"),
 ]

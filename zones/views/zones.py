@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import jurisdiction
+from lib.routes import route
 from territory.models import AdminUnit, Level
 
 from ..actions.zones import ZoneInput, declare_zone, lift_zone
@@ -131,8 +131,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 urlpatterns = [
-    path("zones/new/", declare_page, name="declare"),
-    path("zones/new/scope/", scope_preview, name="scope"),
-    path("zones/<int:pk>/lift/", lift_page, name="lift"),
-    path("zones/dashboard/", dashboard, name="dashboard"),
+    route("zones/new/", declare_page, name="declare", access="changers"),
+    route("zones/new/scope/", scope_preview, name="scope", access="changers"),
+    route("zones/<int:pk>/lift/", lift_page, name="lift", access="nobody"),
+    route("zones/dashboard/", dashboard, name="dashboard", access="changers"),
 ]
