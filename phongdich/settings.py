@@ -30,6 +30,21 @@ if PRODUCTION and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set when PRODUCTION=1")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
+# The product's apps above the base ones (territory, accounts): each is installed, has its pages at
+# the site's root (phongdich/urls.py, in this order) and the changes people make to its records audited.
+PRODUCT_APPS = [
+    "safety",
+    "inspections",
+    "enforcement",
+    "zones",
+    "directives",
+    "outreach",
+    "readiness",
+    "portal",
+    "events",
+    "reports",
+]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -46,16 +61,7 @@ INSTALLED_APPS = [
     "audit",
     "territory",
     "accounts",
-    "safety",
-    "inspections",
-    "enforcement",
-    "zones",
-    "directives",
-    "outreach",
-    "readiness",
-    "portal",
-    "events",
-    "reports",
+    *PRODUCT_APPS,
     "demo",
     "bench",
 ]
@@ -224,17 +230,4 @@ LOGGING = {
 }
 
 # Apps whose every change by a person is written to the audit trail.
-AUDITED_APPS = [
-    "accounts",
-    "territory",
-    "safety",
-    "inspections",
-    "enforcement",
-    "zones",
-    "directives",
-    "outreach",
-    "readiness",
-    "portal",
-    "events",
-    "reports",
-]
+AUDITED_APPS = ["accounts", "territory", *PRODUCT_APPS]

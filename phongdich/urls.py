@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -23,16 +24,7 @@ urlpatterns = [
     route("i18n/setlang/", set_language, name="set_language", access="public"),
     path("units/", include("accounts.unit_urls")),
     path("audit/", include("audit.urls")),
-    path("", include("safety.urls")),
-    path("", include("inspections.urls")),
-    path("", include("enforcement.urls")),
-    path("", include("zones.urls")),
-    path("", include("directives.urls")),
-    path("", include("outreach.urls")),
-    path("", include("readiness.urls")),
-    path("", include("portal.urls")),
-    path("", include("reports.urls")),
-    path("", include("events.urls")),
+    *(path("", include(f"{app}.urls")) for app in settings.PRODUCT_APPS),
     path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
