@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from lib.admin import NoEditAdmin
+
 from .models import ContentItem, CopyRecipient, Delivery, Directive, IncomingDocument, NumberCounter
 
 
@@ -38,12 +40,9 @@ class DirectiveAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(admin.ModelAdmin):
+class DeliveryAdmin(NoEditAdmin):
     list_display = ["directive", "organisation", "delivered_at", "opened_at", "acknowledged_at", "last_reported_at"]
     raw_id_fields = ["directive", "organisation", "acknowledged_by"]
-
-    def has_change_permission(self, request: HttpRequest, obj: Delivery | None = None) -> bool:
-        return False
 
 
 @admin.register(NumberCounter)

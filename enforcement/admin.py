@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from lib.admin import NoEditAdmin
+
 from .models import DisclosurePolicy, Violation, ViolationType
 
 
@@ -18,13 +20,13 @@ class DisclosurePolicyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Violation)
-class ViolationAdmin(admin.ModelAdmin):
+class ViolationAdmin(NoEditAdmin):
+    """Decisions, publication and withdrawal go through the checked actions; a withdrawn violation
+    stays on record."""
+
     list_display = ["offender_name", "type", "unit", "status", "decision_date", "fine_amount", "is_official"]
     list_filter = ["status", "type", "is_official", "offender_kind"]
     search_fields = ["offender_name", "decision_number"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # decisions, publication and withdrawal go through the checked actions
-
     def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # a withdrawn violation stays on record
+        return False

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from lib.admin import NoEditAdmin
+
 from .models import Checklist, Inspection, InspectionPlan, ScreeningCampaign
 
 
@@ -11,28 +13,23 @@ class ChecklistAdmin(admin.ModelAdmin):
 
 
 @admin.register(InspectionPlan)
-class InspectionPlanAdmin(admin.ModelAdmin):
+class InspectionPlanAdmin(NoEditAdmin):
+    """Plans change through the pages and the API, which check jurisdiction."""
+
     list_display = ["title", "unit", "period_start", "period_end"]
     raw_id_fields = ["unit"]
     search_fields = ["title"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # plans change through the pages and the API, which check jurisdiction
-
 
 @admin.register(Inspection)
-class InspectionAdmin(admin.ModelAdmin):
+class InspectionAdmin(NoEditAdmin):
+    """A record of what inspectors found is never edited."""
+
     list_display = ["__str__", "unit", "target_level", "status", "inspected_on", "outcome", "gap_flagged"]
     list_filter = ["status", "outcome", "target_level", "gap_flagged"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # a record of what inspectors found is never edited
-
 
 @admin.register(ScreeningCampaign)
-class ScreeningCampaignAdmin(admin.ModelAdmin):
+class ScreeningCampaignAdmin(NoEditAdmin):
     list_display = ["title", "unit", "target_group", "period_start", "period_end"]
     raw_id_fields = ["unit"]
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False

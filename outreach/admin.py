@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from lib.admin import NoEditAdmin
+
 from .models import Activity, Channel, Measure
 
 
@@ -16,10 +18,9 @@ class ChannelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(NoEditAdmin):
+    """Totals and coverage are kept by the reporting action."""
+
     list_display = ["directive", "content_item", "channel", "quantity", "occurred_on", "organisation"]
     list_filter = ["channel"]
     raw_id_fields = ["directive", "content_item", "organisation", "area", "reached"]
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # totals and coverage are kept by the reporting action

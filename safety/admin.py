@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lib.admin import NoEditAdmin
+
 from . import clusters
 from .actions.criteria import FIELDS, check_criteria_set, create_criteria_set, revise_criteria_set
 from .models import Assessment, CriteriaSet, Establishment, EstablishmentType, SafetyPolicy
@@ -45,13 +47,12 @@ class EstablishmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(NoEditAdmin):
+    """An assessment is a record of what was declared; it is never edited."""
+
     list_display = ["establishment", "criteria_set", "band_label", "state", "submitted_at", "valid_until"]
     list_filter = ["state", "criteria_set__code"]
     raw_id_fields = ["establishment", "submitted_by"]
-
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
-        return False  # an assessment is a record of what was declared; it is never edited
 
 
 class CriteriaSetForm(forms.ModelForm):

@@ -3,7 +3,8 @@ Records people make (case counts, zones, permits) are changed through the app's 
 check jurisdiction and keep the rules; here they are read only."""
 
 from django.contrib import admin
-from django.http import HttpRequest
+
+from lib.admin import ReadOnlyAdmin
 
 from .models import (
     CaseCount,
@@ -48,14 +49,6 @@ class GoodsTypeAdmin(admin.ModelAdmin):
 class ProvinceLevelsAdmin(admin.ModelAdmin):
     list_display = ["province", "framework", "last_as_of", "last_run_at", "last_duration_ms"]
     raw_id_fields = ["province"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(UnitLevel)
