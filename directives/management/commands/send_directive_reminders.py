@@ -1,22 +1,21 @@
-from datetime import date
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from directives.actions import send_reminders
-from lib.commands import parse_day
+from lib.commands import LoopCommand
 
 
-class Command(BaseCommand):
+class Command(LoopCommand):
     help = (
         "Remind every recipient that has not reported before each report deadline in the next few days. "
         "Safe to run twice, or twice at once: a recipient is reminded once per deadline."
     )
+    takes_today = True
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days-before", type=int, default=3, help="how many days ahead of a deadline to remind")
-        parser.add_argument("--today", default="", help="the day to run as (YYYY-MM-DD); today by default")
+        super().add_arguments(parser)
 
-    def handle(self, *args: Any, today: str, days_before: int, **options: Any) -> None:
-        day: date | None = parse_day(today, "--today is a date as YYYY-MM-DD")
-        self.stdout.write(f"{send_reminders(day, days_before)} reminders sent.")
+    def run_once(self, **options: Any) -> str:
+        return f"{send_reminders(options['today'], options['days_before'])} reminders sent."
