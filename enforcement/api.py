@@ -9,7 +9,6 @@ from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
@@ -17,7 +16,7 @@ from accounts.http import request_user
 from inspections.periods import parse_period, recent_period
 from lib import attachments
 from lib.api_errors import ErrorOut
-from lib.pagination import Pages
+from lib.pagination import Mapped, paged
 from lib.uploads import FileTooLarge
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
@@ -35,8 +34,6 @@ from .queries import (
 )
 
 router = Router(tags=["enforcement"])
-
-PAGE_SIZE = 50
 
 
 class ViolationTypeOut(Schema):
@@ -237,7 +234,7 @@ def create_violation(request: HttpRequest, payload: ViolationIn) -> Status[Viola
 
 
 @router.get("/violations", response=list[ViolationOut], auth=AUTH, summary="Violations in the caller's jurisdiction")
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def list_violations(request: HttpRequest, filters: Query[OfficerFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme, filters.status)
     if found.unit is not None:
@@ -323,28 +320,12 @@ def upload_evidence(request: HttpRequest, violation_id: int, file: File[Uploaded
     description="Officials are listed like everyone else, with is_official, position and agency. No ID number, "
     "home address or phone number is ever part of a violation.",
 )
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def public_violations(request: HttpRequest, filters: Query[PublicFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme)
     violations = apply_filters(published_violations(), found)
     rows = violations.select_related("type", "unit", "unit__parent", "establishment").order_by("-decision_date", "-pk")
-    return _PublicRows(rows)
-
-
-class _PublicRows:
-    """Pagination slices the queryset; only the slice is turned into public facts."""
-
-    def __init__(self, queryset: Any) -> None:
-        self.queryset = queryset
-
-    def count(self) -> int:
-        return int(self.queryset.count())
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
-        return [_public(v) for v in self.queryset[index]]
+    return Mapped(rows, _public)
 
 
 def _public(violation: Violation) -> dict[str, Any]:

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
@@ -23,7 +22,7 @@ from accounts.http import request_user
 from accounts.models import User
 from lib import attachments
 from lib.api_errors import ErrorOut
-from lib.pagination import Pages
+from lib.pagination import paged
 from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from territory.models import AdminUnit
@@ -37,8 +36,6 @@ from .periods import parse_period, recent_period
 from .queries import get_campaign, get_inspection, visible_campaigns, visible_inspections
 
 router = Router(tags=["inspections"])
-
-PAGE_SIZE = 50
 
 
 class TargetOut(Schema):
@@ -383,7 +380,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Ins
 
 
 @router.get("/inspections", response=list[InspectionOut], auth=AUTH, summary="Inspections in the caller's jurisdiction")
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  # type: ignore[no-untyped-def]
     inspections = visible_inspections(request.user)
     if filters.unit:
@@ -580,7 +577,7 @@ def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[Screeni
 
 
 @router.get("/screening-campaigns", response=list[CampaignOut], auth=AUTH, summary="Campaigns the caller sees")
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def list_campaigns(request: HttpRequest):  # type: ignore[no-untyped-def]
     return visible_campaigns(request.user).select_related("unit").order_by("-period_start", "-pk")
 

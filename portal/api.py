@@ -8,14 +8,13 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
 from lib import attachments, publiccache
 from lib.api_errors import ErrorOut
-from lib.pagination import Pages
+from lib.pagination import Mapped, paged
 from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
@@ -25,7 +24,6 @@ from .models import PUBLIC_EVENTS, Report, ReportCategory, ReportStatus
 router = Router(tags=["citizens' reports"])
 
 Action = Literal["accept", "reject", "duplicate", "transfer", "assign", "record", "answer", "close"]
-PAGE_SIZE = 50
 
 
 class CategoryOut(Schema):
@@ -194,19 +192,6 @@ def officer_view(report: Report, now: datetime | None = None) -> dict[str, Any]:
     }
 
 
-class Mapped:
-    """A queryset the paginator slices first and converts after, so a page reads only its rows."""
-
-    def __init__(self, queryset: Any, convert: Any) -> None:
-        self.queryset, self.convert = queryset, convert
-
-    def all(self) -> Any:
-        return self.queryset
-
-    def __getitem__(self, part: slice) -> list[dict[str, Any]]:
-        return [self.convert(item) for item in self.queryset[part]]
-
-
 @router.get("/public/report-categories", response=list[CategoryOut], auth=None, summary="What a report may be about")
 def list_categories(request: HttpRequest) -> Any:
     return queries.active_categories()
@@ -243,7 +228,7 @@ def follow_report(request: HttpRequest, tracking_code: str) -> Any:
 @router.get(
     "/public/reports", response=list[PublicReportOut], auth=None, summary="Published reports", url_name="public_reports"
 )
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # type: ignore[no-untyped-def]
     unit = get_unit(filters.unit, filters.scheme) if filters.unit else None
     found = queries.apply_filters(queries.published_reports(), unit, filters.category or "", filters.status or "")
@@ -252,7 +237,7 @@ def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # ty
 
 
 @router.get("/reports", response=list[OfficerReportOut], auth=AUTH, summary="Reports in the caller's jurisdiction")
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # type: ignore[no-untyped-def]
     reports = queries.visible_reports(request.user)
     unit = None

@@ -8,12 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import paginate
 
 from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
-from lib.pagination import Pages
+from lib.pagination import Mapped, paged
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import documents
@@ -96,12 +95,12 @@ def _issued_view(report: IssuedReport, with_figures: bool = False) -> dict[str, 
     auth=AUTH,
     summary="Weekly reports issued by a unit of the caller's jurisdiction and the units under it",
 )
-@paginate(Pages, page_size=50, max_page_size=200)
+@paged
 def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  # type: ignore[no-untyped-def]
     unit = situation_unit(request.user, filters.unit, filters.scheme)
     found = visible_issued_reports(request.user).filter(unit_path__under=unit.path)
     ordered = found.select_related("unit", "issued_by").order_by("-period_end", "unit_path", "-pk")
-    return [_issued_view(report) for report in ordered]
+    return Mapped(ordered, _issued_view)
 
 
 @router.post(

@@ -13,12 +13,11 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import paginate
 
 from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
-from lib.pagination import Pages
+from lib.pagination import paged
 from lib.queries import one_or_404
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
@@ -34,8 +33,6 @@ from ..models import Establishment
 from ..places import PlaceFilters, filter_places, visible_places
 
 router = Router(tags=["safety"])
-
-PAGE_SIZE = 50
 
 
 class EstablishmentOut(Schema):
@@ -149,7 +146,7 @@ def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Stat
     auth=AUTH,
     summary="Places in the caller's jurisdiction (and, for owners, their own)",
 )
-@paginate(Pages, page_size=PAGE_SIZE, max_page_size=200)
+@paged
 def list_establishments(request: HttpRequest, filters: Query[EstablishmentFilter]):  # type: ignore[no-untyped-def]
     wanted = PlaceFilters(**{key: value or "" for key, value in filters.model_dump().items()})
     places = filter_places(request.user, visible_places(request.user), wanted)
