@@ -23,6 +23,7 @@ from inspections.models import Inspection, TargetKind
 from inspections.queries import visible_inspections
 from lib import attachments, uploads
 from lib.checks import text_field
+from lib.conflict import Conflict
 from lib.privacy import check_public_text
 from safety.models import Establishment
 from territory.models import AdminUnit
@@ -57,7 +58,7 @@ PUBLIC_TEXT = ("offender_name", "position", "agency", "act")
 EARLIEST = date(2000, 1, 1)
 
 
-class ViolationConflict(Exception):
+class ViolationConflict(Conflict):
     """The violation is not in a state that allows this (HTTP 409)."""
 
 

@@ -7,7 +7,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from accounts import jurisdiction
@@ -17,11 +16,9 @@ from inspections.periods import parse_period, recent_period
 from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
-from lib.uploads import FileTooLarge
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, reports
-from .actions import ViolationConflict
 from .models import Violation, ViolationType
 from .public import public_facts
 from .queries import (
@@ -207,14 +204,6 @@ def _fresh(pk: int) -> Violation:
     return Violation.objects.select_related("type", "unit", "establishment").prefetch_related("evidence").get(pk=pk)
 
 
-def _conflict(call: Any, *args: Any, **kwargs: Any) -> Violation:
-    try:
-        violation: Violation = call(*args, **kwargs)
-    except ViolationConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
-    return violation
-
-
 @router.get("/violation-types", response=list[ViolationTypeOut], auth=None, summary="Violation types and fine ranges")
 def list_types(request: HttpRequest) -> Any:
     return ViolationType.objects.filter(is_active=True)
@@ -259,7 +248,7 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
     changes = payload.model_dump(exclude_unset=True)
     if "unit" in changes and "scheme" not in changes:
         changes["scheme"] = violation.unit.scheme
-    return _fresh(_conflict(actions.update_violation, violation, request_user(request), changes).pk)
+    return _fresh(actions.update_violation(violation, request_user(request), changes).pk)
 
 
 @router.post(
@@ -270,7 +259,7 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
 )
 def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn) -> Violation:
     violation = get_violation(request.user, violation_id)
-    return _fresh(_conflict(actions.decide_violation, violation, request_user(request), **payload.model_dump()).pk)
+    return _fresh(actions.decide_violation(violation, request_user(request), **payload.model_dump()).pk)
 
 
 @router.post(
@@ -281,7 +270,7 @@ def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn
 )
 def publish(request: HttpRequest, violation_id: int) -> Violation:
     violation = get_violation(request.user, violation_id)
-    return _fresh(_conflict(actions.publish_violation, violation, request_user(request)).pk)
+    return _fresh(actions.publish_violation(violation, request_user(request)).pk)
 
 
 @router.post(
@@ -292,7 +281,7 @@ def publish(request: HttpRequest, violation_id: int) -> Violation:
 )
 def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Violation:
     violation = get_violation(request.user, violation_id)
-    return _fresh(_conflict(actions.withdraw_violation, violation, request_user(request), reason=payload.reason).pk)
+    return _fresh(actions.withdraw_violation(violation, request_user(request), reason=payload.reason).pk)
 
 
 @router.post(
@@ -303,12 +292,7 @@ def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Vi
 )
 def upload_evidence(request: HttpRequest, violation_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     violation = get_violation(request.user, violation_id)
-    try:
-        evidence = actions.attach_evidence(violation, request_user(request), file)
-    except FileTooLarge as too_large:
-        raise HttpError(413, " ".join(too_large.messages)) from too_large
-    except ViolationConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
+    evidence = actions.attach_evidence(violation, request_user(request), file)
     return Status(201, attachments.describe([evidence], "enforcement:evidence_file")[0])
 
 

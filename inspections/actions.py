@@ -21,6 +21,7 @@ from accounts import jurisdiction
 from accounts.models import User
 from lib import attachments, uploads
 from lib.checks import text_field
+from lib.conflict import Conflict
 from territory.models import AdminUnit, Level
 
 from . import checklists
@@ -54,7 +55,7 @@ MAX_HOUSEHOLDS = 100_000
 MAX_PEOPLE = 1_000_000
 
 
-class InspectionConflict(Exception):
+class InspectionConflict(Conflict):
     """The record is not in a state that allows this (HTTP 409)."""
 
 

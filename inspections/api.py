@@ -13,24 +13,21 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
-from accounts.models import User
 from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import paged
-from lib.uploads import FileTooLarge
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, coverage, screening
-from .actions import InspectionConflict, Schedule
+from .actions import Schedule
 from .models import Checklist, Inspection, InspectionPlan, InspectionStatus, Outcome, ScreeningCampaign, TargetKind
 from .periods import parse_period, recent_period
 from .queries import get_campaign, get_inspection, visible_campaigns, visible_inspections
@@ -327,13 +324,6 @@ def _fresh(pk: int) -> Inspection:
     )
 
 
-def _record(inspection: Inspection, by: User, record: RecordIn) -> Inspection:
-    try:
-        return actions.record_inspection(inspection, by, **record.model_dump())
-    except InspectionConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
-
-
 @router.post(
     "/inspections",
     response={201: InspectionOut, 409: ErrorOut},
@@ -372,10 +362,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Ins
     if payload.record is None:
         inspection = actions.schedule_inspection(user, **values)
     else:
-        try:
-            inspection = actions.inspect_now(user, **values, record=payload.record.model_dump())
-        except InspectionConflict as conflict:
-            raise HttpError(409, str(conflict)) from conflict
+        inspection = actions.inspect_now(user, **values, record=payload.record.model_dump())
     return Status(201, _fresh(inspection.pk))
 
 
@@ -460,7 +447,7 @@ def read_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
 )
 def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordIn) -> Inspection:
     inspection = get_inspection(request.user, inspection_id)
-    return _fresh(_record(inspection, request_user(request), payload).pk)
+    return _fresh(actions.record_inspection(inspection, request_user(request), **payload.model_dump()).pk)
 
 
 @router.post(
@@ -471,10 +458,7 @@ def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordI
 )
 def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) -> Status[Inspection]:
     inspection = get_inspection(request.user, inspection_id)
-    try:
-        new = actions.reinspect(inspection, request_user(request), planned_on=payload.planned_on)
-    except InspectionConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
+    new = actions.reinspect(inspection, request_user(request), planned_on=payload.planned_on)
     return Status(201, _fresh(new.pk))
 
 
@@ -486,10 +470,7 @@ def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) ->
 )
 def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
     inspection = get_inspection(request.user, inspection_id)
-    try:
-        actions.cancel_inspection(inspection, request_user(request))
-    except InspectionConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
+    actions.cancel_inspection(inspection, request_user(request))
     return _fresh(inspection.pk)
 
 
@@ -502,10 +483,7 @@ def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
 )
 def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     inspection = get_inspection(request.user, inspection_id)
-    try:
-        attached = actions.attach_file(inspection, request_user(request), file)
-    except FileTooLarge as too_large:
-        raise HttpError(413, " ".join(too_large.messages)) from too_large
+    attached = actions.attach_file(inspection, request_user(request), file)
     return Status(201, attachments.describe([attached], "inspections:file")[0])
 
 

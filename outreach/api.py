@@ -17,7 +17,6 @@ from accounts.models import User
 from directives.access import is_issuer_side
 from directives.models import ContentItem
 from directives.queries import get_visible_directive
-from lib.uploads import FileTooLarge
 from territory import queries
 from territory.models import Organisation
 
@@ -161,10 +160,7 @@ def _data(request: HttpRequest, payload: ActivityIn, evidence: UploadedFile | No
 def _report(request: HttpRequest, data: actions.ActivityData) -> Activity:
     user = request.user
     assert isinstance(user, User)
-    try:
-        return actions.report_activity(data, by=user)
-    except FileTooLarge as exc:
-        raise HttpError(413, exc.messages[0]) from exc
+    return actions.report_activity(data, by=user)
 
 
 @router.post("/outreach/activities", response={201: ActivityOut}, auth=AUTH, summary="Report an activity")

@@ -17,6 +17,8 @@ from enforcement.api import router as enforcement_router
 from events.api import router as events_router
 from inspections.api import router as inspections_router
 from lib.api_errors import ErrorOut
+from lib.conflict import Conflict
+from lib.uploads import FileTooLarge
 from outreach.api import router as outreach_router
 from portal.api import router as portal_router
 from readiness.api import router as readiness_router
@@ -98,6 +100,16 @@ def rule_broken(request: HttpRequest, exc: DjangoValidationError) -> HttpRespons
     else:
         errors = [{"field": "", "message": str(m)} for m in exc.messages]
     return api.create_response(request, {"detail": errors[0]["message"], "errors": errors}, status=422)
+
+
+@api.exception_handler(FileTooLarge)
+def file_too_large(request: HttpRequest, exc: FileTooLarge) -> HttpResponse:
+    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=413)
+
+
+@api.exception_handler(Conflict)
+def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
 @api.exception_handler(PermissionDenied)

@@ -25,6 +25,7 @@ from accounts.models import Role, RoleAssignment, User
 from enforcement.queries import visible_violations
 from inspections.queries import visible_inspections
 from lib import publiccache
+from lib.conflict import Conflict
 from territory.models import AdminUnit, Level, Organisation
 
 from . import abuse, locating, moderation, photos
@@ -45,7 +46,7 @@ _PHONE = re.compile(r"^(?:\+84|84|0)\d{9,10}$")
 FIELDS = {"category", "text", "unit", "scheme", "lat", "lon", "place", "contact_name", "contact_phone"}
 
 
-class ReportConflict(Exception):
+class ReportConflict(Conflict):
     """The report is not in a state that allows this (HTTP 409)."""
 
 

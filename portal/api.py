@@ -274,10 +274,7 @@ def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # 
 )
 def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn) -> Any:
     report = queries.get_report(request.user, report_id)
-    try:
-        actions.perform(report, request_user(request), action, payload.model_dump())
-    except actions.ReportConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
+    actions.perform(report, request_user(request), action, payload.model_dump())
     return officer_view(queries.get_report(request.user, report_id))
 
 

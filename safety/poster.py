@@ -15,6 +15,7 @@ from fpdf import FPDF
 
 from accounts import jurisdiction
 from accounts.jurisdiction import AnyUser
+from lib.conflict import Conflict
 from lib.qr import draw_qr
 
 from . import public
@@ -26,7 +27,7 @@ QR_MAX_SIZE = 110.0
 BOTTOM_BLOCK = 78.0  # the state box, the scan line and the footer under the QR code
 
 
-class PosterUnavailable(Exception):
+class PosterUnavailable(Conflict):
     """The place has no public page yet (waiting for acceptance, or rejected)."""
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import Role, User
+from lib.conflict import Conflict
 from territory.models import AdminUnit
 
 from .. import clusters
@@ -56,7 +57,7 @@ class DuplicatePlace(Exception):
         self.candidates = candidates
 
 
-class RegistrationConflict(Exception):
+class RegistrationConflict(Conflict):
     """The registration was already decided the other way (or the same way)."""
 
 

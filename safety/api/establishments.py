@@ -12,7 +12,6 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from accounts.api import AUTH
 from accounts.http import request_user
@@ -23,7 +22,6 @@ from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from ..actions.registration import (
     DuplicatePlace,
-    RegistrationConflict,
     accept_place,
     register_place,
     reject_place,
@@ -185,11 +183,7 @@ def patch_establishment(request: HttpRequest, place_id: int, payload: Establishm
 
 
 def _decide(request: HttpRequest, place_id: int, decide: Any) -> Establishment:
-    place = _place(request, place_id)
-    try:
-        decided: Establishment = decide(place, request_user(request))
-    except RegistrationConflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict
+    decided: Establishment = decide(_place(request, place_id), request_user(request))
     return decided
 
 

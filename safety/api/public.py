@@ -6,7 +6,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError
 
 from accounts.api import AUTH
 from lib import publiccache
@@ -14,7 +13,7 @@ from territory.queries import get_unit
 from territory.schemas import UnitRefOut
 
 from .. import public
-from ..poster import PosterUnavailable, poster_response, visible_place
+from ..poster import poster_response, visible_place
 
 router = Router(tags=["safety: public"])
 
@@ -162,11 +161,7 @@ def summary(request: HttpRequest, unit: str = "", scheme: str = "") -> dict[str,
     openapi_extra={"responses": {200: {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
 def poster(request: HttpRequest, establishment_id: int) -> HttpResponse:
-    try:
-        place = visible_place(request.user, establishment_id)
-    except PosterUnavailable as unavailable:
-        raise HttpError(409, str(unavailable)) from unavailable
-    return poster_response(request, place)
+    return poster_response(request, visible_place(request.user, establishment_id))
 
 
 # Who may use each route (rules in testing/access.py); the authorization matrix test

@@ -5,10 +5,11 @@ from django.utils.translation import gettext as _
 
 from accounts import jurisdiction
 from accounts.models import User
+from lib import conflict
 from territory.models import AdminUnit
 
 
-class Conflict(Exception):
+class Conflict(conflict.Conflict):
     """The request contradicts the records as they stand (answered with 409): a zone overlapping
     a contradictory one, a permit already decided, a zone already ended."""
 

@@ -1,14 +1,9 @@
-"""Helpers the zones endpoints share: unit references, naive datetimes, conflicts as 409."""
+"""Helpers the zones endpoints share: the import report, naive datetimes."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
 from django.utils import timezone
 from ninja import Schema
-from ninja.errors import HttpError
-
-from ..actions import Conflict
 
 
 class RowErrorOut(Schema):
@@ -30,11 +25,3 @@ def aware(moment: datetime | None) -> datetime | None:
     if moment is not None and timezone.is_naive(moment):
         return timezone.make_aware(moment)
     return moment
-
-
-@contextmanager
-def conflicts_as_409() -> Iterator[None]:
-    try:
-        yield
-    except Conflict as conflict:
-        raise HttpError(409, str(conflict)) from conflict

@@ -21,7 +21,6 @@ from ..actions.permits import PermitInput, approve_permit, register_permit, reje
 from ..models import GoodsPermit, PermitStatus
 from ..permit_card import card_response
 from ..public import parse_scheme
-from .common import conflicts_as_409
 
 router = Router(tags=["zones: goods permits"])
 
@@ -115,8 +114,7 @@ def register(request: HttpRequest, payload: PermitIn) -> Status:
         valid_from=payload.valid_from,
         valid_until=payload.valid_until,
     )
-    with conflicts_as_409():
-        permit = register_permit(data, by=request_user(request))
+    permit = register_permit(data, by=request_user(request))
     return Status(201, permit)
 
 
@@ -143,14 +141,12 @@ def permit_detail(request: HttpRequest, permit_id: int) -> GoodsPermit:
 
 @router.post("/permits/{permit_id}/approve", response=PermitOut, auth=AUTH, summary="Approve a permit")
 def approve(request: HttpRequest, permit_id: int, payload: PermitDecisionIn) -> GoodsPermit:
-    with conflicts_as_409():
-        return approve_permit(visible_permit(request.user, permit_id), by=request_user(request), note=payload.note)
+    return approve_permit(visible_permit(request.user, permit_id), by=request_user(request), note=payload.note)
 
 
 @router.post("/permits/{permit_id}/reject", response=PermitOut, auth=AUTH, summary="Reject a permit")
 def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
-    with conflicts_as_409():
-        return reject_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
+    return reject_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
 
 @router.post(
@@ -160,8 +156,7 @@ def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPerm
     summary="Revoke an approved permit: its code fails at the next scan",
 )
 def revoke(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
-    with conflicts_as_409():
-        return revoke_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
+    return revoke_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
 
 @router.get(

@@ -19,7 +19,7 @@ from .. import public
 from ..actions.zones import ZoneInput, declare_zone, lift_zone
 from ..models import DistancingZone
 from ..scope import scope_of
-from .common import aware, conflicts_as_409
+from .common import aware
 from .public import ZoneOut
 
 router = Router(tags=["zones: distancing"])
@@ -95,8 +95,7 @@ def declare(request: HttpRequest, payload: ZoneIn) -> Status:
         scope_justification=payload.scope_justification,
         name=payload.name,
     )
-    with conflicts_as_409():
-        zone = declare_zone(data, by=request_user(request))
+    zone = declare_zone(data, by=request_user(request))
     return Status(201, public.zone_dict(zone))
 
 
@@ -144,14 +143,13 @@ def zone_detail(request: HttpRequest, zone_id: int) -> dict[str, Any]:
 @router.post("/zones/{zone_id}/lift", response=ZoneOut, auth=AUTH, summary="Lift a zone (now, or from a moment)")
 def lift(request: HttpRequest, zone_id: int, payload: LiftIn) -> dict[str, Any]:
     zone = _visible(request, zone_id)
-    with conflicts_as_409():
-        zone = lift_zone(
-            zone,
-            by=request_user(request),
-            at=aware(payload.at),
-            decision_number=payload.decision_number,
-            reason=payload.reason,
-        )
+    zone = lift_zone(
+        zone,
+        by=request_user(request),
+        at=aware(payload.at),
+        decision_number=payload.decision_number,
+        reason=payload.reason,
+    )
     return public.zone_dict(zone)
 
 
