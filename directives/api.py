@@ -299,14 +299,8 @@ def list_incoming(request: HttpRequest) -> list[object]:
 
 @router.post("/incoming-documents", response={201: IncomingOut}, auth=AUTH, summary="Record an incoming document")
 def create_incoming(request: HttpRequest, payload: IncomingIn) -> Status:
-    document = actions.record_incoming(
-        by=request_user(request),
-        organisation=_organisation(payload.organisation, "organisation"),
-        number=payload.number,
-        issued_on=payload.issued_on,
-        issuer=payload.issuer,
-        subject=payload.subject,
-    )
+    values = {**payload.model_dump(), "organisation": _organisation(payload.organisation, "organisation")}
+    document = actions.record_incoming(by=request_user(request), **values)
     return Status(201, document)
 
 

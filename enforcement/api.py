@@ -69,12 +69,8 @@ class PublicViolationOut(Schema):
     url: str | None
 
 
-class EvidenceOut(Schema):
-    id: int
-    name: str
-    content_type: str
-    size: int
-    url: str
+class EvidenceOut(attachments.AttachmentOut):
+    pass
 
 
 class ViolationOut(Schema):
@@ -204,6 +200,11 @@ def _fresh(pk: int) -> Violation:
     return Violation.objects.select_related("type", "unit", "establishment").prefetch_related("evidence").get(pk=pk)
 
 
+def _act(request: HttpRequest, violation_id: int, action: Any, **values: Any) -> Violation:
+    """A violation the caller sees, changed by `action` in the caller's name, read again."""
+    return _fresh(action(get_violation(request.user, violation_id), request_user(request), **values).pk)
+
+
 @router.get("/violation-types", response=list[ViolationTypeOut], auth=None, summary="Violation types and fine ranges")
 def list_types(request: HttpRequest) -> Any:
     return ViolationType.objects.filter(is_active=True)
@@ -258,8 +259,7 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
     summary="Record the decision (officers of the unit or above)",
 )
 def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn) -> Violation:
-    violation = get_violation(request.user, violation_id)
-    return _fresh(actions.decide_violation(violation, request_user(request), **payload.model_dump()).pk)
+    return _act(request, violation_id, actions.decide_violation, **payload.model_dump())
 
 
 @router.post(
@@ -269,8 +269,7 @@ def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn
     summary="Publish a decided violation (officers of the unit or above)",
 )
 def publish(request: HttpRequest, violation_id: int) -> Violation:
-    violation = get_violation(request.user, violation_id)
-    return _fresh(actions.publish_violation(violation, request_user(request)).pk)
+    return _act(request, violation_id, actions.publish_violation)
 
 
 @router.post(
@@ -280,8 +279,7 @@ def publish(request: HttpRequest, violation_id: int) -> Violation:
     summary="Withdraw a violation with a reason (officers of the unit or above); its record stays",
 )
 def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Violation:
-    violation = get_violation(request.user, violation_id)
-    return _fresh(actions.withdraw_violation(violation, request_user(request), reason=payload.reason).pk)
+    return _act(request, violation_id, actions.withdraw_violation, reason=payload.reason)
 
 
 @router.post(

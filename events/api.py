@@ -105,14 +105,7 @@ def list_sites(
 def report_status(request: HttpRequest, id: int, site_id: int, payload: StatusIn) -> Site:
     event = queries.get_event(request.user, id)
     site = queries.get_site(request.user, event, site_id)
-    actions.report_status(
-        site,
-        request_user(request),
-        status=payload.status,
-        present=payload.present,
-        mobile_served=payload.mobile_served,
-        incident=payload.incident,
-    )
+    actions.report_status(site, request_user(request), **payload.model_dump())
     site.refresh_from_db()
     return site
 

@@ -42,12 +42,8 @@ class TargetOut(Schema):
     code: str = Field(..., description="the unit's code, or the place's public code")
 
 
-class FileOut(Schema):
-    id: int
-    name: str
-    content_type: str
-    size: int
-    url: str
+class FileOut(attachments.AttachmentOut):
+    pass
 
 
 class SelfAssessmentOut(Schema):
@@ -324,6 +320,11 @@ def _fresh(pk: int) -> Inspection:
     )
 
 
+def _act(request: HttpRequest, inspection_id: int, action: Any, **values: Any) -> Inspection:
+    """An inspection the caller sees, passed to `action` in the caller's name; what it returns, read again."""
+    return _fresh(action(get_inspection(request.user, inspection_id), request_user(request), **values).pk)
+
+
 @router.post(
     "/inspections",
     response={201: InspectionOut, 409: ErrorOut},
@@ -446,8 +447,7 @@ def read_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
     "latest self-assessment and a large gap is flagged. Recording a re-inspection closes the earlier fixes.",
 )
 def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordIn) -> Inspection:
-    inspection = get_inspection(request.user, inspection_id)
-    return _fresh(actions.record_inspection(inspection, request_user(request), **payload.model_dump()).pk)
+    return _act(request, inspection_id, actions.record_inspection, **payload.model_dump())
 
 
 @router.post(
@@ -457,9 +457,7 @@ def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordI
     summary="Plan the re-inspection that closes an inspection's fixes",
 )
 def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) -> Status[Inspection]:
-    inspection = get_inspection(request.user, inspection_id)
-    new = actions.reinspect(inspection, request_user(request), planned_on=payload.planned_on)
-    return Status(201, _fresh(new.pk))
+    return Status(201, _act(request, inspection_id, actions.reinspect, planned_on=payload.planned_on))
 
 
 @router.post(
@@ -469,9 +467,7 @@ def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) ->
     summary="Cancel a planned inspection",
 )
 def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
-    inspection = get_inspection(request.user, inspection_id)
-    actions.cancel_inspection(inspection, request_user(request))
-    return _fresh(inspection.pk)
+    return _act(request, inspection_id, actions.cancel_inspection)
 
 
 @router.post(
@@ -543,14 +539,7 @@ def list_checklists(request: HttpRequest) -> Any:
 @router.post("/screening-campaigns", response={201: CampaignOut}, auth=AUTH, summary="Open a screening campaign")
 def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[ScreeningCampaign]:
     unit = _unit_code(payload.unit, payload.scheme, "unit")
-    campaign = actions.open_campaign(
-        request_user(request),
-        unit=unit,
-        title=payload.title,
-        target_group=payload.target_group,
-        period_start=payload.period_start,
-        period_end=payload.period_end,
-    )
+    campaign = actions.open_campaign(request_user(request), unit=unit, **payload.model_dump(exclude={"unit", "scheme"}))
     return Status(201, campaign)
 
 
@@ -607,16 +596,7 @@ def campaign_progress(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
 def record_day(request: HttpRequest, campaign_id: int, payload: DayIn) -> Any:
     campaign = get_campaign(request.user, campaign_id)
     village = _unit_code(payload.village, campaign.unit.scheme, "village")
-    return actions.record_screening_day(
-        campaign,
-        request_user(request),
-        village=village,
-        day=payload.day,
-        households=payload.households,
-        households_visited=payload.households_visited,
-        people_screened=payload.people_screened,
-        people_referred=payload.people_referred,
-    )
+    return actions.record_screening_day(campaign, request_user(request), **{**payload.model_dump(), "village": village})
 
 
 # Who may use each route (rules in testing/access.py); the authorization matrix test

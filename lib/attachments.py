@@ -7,6 +7,7 @@ from django.db import models
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from ninja import Schema
 
 from lib import uploads
 from lib.records import person
@@ -56,6 +57,15 @@ def response(attachment: Any) -> FileResponse:
         as_attachment=attachment.content_type == "application/pdf",
         filename=attachment.name,
     )
+
+
+class AttachmentOut(Schema):
+    # What `describe` gives for each file; an app names its own subclass for the API document.
+    id: int
+    name: str
+    content_type: str
+    size: int
+    url: str
 
 
 def describe(attachments: Any, url_name: str) -> list[dict[str, Any]]:

@@ -1,5 +1,6 @@
 """The JSON API under /api/v1/: one NinjaAPI, one router per app, errors as JSON."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
@@ -70,18 +71,22 @@ api = PhongdichAPI(
     openapi_url="/openapi.json",
     description="Units, places, inspections, zones, directives, readiness, exams and elections of a province.",
 )
-api.add_router("/", accounts_router)
-api.add_router("/", territory_router)
-api.add_router("/", safety_router)
-api.add_router("/", inspections_router)
-api.add_router("/", enforcement_router)
-api.add_router("/", zones_router)
-api.add_router("/", directives_router)
-api.add_router("/", outreach_router)
-api.add_router("/", readiness_router)
-api.add_router("/", portal_router)
-api.add_router("/", reports_router)
-api.add_router("/", events_router)
+# Every app's router at the root of /api/v1/, in the order the document lists them.
+for app_router in (
+    accounts_router,
+    territory_router,
+    safety_router,
+    inspections_router,
+    enforcement_router,
+    zones_router,
+    directives_router,
+    outreach_router,
+    readiness_router,
+    portal_router,
+    reports_router,
+    events_router,
+):
+    api.add_router("/", app_router)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -102,41 +107,27 @@ def rule_broken(request: HttpRequest, exc: DjangoValidationError) -> HttpRespons
     return api.create_response(request, {"detail": errors[0]["message"], "errors": errors}, status=422)
 
 
-@api.exception_handler(FileTooLarge)
-def file_too_large(request: HttpRequest, exc: FileTooLarge) -> HttpResponse:
-    return api.create_response(request, {"detail": " ".join(exc.messages)}, status=413)
+# The errors answered with {"detail": message} alone: the status and the message of each.
+DETAILS: dict[type[Exception], tuple[int, Callable[[Any], str]]] = {
+    FileTooLarge: (413, lambda exc: " ".join(exc.messages)),
+    Conflict: (409, str),
+    PermissionDenied: (403, lambda exc: str(exc) or _("You do not have permission to access this record.")),
+    Http404: (404, lambda exc: str(exc) if exc.args else _("Not found.")),
+    AuthenticationError: (401, lambda exc: _("Sign in or send a valid API token.")),
+    RequestDataTooBig: (413, lambda exc: _("The request is too large.")),
+    SuspiciousOperation: (400, lambda exc: _("The request could not be read.")),
+}
 
 
-@api.exception_handler(Conflict)
-def conflict(request: HttpRequest, exc: Conflict) -> HttpResponse:
-    return api.create_response(request, {"detail": str(exc)}, status=409)
+def _answer(status: int, detail: Callable[[Any], str]) -> Callable[[HttpRequest, Any], HttpResponse]:
+    def handler(request: HttpRequest, exc: Any) -> HttpResponse:
+        return api.create_response(request, {"detail": detail(exc)}, status=status)
+
+    return handler
 
 
-@api.exception_handler(PermissionDenied)
-def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    message = str(exc) or _("You do not have permission to access this record.")
-    return api.create_response(request, {"detail": message}, status=403)
-
-
-@api.exception_handler(Http404)
-def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    message = str(exc) if exc.args else _("Not found.")
-    return api.create_response(request, {"detail": message}, status=404)
-
-
-@api.exception_handler(AuthenticationError)
-def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return api.create_response(request, {"detail": _("Sign in or send a valid API token.")}, status=401)
-
-
-@api.exception_handler(RequestDataTooBig)
-def too_large(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    return api.create_response(request, {"detail": _("The request is too large.")}, status=413)
-
-
-@api.exception_handler(SuspiciousOperation)
-def unreadable(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
-    return api.create_response(request, {"detail": _("The request could not be read.")}, status=400)
+for error, (error_status, error_detail) in DETAILS.items():
+    api.add_exception_handler(error, _answer(error_status, error_detail))
 
 
 @api.exception_handler(HttpError)

@@ -77,12 +77,8 @@ class PublicReportOut(Schema):
     steps: list[ReportStepOut]
 
 
-class PhotoOut(Schema):
-    id: int
-    name: str
-    content_type: str
-    size: int
-    url: str
+class PhotoOut(attachments.AttachmentOut):
+    pass
 
 
 class OfficerReportOut(Schema):
