@@ -9,7 +9,6 @@ from ninja.security import HttpBearer, django_auth
 from lib.pagination import Pages
 from lib.text import fold
 from territory.models import OrganisationKind
-from territory.queries import get_unit
 from territory.schemas import UnitRefOut
 
 from . import jurisdiction
@@ -120,9 +119,8 @@ def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter])
     organisations = jurisdiction.visible_organisations(request.user)
     if filters.kind:
         organisations = organisations.filter(kind=filters.kind)
-    if filters.unit:
-        unit = get_unit(filters.unit)
-        jurisdiction.require_unit(request.user, unit)
+    unit = jurisdiction.requested_unit(request.user, filters.unit)
+    if unit is not None:
         organisations = organisations.filter(unit__path__under=unit.path)
     if filters.q:
         for word in fold(filters.q).split():

@@ -86,6 +86,16 @@ def unit_or_home(user: AnyUser, code: str | None, scheme: str | None = None) -> 
     return unit
 
 
+def requested_unit(user: AnyUser, code: str | None, scheme: str | None = None) -> AdminUnit | None:
+    """The unit a list is cut to (`?unit=` in `scheme`, the province's by default), None when none is
+    asked; 404 for an unknown code, 403 outside the user's jurisdiction."""
+    if not code:
+        return None
+    unit = get_unit(code, scheme)
+    require_unit(user, unit)
+    return unit
+
+
 def can_see_unit(user: AnyUser, unit: AdminUnit) -> bool:
     if user.is_authenticated and user.is_superuser:
         return True

@@ -23,7 +23,6 @@ from lib.api_errors import ErrorOut
 from lib.pagination import paged
 from safety.models import Establishment
 from territory.models import AdminUnit
-from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, coverage, screening
@@ -371,9 +370,8 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Ins
 @paged
 def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  # type: ignore[no-untyped-def]
     inspections = visible_inspections(request.user)
-    if filters.unit:
-        unit = get_unit(filters.unit, filters.scheme)
-        jurisdiction.require_unit(request.user, unit)
+    unit = jurisdiction.requested_unit(request.user, filters.unit, filters.scheme)
+    if unit is not None:
         inspections = inspections.filter(target_path__under=unit.path)
     errors: dict[str, str] = {}
     try:

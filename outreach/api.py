@@ -142,19 +142,9 @@ def _data(request: HttpRequest, payload: ActivityIn, evidence: UploadedFile | No
     if errors:
         raise ValidationError(errors)
     assert item is not None and channel is not None
-    return actions.ActivityData(
-        directive=directive,
-        content_item=item,
-        channel=channel,
-        quantity=payload.quantity,
-        occurred_on=payload.occurred_on,
-        organisation=organisation,
-        units=units,
-        priority=payload.priority,
-        title=payload.title,
-        evidence_url=payload.evidence_url,
-        evidence_file=evidence,
-    )
+    found = {"directive": directive, "content_item": item, "channel": channel, "organisation": organisation}
+    values = {**payload.model_dump(exclude={"scheme"}), **found, "units": units}
+    return actions.ActivityData(**values, evidence_file=evidence)
 
 
 def _report(request: HttpRequest, data: actions.ActivityData) -> Activity:

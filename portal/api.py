@@ -236,10 +236,7 @@ def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # ty
 @paged
 def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # type: ignore[no-untyped-def]
     reports = queries.visible_reports(request.user)
-    unit = None
-    if filters.unit:
-        unit = get_unit(filters.unit, filters.scheme)
-        jurisdiction.require_unit(request.user, unit)
+    unit = jurisdiction.requested_unit(request.user, filters.unit, filters.scheme)
     reports = queries.apply_filters(reports, unit, filters.category or "", filters.status or "")
     now = timezone.now()
     if filters.overdue:

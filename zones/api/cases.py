@@ -91,9 +91,8 @@ def record(request: HttpRequest, payload: CaseIn) -> Status:
 @paginate(Pages, page_size=200)
 def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignore[no-untyped-def]
     rows = jurisdiction.filter_by_unit(request.user, CaseCount.objects.select_related("unit"), path_field="unit_path")
-    if filters.unit:
-        unit = get_unit(filters.unit, filters.scheme)
-        jurisdiction.require_unit(request.user, unit)
+    unit = jurisdiction.requested_unit(request.user, filters.unit, filters.scheme)
+    if unit is not None:
         rows = rows.filter(unit_path__under=unit.path)
     if filters.since:
         rows = rows.filter(date__gte=filters.since)
