@@ -505,16 +505,8 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status[InspectionPlan]
             errors[f"targets.{number}"] = " ".join(invalid.messages)
     if errors:
         raise ValidationError(errors)
-    plan = actions.plan_inspections(
-        user,
-        unit=unit,
-        title=payload.title,
-        period_start=payload.period_start,
-        period_end=payload.period_end,
-        team=payload.team,
-        checklist=_checklist(payload.checklist),
-        targets=targets,
-    )
+    values = payload.model_dump(exclude={"by_unit", "scheme", "checklist", "targets"})
+    plan = actions.plan_inspections(user, unit=unit, checklist=_checklist(payload.checklist), targets=targets, **values)
     return Status(201, plan)
 
 

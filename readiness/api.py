@@ -260,16 +260,8 @@ def _verification(v: Verification) -> dict[str, object]:
 )
 def create_verification(request: HttpRequest, scheme: str, code: str, payload: ReadinessInspectionIn) -> Status:
     unit = queries.get_unit(request.user, scheme, code)
-    verification = actions.verify(
-        unit,
-        request_user(request),
-        inspected_on=payload.inspected_on,
-        counted={line.kind: actions.Counted(line.verified, line.note) for line in payload.lines},
-        outcome=payload.outcome,
-        inspectors=payload.inspectors,
-        findings=payload.findings,
-        fix_by=payload.fix_by,
-    )
+    counted = {line.kind: actions.Counted(line.verified, line.note) for line in payload.lines}
+    verification = actions.verify(unit, request_user(request), counted=counted, **payload.model_dump(exclude={"lines"}))
     return Status(201, _verification(verification))
 
 

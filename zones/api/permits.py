@@ -99,21 +99,12 @@ def _unit_or_none(code: str, scheme: str) -> AdminUnit | None:
 def register(request: HttpRequest, payload: PermitIn) -> Status:
     scheme = parse_scheme(payload.scheme)
     waypoints = [get_unit(code, scheme) for code in payload.waypoints if code.strip()]
-    data = PermitInput(
-        operator_name=payload.operator_name,
-        operator_phone=payload.operator_phone,
-        plate=payload.plate,
-        driver_name=payload.driver_name,
-        driver_phone=payload.driver_phone,
-        vehicle_kind=payload.vehicle_kind,
-        goods_type=payload.goods_type,
-        goods_detail=payload.goods_detail,
-        origin=_unit_or_none(payload.origin, scheme),
-        destination=_unit_or_none(payload.destination, scheme),
-        waypoints=waypoints,
-        valid_from=payload.valid_from,
-        valid_until=payload.valid_until,
-    )
+    route = {
+        "origin": _unit_or_none(payload.origin, scheme),
+        "destination": _unit_or_none(payload.destination, scheme),
+        "waypoints": waypoints,
+    }
+    data = PermitInput(**{**payload.model_dump(exclude={"scheme"}), **route})
     permit = register_permit(data, by=request_user(request))
     return Status(201, permit)
 

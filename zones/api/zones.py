@@ -81,20 +81,8 @@ def _visible(request: HttpRequest, pk: int) -> DistancingZone:
 @router.post("/zones", response={201: ZoneOut}, auth=AUTH, summary="Declare a distancing zone")
 def declare(request: HttpRequest, payload: ZoneIn) -> Status:
     scheme = public.parse_scheme(payload.scheme)
-    data = ZoneInput(
-        units=_units(payload.units, scheme),
-        measure=payload.measure,
-        decision_number=payload.decision_number,
-        decision_date=payload.decision_date,
-        signer_name=payload.signer_name,
-        signer_title=payload.signer_title,
-        starts_at=aware(payload.starts_at),
-        planned_end=aware(payload.planned_end),
-        reason=payload.reason,
-        triggering_cases=payload.triggering_cases,
-        scope_justification=payload.scope_justification,
-        name=payload.name,
-    )
+    moments = {"starts_at": aware(payload.starts_at), "planned_end": aware(payload.planned_end)}
+    data = ZoneInput(**{**payload.model_dump(exclude={"scheme"}), **moments, "units": _units(payload.units, scheme)})
     zone = declare_zone(data, by=request_user(request))
     return Status(201, public.zone_dict(zone))
 
