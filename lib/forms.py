@@ -110,10 +110,9 @@ def submit(
     """The post of a form page. Before a post: not done, 200. A posted form that is not valid:
     `invalid` (400). A valid one runs `action(cleaned_data)`: its ValidationError goes on the
     form (`add_errors`, with `name_unknown` and `at`; or `show` puts it) with `invalid`, or 413 for
-    a file too large;
-    an exception of a type in `refused` goes on the form at `refused_field` (else on top) with the
-    status it maps to; on success the `done` message (text, or made from the result) is shown on
-    the next page."""
+    a file too large; an exception of a type in `refused` goes on the form at `refused_field`
+    (else on top) with the status it maps to; on success the `done` message (text, or made from
+    the result) is shown on the next page."""
     if request.method != "POST":
         return Submitted(200)
     if not form.is_valid():
