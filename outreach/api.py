@@ -13,7 +13,7 @@ from ninja.files import UploadedFile
 
 from accounts import jurisdiction
 from accounts.api import AUTH
-from accounts.models import User
+from accounts.http import request_user
 from directives.access import is_issuer_side
 from directives.models import ContentItem
 from directives.queries import get_visible_directive
@@ -147,15 +147,9 @@ def _data(request: HttpRequest, payload: ActivityIn, evidence: UploadedFile | No
     return actions.ActivityData(**values, evidence_file=evidence)
 
 
-def _report(request: HttpRequest, data: actions.ActivityData) -> Activity:
-    user = request.user
-    assert isinstance(user, User)
-    return actions.report_activity(data, by=user)
-
-
 @router.post("/outreach/activities", response={201: ActivityOut}, auth=AUTH, summary="Report an activity")
 def report(request: HttpRequest, payload: ActivityIn) -> Status:
-    return Status(201, _report(request, _data(request, payload)))
+    return Status(201, actions.report_activity(_data(request, payload), by=request_user(request)))
 
 
 @router.post(
@@ -165,7 +159,7 @@ def report(request: HttpRequest, payload: ActivityIn) -> Status:
     summary="Report an activity with an evidence file (multipart form)",
 )
 def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: File[UploadedFile]) -> Status:
-    return Status(201, _report(request, _data(request, payload, evidence)))
+    return Status(201, actions.report_activity(_data(request, payload, evidence), by=request_user(request)))
 
 
 @router.get(
