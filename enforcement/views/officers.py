@@ -1,8 +1,10 @@
 """Officers' and inspectors' pages: violations of their jurisdiction, recording one, and the
 decision, publication and withdrawal that only officers of the unit or above may make."""
 
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -96,6 +98,19 @@ def violation_new(request: HttpRequest) -> HttpResponse:
     return render(request, "enforcement/form.html", {"form": form}, status=sent.status)
 
 
+def _change(
+    request: HttpRequest, violation: Violation, form: forms.Form, action: Callable[[dict[str, Any]], object], done: str
+) -> tuple[HttpResponse | None, int]:
+    """A change to a violation posted from a form (`submit`): back to its page when done, or when
+    its state has moved on meanwhile (saying so); else None and the status to show the form with."""
+    try:
+        sent = submit(request, form, action, done)
+    except ViolationConflict as conflict:
+        messages.error(request, str(conflict))
+        return redirect("enforcement:detail", pk=violation.pk), 409
+    return (redirect("enforcement:detail", pk=violation.pk) if sent.done else None), sent.status
+
+
 @login_required
 def violation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     violation = get_violation(request.user, pk)
@@ -116,21 +131,18 @@ def violation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "inspection": violation.inspection_id,
     }
     form = ViolationForm(request.user, request.POST or None, initial=initial, scheme=violation.unit.scheme)
-    try:
-        sent = submit(
-            request,
-            form,
-            lambda data: actions.update_violation(
-                violation, request_user(request), {**_values(data), "scheme": violation.unit.scheme}
-            ),
-            _("The draft is saved."),
-        )
-    except ViolationConflict as conflict:
-        messages.error(request, str(conflict))
-        return redirect("enforcement:detail", pk=pk)
-    if sent.done:
-        return redirect("enforcement:detail", pk=pk)
-    return render(request, "enforcement/form.html", {"form": form, "violation": violation}, status=sent.status)
+    back, status = _change(
+        request,
+        violation,
+        form,
+        lambda data: actions.update_violation(
+            violation, request_user(request), {**_values(data), "scheme": violation.unit.scheme}
+        ),
+        _("The draft is saved."),
+    )
+    if back is not None:
+        return back
+    return render(request, "enforcement/form.html", {"form": form, "violation": violation}, status=status)
 
 
 def _detail(request: HttpRequest, violation: Violation, status: int = 200, **forms: Any) -> HttpResponse:
@@ -188,19 +200,16 @@ def transition(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def evidence_upload(request: HttpRequest, pk: int) -> HttpResponse:
     violation = get_violation(request.user, pk)
     form = EvidenceForm(request.POST, request.FILES)
-    try:
-        sent = submit(
-            request,
-            form,
-            lambda data: actions.attach_evidence(violation, request_user(request), data["file"]),
-            _("The file is kept with the violation."),
-        )
-    except ViolationConflict as conflict:
-        messages.error(request, str(conflict))
-        return redirect("enforcement:detail", pk=pk)
-    if sent.done:
-        return redirect("enforcement:detail", pk=pk)
-    return _detail(request, violation, sent.status, evidence_form=form)
+    back, status = _change(
+        request,
+        violation,
+        form,
+        lambda data: actions.attach_evidence(violation, request_user(request), data["file"]),
+        _("The file is kept with the violation."),
+    )
+    if back is not None:
+        return back
+    return _detail(request, violation, status, evidence_form=form)
 
 
 @login_required
