@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, in_use, list_position, optional_link, stamp
+from lib.records import CreatedDemo, completeness, in_use, list_position, optional_link, stamp
 from territory.models import AdminUnit
 from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
@@ -28,8 +28,7 @@ class ViolationType(models.Model):
     fine_min = models.PositiveBigIntegerField(_("lowest fine (VND)"), null=True, blank=True)
     fine_max = models.PositiveBigIntegerField(_("highest fine (VND)"))
     additional_measures = models.CharField(_("additional measures"), max_length=300, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=TypeStatus.choices, default=TypeStatus.PARTIAL)
-    status_note = models.TextField(_("what is missing"), blank=True)
+    status, status_note = completeness(TypeStatus.choices, default=TypeStatus.PARTIAL)
     position = list_position()
     is_active = in_use()
 

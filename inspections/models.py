@@ -15,7 +15,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, in_use, list_position, optional_link, period, period_ordered, person, stamp
+from lib.records import (
+    CreatedDemo,
+    completeness,
+    in_use,
+    list_position,
+    optional_link,
+    period,
+    period_ordered,
+    person,
+    stamp,
+)
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -53,8 +63,7 @@ class Checklist(models.Model):
         _("levels"), default=list, blank=True, help_text=_("levels of the units it is used for by default")
     )
     items = models.JSONField(_("items"))
-    status = models.CharField(_("status"), max_length=10, choices=ChecklistStatus.choices)
-    status_note = models.TextField(_("what is missing"), blank=True)
+    status, status_note = completeness(ChecklistStatus.choices)
     is_active = in_use()
     position = list_position()
 

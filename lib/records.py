@@ -1,7 +1,8 @@
 """Fields many records share: who created a record and when, whether it is demo data, the
 person who did something to a record and when, a link that may be left empty, a point on the
-map, the period a record covers, the folded name a picker searches; the base of a unit of
-measure, and of the tables the actions derive from other records."""
+map, the period a record covers, how complete shipped data is, the folded name a picker
+searches; the base of a unit of measure, and of the tables the actions derive from other
+records."""
 
 from typing import Any
 
@@ -80,6 +81,16 @@ def coordinates(**options: Any) -> tuple[models.DecimalField, models.DecimalFiel
     return (
         models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, **options),
         models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, **options),
+    )
+
+
+def completeness(choices: Any, **options: Any) -> tuple[models.CharField, models.TextField]:
+    """How complete shipped reference data is against the official texts at hand (`choices`:
+    complete, partial…) and what is missing: `status, status_note = completeness(...)`; the
+    options apply to the status."""
+    return (
+        models.CharField(_("status"), max_length=10, choices=choices, **options),
+        models.TextField(_("what is missing"), blank=True),
     )
 
 

@@ -6,7 +6,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import Created, Derived, SearchNameField, coordinates, list_position, optional_link, person
+from lib.records import (
+    Created,
+    Derived,
+    SearchNameField,
+    completeness,
+    coordinates,
+    list_position,
+    optional_link,
+    person,
+)
 from territory.models import AdminUnit
 from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
@@ -41,8 +50,7 @@ class CriteriaSet(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
     title = models.CharField(_("title"), max_length=300)
     legal_basis = models.CharField(_("legal basis"), max_length=300)
-    status = models.CharField(_("status"), max_length=10, choices=CriteriaSetStatus.choices)
-    status_note = models.TextField(_("what is missing"), blank=True)
+    status, status_note = completeness(CriteriaSetStatus.choices)
     validity_days = models.PositiveIntegerField(_("valid for (days)"), default=7)
     definition = models.JSONField(_("definition"))
     is_current = models.BooleanField(_("current version"), default=True)
