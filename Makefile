@@ -39,16 +39,15 @@ demo: runtime
 	@echo "Serving at http://$(HOST)/ (Ctrl+C to stop)"
 	STATIC_MANIFEST=1 $(BIN)/python manage.py runserver $(HOST)
 
-# The production server: gunicorn with WEB_CONCURRENCY workers on HOST, against DATABASE_URL and
-# REDIS_URL (the cache every worker shares), static files hashed, compressed and served by WhiteNoise.
+# The production server: gunicorn (settings in phongdich/gunicorn.conf.py) with WEB_CONCURRENCY workers
+# on HOST, against DATABASE_URL and REDIS_URL (the cache every worker shares), static files hashed,
+# compressed and served by WhiteNoise.
 serve: runtime
 	@test -n "$$REDIS_URL$$REDIS_URL_FILE" || { echo "make serve needs REDIS_URL: the workers share login throttling and cached pages through it" >&2; exit 1; }
 	STATIC_MANIFEST=1 $(BIN)/python manage.py migrate --no-input
 	STATIC_MANIFEST=1 $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	@echo "Serving at http://$(HOST)/ with $(WEB_CONCURRENCY) workers (Ctrl+C to stop)"
-	STATIC_MANIFEST=1 $(BIN)/gunicorn phongdich.wsgi --bind $(HOST) --workers $(WEB_CONCURRENCY) \
-		--no-control-socket --timeout 60 --graceful-timeout 30 --max-requests 2000 --max-requests-jitter 200 \
-		--forwarded-allow-ips "$${FORWARDED_ALLOW_IPS:-127.0.0.1}" --access-logfile $${ACCESS_LOG:--}
+	STATIC_MANIFEST=1 $(BIN)/gunicorn --config phongdich/gunicorn.conf.py --bind $(HOST) --workers $(WEB_CONCURRENCY)
 
 # A bounded load test over loopback against a running `make serve` whose database holds the demo
 # and a generated province (`python manage.py bench_province --places 100000`).

@@ -1,6 +1,7 @@
 """Writes of the accounts app: one function per action."""
 
 from django.contrib.auth import authenticate
+from django.core.cache import cache
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -10,6 +11,10 @@ from territory.villages import VillageFile
 
 from . import jurisdiction, throttling
 from .models import ApiToken, Role, User, hash_token
+
+
+TOKEN_CACHE = "api-token:"
+TOKEN_CACHE_SECONDS = 60
 
 
 class LoginRefused(Exception):
@@ -41,13 +46,30 @@ def issue_api_token(user: User) -> str:
 
 
 def user_for_token(key: str) -> User | None:
-    token = ApiToken.objects.select_related("user").filter(key_hash=hash_token(key)).first()
-    if token is None or not token.user.is_active:
+    """The active user a bearer token belongs to, or None. Owners' apps send one with every
+    submission, so the token and its user are kept in the shared cache for a minute; saving the
+    user or changing or deleting the token forgets them at once (`forget_tokens`)."""
+    key_hash = hash_token(key)
+    token = cache.get(TOKEN_CACHE + key_hash)
+    if token is None:
+        try:
+            token = ApiToken.objects.select_related("user").get(key_hash=key_hash)
+        except ApiToken.DoesNotExist:
+            return None
+        cache.set(TOKEN_CACHE + key_hash, token, TOKEN_CACHE_SECONDS)
+    if not token.user.is_active:
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
+        cache.set(TOKEN_CACHE + key_hash, token, TOKEN_CACHE_SECONDS)
     return token.user
+
+
+def forget_tokens(*key_hashes: str) -> None:
+    """Tokens whose cached user is out of date (the user was saved, the token changed or deleted)."""
+    cache.delete_many([TOKEN_CACHE + key_hash for key_hash in key_hashes])
 
 
 def import_villages(checked: VillageFile, *, by: User, skip_bad_rows: bool = False) -> VillageImport:

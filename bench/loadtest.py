@@ -23,6 +23,7 @@ from accounts.models import User
 from safety.models import Establishment
 from territory.models import AdminUnit
 
+from .rows import analyze
 from .safety import PREFIX, SET_CODE, STATES
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -159,6 +160,9 @@ def prepare(mix: str) -> Plan:
             batch_size=5000,
             ignore_conflicts=True,
         )
+        # As autovacuum would soon: with stale statistics PostgreSQL reads one owner's 100,000
+        # places to check that they own one of them.
+        analyze()
     first = Establishment.objects.select_related("unit").get(pk=places[0][0])
     province = AdminUnit.objects.get(scheme=first.unit.scheme, code=first.unit_path.split("/")[1])
     return Plan(province, places, issue_api_token(owner), mix)

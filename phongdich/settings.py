@@ -129,7 +129,7 @@ if PRODUCTION and not REDIS_URL:
     # Login throttling and cached public pages must be shared by every worker and machine.
     raise ImproperlyConfigured("REDIS_URL must be set when PRODUCTION=1")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "lib.rediscache.SharedRedisCache", "LOCATION": REDIS_URL}}
     # Sessions are read from the shared cache (kept in the database too): no query per request.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:

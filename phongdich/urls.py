@@ -15,7 +15,10 @@ admin.site.site_header = _("Epidemic prevention — administration")
 admin.site.site_title = _("Epidemic prevention")
 admin.site.index_title = _("Administration")
 
+# The API first: owners' submissions and the map's JSON are the busiest routes, and Django tries
+# the patterns in order.
 urlpatterns = [
+    path("api/v1/", api.urls),
     route("", portal_views.home, name="home", access="public"),
     route("healthz", views.healthz, name="healthz", access="public"),
     route("favicon.ico", views.favicon, name="favicon", access="public"),
@@ -25,7 +28,6 @@ urlpatterns = [
     path("units/", include("accounts.unit_urls")),
     path("audit/", include("audit.urls")),
     *(path("", include(f"{app}.urls")) for app in settings.PRODUCT_APPS),
-    path("api/v1/", api.urls),
     path("admin/login/", accounts_views.admin_login),
     path("admin/", admin.site.urls),
 ]

@@ -33,20 +33,30 @@ def is_owner(user: AnyUser, place: Establishment) -> bool:
     return known[user.pk]
 
 
-def place_for(user: AnyUser, pk: int) -> Establishment:
+# Set on a place read with place_for(..., lock=True): its row is fresh and locked until the
+# transaction ends, so the submission need not read it again.
+LOCKED = "_locked_for_update"
+
+
+def place_for(user: AnyUser, pk: int, *, lock: bool = False) -> Establishment:
     """A place its owners and the officers and inspectors above it may see; 404 or 403 otherwise.
-    Read in one query with whether the user owns it and its current criteria set's number."""
+    Read in one query with whether the user owns it and its current criteria set's number; with
+    `lock` (inside a transaction), its row stays locked for a submission until the commit."""
     places = Establishment.objects.select_related("type", "unit").annotate(**{CURRENT_SET_KEY: CURRENT_SET})
     if user.is_authenticated:
         owner = Establishment.owners.through.objects.filter(establishment=OuterRef("pk"), user=user.pk)
         places = places.annotate(_is_owner=Exists(owner))
-    place = places.filter(pk=pk).first()
-    if place is None:
-        raise Http404(_("No place with this number."))
+    if lock:
+        places = places.select_for_update(of=("self",))
+    try:
+        place = places.get(pk=pk)
+    except Establishment.DoesNotExist:
+        raise Http404(_("No place with this number.")) from None
     if user.is_authenticated:
         place.__dict__["_owners_known"] = {user.pk: place.__dict__.pop("_is_owner")}
     if not is_owner(user, place):
         jurisdiction.require_unit(user, place.unit)
+    place.__dict__[LOCKED] = lock
     return place
 
 

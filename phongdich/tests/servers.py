@@ -66,12 +66,12 @@ def gunicorn(tmp_path: Path, workers: int = 2) -> Iterator[Server]:
     process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
         [
             str(GUNICORN),
-            "phongdich.wsgi",
+            "--config",
+            "phongdich/gunicorn.conf.py",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
-            "--no-control-socket",
             "--timeout",
             "30",
             "--access-logfile",

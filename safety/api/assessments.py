@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Annotated, Any
 
+from django.db import transaction
 from django.http import HttpRequest
 from ninja import Body, Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -72,8 +73,9 @@ def submit_assessment(
         dict[str, Any], Body(description="criterion code → answer: option code, number, pass/fail or na")
     ],
 ) -> Status[Assessment]:
-    place = assessing.place_for(request.user, establishment_id)
-    assessment = actions.submit_assessment(place, None, answers, by=request.user, expected_code=criteria_set)
+    with transaction.atomic():
+        place = assessing.place_for(request.user, establishment_id, lock=True)
+        assessment = actions.submit_assessment(place, None, answers, by=request.user, expected_code=criteria_set)
     return Status(201, assessment)
 
 

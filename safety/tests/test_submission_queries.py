@@ -1,9 +1,9 @@
 """A self-assessment is a hot path: a province's places submit thousands a day. Submitting one
-whose state does not change costs six queries: the token, the place (with whether the user owns
-it and the number of its current criteria set, whose version the process already holds), the
-place locked, the assessment, the place's new state, and both audit entries in one statement —
-and nothing for the map, whose cell stays. A change of state adds one statement for the map
-cells and one for the summary counts."""
+whose state does not change costs five queries: the token, the place locked for the submission
+(with whether the user owns it and the number of its current criteria set, whose version the
+process already holds), the assessment, the place's new state, and both audit entries in one
+statement — and nothing for the map, whose cell stays. A change of state adds one statement for
+the map cells and one for the summary counts."""
 
 import json
 
@@ -28,12 +28,16 @@ class SubmissionQueryTests(OwnedPlaceTestCase):
         # Savepoints are the transaction itself (a BEGIN outside the test's own transaction).
         return [q["sql"] for q in captured.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))]
 
-    def test_an_unchanged_state_costs_six_queries(self) -> None:
+    def test_an_unchanged_state_costs_five_queries(self) -> None:
         headers = self.api_headers(self.owner)
         self.submit(headers)  # the place becomes safe
         entries = AuditEntry.objects.count()
         queries = self.submit(headers)  # and stays safe
-        self.assertLessEqual(len(queries), 6, "\n".join(queries))
+        self.assertLessEqual(len(queries), 5, "\n".join(queries))
+        reads = [q for q in queries if q.startswith("SELECT") and 'FROM "safety_establishment"' in q]
+        self.assertEqual(len(reads), 1, "the place is read once")
+        if connection.features.has_select_for_update:
+            self.assertIn("FOR UPDATE", reads[0], "and locked until the commit")
         self.assertFalse([q for q in queries if "safety_mapcell" in q or "safety_unitstatecount" in q])
         self.assertEqual(sum("safety_establishment_owners" in q for q in queries), 1)
         self.assertEqual(sum("safety_criteriaset" in q for q in queries), 1, "only the current set's number")
@@ -46,7 +50,7 @@ class SubmissionQueryTests(OwnedPlaceTestCase):
         queries = self.submit(headers, UNSAFE_ANSWERS)
         self.assertEqual(sum("safety_mapcell" in q for q in queries), 1, "\n".join(queries))
         self.assertEqual(sum("safety_unitstatecount" in q for q in queries), 1)
-        self.assertLessEqual(len(queries), 8)
+        self.assertLessEqual(len(queries), 7)
         self.assertEqual(UnitStateCount.objects.get(unit_path=self.place.unit_path, state="unsafe").count, 1)
         self.assertEqual(UnitStateCount.objects.get(unit_path=self.place.unit_path, state="safe").count, 0)
         self.assertEqual(MapCell.objects.filter(state="unsafe", grid=0).get().count, 1)
