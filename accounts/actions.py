@@ -12,8 +12,7 @@ from territory.villages import VillageFile
 from . import jurisdiction, throttling
 from .models import ApiToken, Role, User, hash_token
 
-
-TOKEN_CACHE = "api-token:"
+CACHED_TOKEN_KEY = "api-token:"  # noqa: S105 - a cache key prefix, not a secret
 TOKEN_CACHE_SECONDS = 60
 
 
@@ -50,26 +49,26 @@ def user_for_token(key: str) -> User | None:
     submission, so the token and its user are kept in the shared cache for a minute; saving the
     user or changing or deleting the token forgets them at once (`forget_tokens`)."""
     key_hash = hash_token(key)
-    token = cache.get(TOKEN_CACHE + key_hash)
+    token = cache.get(CACHED_TOKEN_KEY + key_hash)
     if token is None:
         try:
             token = ApiToken.objects.select_related("user").get(key_hash=key_hash)
         except ApiToken.DoesNotExist:
             return None
-        cache.set(TOKEN_CACHE + key_hash, token, TOKEN_CACHE_SECONDS)
+        cache.set(CACHED_TOKEN_KEY + key_hash, token, TOKEN_CACHE_SECONDS)
     if not token.user.is_active:
         return None
     now = timezone.now()
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 300:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
-        cache.set(TOKEN_CACHE + key_hash, token, TOKEN_CACHE_SECONDS)
+        cache.set(CACHED_TOKEN_KEY + key_hash, token, TOKEN_CACHE_SECONDS)
     return token.user
 
 
 def forget_tokens(*key_hashes: str) -> None:
     """Tokens whose cached user is out of date (the user was saved, the token changed or deleted)."""
-    cache.delete_many([TOKEN_CACHE + key_hash for key_hash in key_hashes])
+    cache.delete_many([CACHED_TOKEN_KEY + key_hash for key_hash in key_hashes])
 
 
 def import_villages(checked: VillageFile, *, by: User, skip_bad_rows: bool = False) -> VillageImport:
