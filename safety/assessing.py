@@ -42,7 +42,10 @@ def place_for(user: AnyUser, pk: int, *, lock: bool = False) -> Establishment:
     """A place its owners and the officers and inspectors above it may see; 404 or 403 otherwise.
     Read in one query with whether the user owns it and its current criteria set's number; with
     `lock` (inside a transaction), its row stays locked for a submission until the commit."""
-    places = Establishment.objects.select_related("type", "unit").annotate(**{CURRENT_SET_KEY: CURRENT_SET})
+    # A submission (`lock`) needs the type, for its criteria set, but not the unit: an owner is
+    # not checked against it, and an officer's check reads it when it must.
+    related = ("type",) if lock else ("type", "unit")
+    places = Establishment.objects.select_related(*related).annotate(**{CURRENT_SET_KEY: CURRENT_SET})
     if user.is_authenticated:
         owner = Establishment.owners.through.objects.filter(establishment=OuterRef("pk"), user=user.pk)
         places = places.annotate(_is_owner=Exists(owner))
