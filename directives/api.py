@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.routes import api_access
 from territory.models import Organisation
 
 from . import access, actions, official, schedule
@@ -202,6 +203,7 @@ def _draft_data(payload: DirectiveIn) -> actions.DraftData:
 
 
 @router.get("/directives", response=list[DirectiveBrief], auth=AUTH, summary="Directives the caller issued or received")
+@api_access("signed-in")
 def list_directives(request: HttpRequest, box: str = "all", status: str = "") -> list[Directive]:
     if box == "sent":
         directives = access.issuer_side(request.user)
@@ -218,12 +220,14 @@ def list_directives(request: HttpRequest, box: str = "all", status: str = "") ->
 
 
 @router.post("/directives", response={201: DirectiveOut}, auth=AUTH, summary="Write a draft")
+@api_access("signed-in")
 def create_directive(request: HttpRequest, payload: DirectiveIn) -> Status:
     directive = actions.save_draft(_draft_data(payload), by=request_user(request))
     return Status(201, detail(request, directive))
 
 
 @router.get("/directives/{pk}", response=DirectiveOut, auth=AUTH, summary="A directive with its items and recipients")
+@api_access("nobody")
 def get_directive(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = visible(request, pk)
     actions.mark_opened(directive, request_user(request))
@@ -231,6 +235,7 @@ def get_directive(request: HttpRequest, pk: int) -> dict[str, object]:
 
 
 @router.put("/directives/{pk}", response=DirectiveOut, auth=AUTH, summary="Replace a draft (409 once issued)")
+@api_access("nobody")
 def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dict[str, object]:
     directive = visible(request, pk)
     try:
@@ -241,6 +246,7 @@ def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dic
 
 
 @router.post("/directives/{pk}/issue", response=DirectiveOut, auth=AUTH, summary="Number, date and deliver a draft")
+@api_access("nobody")
 def issue(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = visible(request, pk)
     try:
@@ -251,6 +257,7 @@ def issue(request: HttpRequest, pk: int) -> dict[str, object]:
 
 
 @router.post("/directives/{pk}/corrections", response={201: DirectiveOut}, auth=AUTH, summary="Start a correction")
+@api_access("nobody")
 def correct(request: HttpRequest, pk: int) -> Status:
     correction = actions.start_correction(visible(request, pk), by=request_user(request))
     return Status(201, detail(request, correction))
@@ -264,6 +271,7 @@ def correct(request: HttpRequest, pk: int) -> Status:
     description='With no body, for the caller\'s own organisation; a body {"organisation": code} (or ?organisation=) '
     "names the recipient when the caller acts for several.",
 )
+@api_access("nobody")
 def acknowledge(request: HttpRequest, pk: int, organisation: str | None = None) -> Delivery:
     directive = visible(request, pk)
     if request.content_type == "application/json" and request.body:
@@ -283,21 +291,25 @@ def _document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
 
 
 @router.get("/directives/{pk}/document.docx", auth=AUTH, summary="The directive as DOCX")
+@api_access("nobody")
 def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return _document(request, pk, "docx")
 
 
 @router.get("/directives/{pk}/document.pdf", auth=AUTH, summary="The directive as PDF")
+@api_access("nobody")
 def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _document(request, pk, "pdf")
 
 
 @router.get("/incoming-documents", response=list[IncomingOut], auth=AUTH, summary="Incoming documents")
+@api_access("signed-in")
 def list_incoming(request: HttpRequest) -> list[object]:
     return list(access.visible_incoming(request.user).select_related("organisation")[:MAX_LIST])
 
 
 @router.post("/incoming-documents", response={201: IncomingOut}, auth=AUTH, summary="Record an incoming document")
+@api_access("signed-in")
 def create_incoming(request: HttpRequest, payload: IncomingIn) -> Status:
     values = {**payload.model_dump(), "organisation": _organisation(payload.organisation, "organisation")}
     document = actions.record_incoming(by=request_user(request), **values)
@@ -305,33 +317,16 @@ def create_incoming(request: HttpRequest, payload: IncomingIn) -> Status:
 
 
 @router.get("/public/directives", response=list[DirectiveBrief], auth=None, summary="Published directives")
+@api_access("public")
 def public_directives(request: HttpRequest) -> list[Directive]:
     published = Directive.objects.filter(status=DirectiveStatus.ISSUED, is_public=True).select_related("issuer")
     return list(published.order_by("-issued_on", "-id")[:MAX_LIST])
 
 
 @router.get("/public/directives/{pk}/document.pdf", auth=None, summary="A published directive as PDF")
+@api_access("nobody")
 def public_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     directive = get_object_or_404(Directive, pk=pk, status=DirectiveStatus.ISSUED, is_public=True)
     return official.download(
         official.render(official.build(directive), "pdf"), "pdf", official.file_name(directive, "pdf")
     )
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "list_directives": "signed-in",
-    "create_directive": "signed-in",
-    "get_directive": "nobody",
-    "update_directive": "nobody",
-    "issue": "nobody",
-    "correct": "nobody",
-    "acknowledge": "nobody",
-    "document_docx": "nobody",
-    "document_pdf": "nobody",
-    "list_incoming": "signed-in",
-    "create_incoming": "signed-in",
-    "public_directives": "public",
-    "public_pdf": "nobody",
-}

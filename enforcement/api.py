@@ -16,6 +16,7 @@ from inspections.periods import parse_period, recent_period
 from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
+from lib.routes import api_access
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, reports
@@ -206,6 +207,7 @@ def _act(request: HttpRequest, violation_id: int, action: Any, **values: Any) ->
 
 
 @router.get("/violation-types", response=list[ViolationTypeOut], auth=None, summary="Violation types and fine ranges")
+@api_access("public")
 def list_types(request: HttpRequest) -> Any:
     return ViolationType.objects.filter(is_active=True)
 
@@ -218,12 +220,14 @@ def list_types(request: HttpRequest) -> Any:
     description="Inspectors and officers, in their jurisdiction. Text that will be published is refused when it "
     "holds an ID number (9 or 12 digits) or a phone number.",
 )
+@api_access("signed-in")
 def create_violation(request: HttpRequest, payload: ViolationIn) -> Status[Violation]:
     violation = actions.record_violation(request_user(request), payload.model_dump())
     return Status(201, _fresh(violation.pk))
 
 
 @router.get("/violations", response=list[ViolationOut], auth=AUTH, summary="Violations in the caller's jurisdiction")
+@api_access("signed-in")
 @paged
 def list_violations(request: HttpRequest, filters: Query[OfficerFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme, filters.status)
@@ -234,6 +238,7 @@ def list_violations(request: HttpRequest, filters: Query[OfficerFilter]):  # typ
 
 
 @router.get("/violations/{violation_id}", response=ViolationOut, auth=AUTH, summary="One violation")
+@api_access("nobody")
 def read_violation(request: HttpRequest, violation_id: int) -> Violation:
     return _fresh(get_violation(request.user, violation_id).pk)
 
@@ -244,6 +249,7 @@ def read_violation(request: HttpRequest, violation_id: int) -> Violation:
     auth=AUTH,
     summary="Correct a draft",
 )
+@api_access("nobody")
 def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationPatch) -> Violation:
     violation = get_violation(request.user, violation_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -258,6 +264,7 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
     auth=AUTH,
     summary="Record the decision (officers of the unit or above)",
 )
+@api_access("signed-in")
 def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn) -> Violation:
     return _act(request, violation_id, actions.decide_violation, **payload.model_dump())
 
@@ -268,6 +275,7 @@ def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn
     auth=AUTH,
     summary="Publish a decided violation (officers of the unit or above)",
 )
+@api_access("nobody")
 def publish(request: HttpRequest, violation_id: int) -> Violation:
     return _act(request, violation_id, actions.publish_violation)
 
@@ -278,6 +286,7 @@ def publish(request: HttpRequest, violation_id: int) -> Violation:
     auth=AUTH,
     summary="Withdraw a violation with a reason (officers of the unit or above); its record stays",
 )
+@api_access("signed-in")
 def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Violation:
     return _act(request, violation_id, actions.withdraw_violation, reason=payload.reason)
 
@@ -288,6 +297,7 @@ def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Vi
     auth=AUTH,
     summary="Keep a photo or PDF (at most 5 MB) with a violation; never public",
 )
+@api_access("signed-in")
 def upload_evidence(request: HttpRequest, violation_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     violation = get_violation(request.user, violation_id)
     evidence = actions.attach_evidence(violation, request_user(request), file)
@@ -302,6 +312,7 @@ def upload_evidence(request: HttpRequest, violation_id: int, file: File[Uploaded
     description="Officials are listed like everyone else, with is_official, position and agency. No ID number, "
     "home address or phone number is ever part of a violation.",
 )
+@api_access("public")
 @paged
 def public_violations(request: HttpRequest, filters: Query[PublicFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme)
@@ -319,6 +330,7 @@ def _public(violation: Violation) -> dict[str, Any]:
 @router.get(
     "/public/violations/{violation_id}", response=PublicViolationOut, auth=None, summary="One published violation"
 )
+@api_access("nobody")
 def public_violation(request: HttpRequest, violation_id: int) -> dict[str, Any]:
     return _public(get_published(violation_id))
 
@@ -329,6 +341,7 @@ def public_violation(request: HttpRequest, violation_id: int) -> dict[str, Any]:
     auth=AUTH,
     summary="Inspections done and planned by level, violations by type and unit, fines, officials",
 )
+@api_access("officers")
 def enforcement_report(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
@@ -351,21 +364,3 @@ def enforcement_report(
         "drafts": report.drafts,
         "withdrawn": report.withdrawn,
     }
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "list_types": "public",
-    "create_violation": "signed-in",
-    "list_violations": "signed-in",
-    "read_violation": "nobody",
-    "patch_violation": "nobody",
-    "decide": "signed-in",
-    "publish": "nobody",
-    "withdraw": "signed-in",
-    "upload_evidence": "signed-in",
-    "public_violations": "public",
-    "public_violation": "nobody",
-    "enforcement_report": "officers",
-}

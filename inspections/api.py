@@ -21,6 +21,7 @@ from accounts.http import request_user
 from lib import attachments
 from lib.api_errors import ErrorOut
 from lib.pagination import paged
+from lib.routes import api_access
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
@@ -332,6 +333,7 @@ def _act(request: HttpRequest, inspection_id: int, action: Any, **values: Any) -
     description="The target is a unit strictly below the inspecting unit, or a place within it: a commune never "
     "inspects its district (403). Officers, inspectors and administrators inspect from their jurisdiction.",
 )
+@api_access("signed-in")
 def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Inspection]:
     user = request_user(request)
     if bool(payload.target_unit) == bool(payload.target_place):
@@ -367,6 +369,7 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Ins
 
 
 @router.get("/inspections", response=list[InspectionOut], auth=AUTH, summary="Inspections in the caller's jurisdiction")
+@api_access("signed-in")
 @paged
 def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  # type: ignore[no-untyped-def]
     inspections = visible_inspections(request.user)
@@ -409,6 +412,7 @@ def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  #
     auth=AUTH,
     summary="Which units one level down and which places were inspected in a period",
 )
+@api_access("officers")
 def get_coverage(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
@@ -432,6 +436,7 @@ def get_coverage(
 
 
 @router.get("/inspections/{inspection_id}", response=InspectionOut, auth=AUTH, summary="One inspection")
+@api_access("nobody")
 def read_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
     return _fresh(get_inspection(request.user, inspection_id).pk)
 
@@ -444,6 +449,7 @@ def read_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
     description="A place is re-scored with its criteria set; the verified result is compared with the owner's "
     "latest self-assessment and a large gap is flagged. Recording a re-inspection closes the earlier fixes.",
 )
+@api_access("signed-in")
 def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordIn) -> Inspection:
     return _act(request, inspection_id, actions.record_inspection, **payload.model_dump())
 
@@ -454,6 +460,7 @@ def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordI
     auth=AUTH,
     summary="Plan the re-inspection that closes an inspection's fixes",
 )
+@api_access("nobody")
 def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) -> Status[Inspection]:
     return Status(201, _act(request, inspection_id, actions.reinspect, planned_on=payload.planned_on))
 
@@ -464,6 +471,7 @@ def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) ->
     auth=AUTH,
     summary="Cancel a planned inspection",
 )
+@api_access("nobody")
 def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
     return _act(request, inspection_id, actions.cancel_inspection)
 
@@ -475,6 +483,7 @@ def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
     summary="Attach a photo (JPEG, PNG, GIF, WebP) or PDF of at most 5 MB",
     description="The content is checked, not the name: other files answer 422, larger ones 413.",
 )
+@api_access("signed-in")
 def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     inspection = get_inspection(request.user, inspection_id)
     attached = actions.attach_file(inspection, request_user(request), file)
@@ -488,6 +497,7 @@ def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFil
     summary="Plan inspections of several units and places at once",
     description="Every target is checked before anything is written: one bad target and nothing is planned.",
 )
+@api_access("signed-in")
 def create_plan(request: HttpRequest, payload: PlanIn) -> Status[InspectionPlan]:
     user = request_user(request)
     unit = _unit_code(payload.by_unit, payload.scheme, "by_unit")
@@ -511,6 +521,7 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status[InspectionPlan]
 
 
 @router.get("/inspection-plans/{plan_id}", response=PlanOut, auth=AUTH, summary="One inspection plan")
+@api_access("nobody")
 def read_plan(request: HttpRequest, plan_id: int) -> InspectionPlan:
     plan = InspectionPlan.objects.select_related("unit", "checklist").filter(pk=plan_id).first()
     if plan is None or not jurisdiction.can_see_unit(request.user, plan.unit):
@@ -519,6 +530,7 @@ def read_plan(request: HttpRequest, plan_id: int) -> InspectionPlan:
 
 
 @router.get("/unit-checklists", response=list[ChecklistOut], auth=AUTH, summary="Checklists for inspecting units")
+@api_access("signed-in")
 def list_checklists(request: HttpRequest) -> Any:
     return Checklist.objects.filter(is_active=True)
 
@@ -527,6 +539,7 @@ def list_checklists(request: HttpRequest) -> Any:
 
 
 @router.post("/screening-campaigns", response={201: CampaignOut}, auth=AUTH, summary="Open a screening campaign")
+@api_access("signed-in")
 def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[ScreeningCampaign]:
     unit = _unit_code(payload.unit, payload.scheme, "unit")
     campaign = actions.open_campaign(request_user(request), unit=unit, **payload.model_dump(exclude={"unit", "scheme"}))
@@ -534,6 +547,7 @@ def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[Screeni
 
 
 @router.get("/screening-campaigns", response=list[CampaignOut], auth=AUTH, summary="Campaigns the caller sees")
+@api_access("signed-in")
 @paged
 def list_campaigns(request: HttpRequest):  # type: ignore[no-untyped-def]
     return visible_campaigns(request.user).select_related("unit").order_by("-period_start", "-pk")
@@ -545,6 +559,7 @@ def list_campaigns(request: HttpRequest):  # type: ignore[no-untyped-def]
     auth=AUTH,
     summary="Progress per village, commune and district, with the villages lagging behind",
 )
+@api_access("nobody")
 def campaign_progress(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
     campaign = get_campaign(request.user, campaign_id)
     found = screening.progress(campaign, timezone.localdate())
@@ -583,28 +598,8 @@ def campaign_progress(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
     auth=AUTH,
     summary="Record a village's counts for one day (again to correct them)",
 )
+@api_access("signed-in")
 def record_day(request: HttpRequest, campaign_id: int, payload: DayIn) -> Any:
     campaign = get_campaign(request.user, campaign_id)
     village = _unit_code(payload.village, campaign.unit.scheme, "village")
     return actions.record_screening_day(campaign, request_user(request), **{**payload.model_dump(), "village": village})
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "create_inspection": "signed-in",
-    "list_inspections": "signed-in",
-    "get_coverage": "officers",
-    "read_inspection": "nobody",
-    "record_inspection": "signed-in",
-    "reinspect": "nobody",
-    "cancel": "nobody",
-    "upload_file": "signed-in",
-    "create_plan": "signed-in",
-    "read_plan": "nobody",
-    "list_checklists": "signed-in",
-    "create_campaign": "signed-in",
-    "list_campaigns": "signed-in",
-    "campaign_progress": "nobody",
-    "record_day": "signed-in",
-}

@@ -17,6 +17,7 @@ from accounts.http import request_user
 from directives.access import is_issuer_side
 from directives.models import ContentItem
 from directives.queries import get_visible_directive
+from lib.routes import api_access
 from territory import queries
 from territory.models import Organisation
 
@@ -148,6 +149,7 @@ def _data(request: HttpRequest, payload: ActivityIn, evidence: UploadedFile | No
 
 
 @router.post("/outreach/activities", response={201: ActivityOut}, auth=AUTH, summary="Report an activity")
+@api_access("signed-in")
 def report(request: HttpRequest, payload: ActivityIn) -> Status:
     return Status(201, actions.report_activity(_data(request, payload), by=request_user(request)))
 
@@ -158,6 +160,7 @@ def report(request: HttpRequest, payload: ActivityIn) -> Status:
     auth=AUTH,
     summary="Report an activity with an evidence file (multipart form)",
 )
+@api_access("signed-in")
 def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: File[UploadedFile]) -> Status:
     return Status(201, actions.report_activity(_data(request, payload, evidence), by=request_user(request)))
 
@@ -168,6 +171,7 @@ def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: 
     auth=AUTH,
     summary="Totals per content item, channel and district",
 )
+@api_access("nobody")
 def directive_summary(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = get_visible_directive(request.user, pk)
     if not is_issuer_side(request.user, directive):
@@ -215,6 +219,7 @@ def _row(row: reports.CoverageRow) -> dict[str, object]:
 @router.get(
     "/outreach/coverage", response=OutreachCoverageOut, auth=AUTH, summary="Villages reached in 7, 14 and 30 days"
 )
+@api_access("signed-in")
 def coverage(
     request: HttpRequest, unit: str, on: date | None = None, scheme: str | None = None, limit: int = 500
 ) -> dict[str, object]:
@@ -230,13 +235,3 @@ def coverage(
         "rows": [_row(r) for r in result.rows],
         "villages": [v.__dict__ | {"id": v.pk} for v in result.villages[:limit]],
     }
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "report": "signed-in",
-    "report_with_file": "signed-in",
-    "directive_summary": "nobody",
-    "coverage": "signed-in",
-}

@@ -15,6 +15,7 @@ from accounts.http import request_user
 from lib import attachments, publiccache
 from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
+from lib.routes import api_access
 from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
@@ -189,6 +190,7 @@ def officer_view(report: Report, now: datetime | None = None) -> dict[str, Any]:
 
 
 @router.get("/public/report-categories", response=list[CategoryOut], auth=None, summary="What a report may be about")
+@api_access("public")
 def list_categories(request: HttpRequest) -> Any:
     return queries.active_categories()
 
@@ -201,6 +203,7 @@ def list_categories(request: HttpRequest) -> Any:
     description="Give exactly one location: `unit` (+ `scheme`), `lat` and `lon`, or `place`. The text is refused "
     "when it holds HTML, a phone number, an ID number or an e-mail address. Rate-limited per address and device.",
 )
+@api_access("public")
 def send_report(request: HttpRequest, payload: ReportIn) -> Any:
     values = {k: v for k, v in payload.model_dump().items() if v not in (None, "")}
     try:
@@ -217,6 +220,7 @@ def send_report(request: HttpRequest, payload: ReportIn) -> Any:
     summary="A report's status and answer",
     url_name="public_report",
 )
+@api_access("nobody")
 def follow_report(request: HttpRequest, tracking_code: str) -> Any:
     return public_view(queries.get_by_tracking_code(tracking_code))
 
@@ -224,6 +228,7 @@ def follow_report(request: HttpRequest, tracking_code: str) -> Any:
 @router.get(
     "/public/reports", response=list[PublicReportOut], auth=None, summary="Published reports", url_name="public_reports"
 )
+@api_access("public")
 @paged
 def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # type: ignore[no-untyped-def]
     unit = get_unit(filters.unit, filters.scheme) if filters.unit else None
@@ -233,6 +238,7 @@ def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # ty
 
 
 @router.get("/reports", response=list[OfficerReportOut], auth=AUTH, summary="Reports in the caller's jurisdiction")
+@api_access("signed-in")
 @paged
 def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # type: ignore[no-untyped-def]
     reports = queries.visible_reports(request.user)
@@ -265,6 +271,7 @@ def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # 
     "duplicate (duplicate_of), transfer (unit + scheme, or organisation; note), assign (assignee), record (note, "
     "inspection, violation), answer (answer), close (note).",
 )
+@api_access("nobody")
 def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn) -> Any:
     report = queries.get_report(request.user, report_id)
     actions.perform(report, request_user(request), action, payload.model_dump())
@@ -273,14 +280,3 @@ def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn)
 
 publiccache.register("api:public_reports", lambda kwargs: ["reports"])
 publiccache.register("api:public_report", lambda kwargs: [f"report:{str(kwargs['tracking_code']).upper()}"])
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "list_categories": "public",
-    "send_report": "public",
-    "list_reports": "signed-in",
-    "act": "nobody",
-    "public_reports": "public",
-    "public_report": "nobody",
-}

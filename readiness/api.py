@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema, Status
 
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.routes import api_access
 
 from . import actions, queries
 from .models import Verification
@@ -123,6 +124,7 @@ def _declaration(scheme: str, code: str, request: HttpRequest) -> dict[str, obje
 @router.get(
     "/readiness/units/{scheme}/{code}", response=DeclarationOut, auth=AUTH, summary="A unit's declared resources"
 )
+@api_access("jurisdiction")
 def get_declaration(request: HttpRequest, scheme: str, code: str) -> dict[str, object]:
     return _declaration(scheme, code, request)
 
@@ -133,6 +135,7 @@ def get_declaration(request: HttpRequest, scheme: str, code: str) -> dict[str, o
     auth=AUTH,
     summary="Declare a unit's resources: all of it is written, or nothing (422 with every problem)",
 )
+@api_access("jurisdiction")
 def put_declaration(request: HttpRequest, scheme: str, code: str, payload: DeclarationIn) -> dict[str, object]:
     unit = queries.get_unit(request.user, scheme, code)
     stocks = {s.kind: actions.StockValue(s.quantity, s.in_use) for s in payload.stocks}
@@ -175,6 +178,7 @@ def _row(row: queries.RollUp, steps: queries.NextSteps | None = None) -> dict[st
     auth=AUTH,
     summary="Gaps of a unit and its children for a scenario, or (scenario=next) each against its next scenario",
 )
+@api_access("signed-in")
 def gaps(request: HttpRequest, unit: str, scheme: str | None = None, scenario: str | None = None) -> dict[str, object]:
     place = queries.get_unit(request.user, scheme or settings.DEFAULT_SCHEME, unit)
     if scenario == queries.NEXT:
@@ -258,6 +262,7 @@ def _verification(v: Verification) -> dict[str, object]:
     auth=AUTH,
     summary="Record a readiness inspection by a level above: every declared kind counted (422 with every problem)",
 )
+@api_access("jurisdiction")
 def create_verification(request: HttpRequest, scheme: str, code: str, payload: ReadinessInspectionIn) -> Status:
     unit = queries.get_unit(request.user, scheme, code)
     counted = {line.kind: actions.Counted(line.verified, line.note) for line in payload.lines}
@@ -271,19 +276,7 @@ def create_verification(request: HttpRequest, scheme: str, code: str, payload: R
     auth=AUTH,
     summary="A unit's readiness inspections: declared and verified figures, newest first",
 )
+@api_access("jurisdiction")
 def list_verifications(request: HttpRequest, scheme: str, code: str) -> list[dict[str, object]]:
     unit = queries.get_unit(request.user, scheme, code)
     return [_verification(v) for v in queries.verifications(unit)]
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "get_declaration": "jurisdiction",
-    "put_declaration": "jurisdiction",
-    "gaps": "signed-in",
-    "list_verifications": "jurisdiction",
-    # Probed by GET on the path it shares with list_verifications; the POST itself is refused to
-    # anyone not strictly above the unit (readiness/tests/test_readiness_inspection.py).
-    "create_verification": "jurisdiction",
-}

@@ -13,6 +13,7 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
+from lib.routes import api_access
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import documents
@@ -37,6 +38,7 @@ class DashboardFilter(Schema):
     "screening in progress; violations decided and published; levels and zones; villages reached in 7/14/30 "
     "days; citizens' reports received, answered and overdue; the same per unit one level down.",
 )
+@api_access("officers")
 def dashboard(request: HttpRequest, filters: Query[DashboardFilter]) -> Any:
     return as_json(situation(request.user, situation_unit(request.user, filters.unit, filters.scheme)))
 
@@ -95,6 +97,7 @@ def _issued_view(report: IssuedReport, with_figures: bool = False) -> dict[str, 
     auth=AUTH,
     summary="Weekly reports issued by a unit of the caller's jurisdiction and the units under it",
 )
+@api_access("officers")
 @paged
 def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  # type: ignore[no-untyped-def]
     unit = situation_unit(request.user, filters.unit, filters.scheme)
@@ -111,6 +114,7 @@ def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  #
     description="Officers of the unit or above it. The figures are those of the situation view for the period, "
     "kept as they are at issue: the report never changes. A unit issues one report per period.",
 )
+@api_access("officers")
 def issue_weekly(request: HttpRequest, payload: WeeklyIn) -> Any:
     unit = situation_unit(request.user, payload.unit, payload.scheme)
     report = issue_weekly_report(request_user(request), unit, payload.start, payload.end)
@@ -123,6 +127,7 @@ def issue_weekly(request: HttpRequest, payload: WeeklyIn) -> Any:
     auth=AUTH,
     summary="An issued weekly report with its figures",
 )
+@api_access("nobody")
 def weekly_report(request: HttpRequest, report_id: int) -> Any:
     return _issued_view(get_issued_report(request.user, report_id), with_figures=True)
 
@@ -133,18 +138,8 @@ def weekly_report(request: HttpRequest, report_id: int) -> Any:
     summary="An issued weekly report as DOCX or PDF (the official layout) or XLSX: extension docx, pdf or xlsx",
     url_name="weekly_report_file",
 )
+@api_access("nobody")
 def weekly_report_file(request: HttpRequest, report_id: int, extension: str) -> HttpResponse:
     if extension not in documents.EXTENSIONS:
         raise Http404(_("Reports are downloaded as DOCX, PDF or XLSX."))
     return documents.download(get_issued_report(request.user, report_id), extension)
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "dashboard": "officers",
-    "list_weekly_reports": "officers",
-    "issue_weekly": "officers",  # probed by GET, which lists
-    "weekly_report": "nobody",
-    "weekly_report_file": "nobody",
-}

@@ -6,6 +6,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from lib.pagination import Pages
+from lib.routes import api_access
 
 from . import queries
 from .models import AdminUnit
@@ -68,6 +69,7 @@ class UnitFilter(Schema):
 
 
 @router.get("/units", response=list[UnitOut], auth=None, summary="Administrative units (public data)")
+@api_access("public")
 @paginate(Pages, page_size=100)
 def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
     scheme = filters.scheme or settings.DEFAULT_SCHEME
@@ -84,13 +86,6 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignor
 @router.get(
     "/units/{scheme}/{code}", response=UnitDetailOut, auth=None, summary="One unit with its ancestors and counts"
 )
+@api_access("public")
 def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> AdminUnit:
     return queries.get_unit(code, scheme)
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "list_units": "public",
-    "unit_detail": "public",
-}

@@ -1,7 +1,8 @@
 """The authorization matrix: every route of the site and the API, every demo role, and for a
 route that takes a unit or a place, one in the role's own jurisdiction, a sibling's and the
 parent's. What each role may do is declared with the route, with one of the rules below: a page
-with `lib.routes.route(..., access=…)`, an endpoint in the `ACCESS` dict of the app's `api.py`.
+with `lib.routes.route(..., access=…)`, an API operation with `@lib.routes.api_access(…)` under
+its router decorator, the API's own documents in the `ACCESS` dict of `phongdich/api.py`.
 """
 
 import pkgutil
@@ -11,6 +12,8 @@ from typing import Any
 
 from django.apps import apps
 from django.conf import settings
+
+from lib.routes import access_of
 
 from .routes import Route, all_routes
 
@@ -81,17 +84,25 @@ def _with_submodules(module: Any) -> list[Any]:
     return found
 
 
-def api_declarations() -> dict[str, str]:
-    """The `ACCESS` of every app's api module (and of the modules of an api package)."""
-    declared: dict[str, str] = {}
+def api_declarations() -> dict[str, str | None]:
+    """The rule of every operation of every app's api module (and of the modules of an api
+    package), by its URL name (None for an operation declared without one), and the `ACCESS` of
+    the API's own routes."""
+    declared: dict[str, str | None] = {}
     for config in apps.get_app_configs():
         if config.path.startswith(str(settings.BASE_DIR)):
             for module in _with_submodules(_module(config.name, "api")):
                 declared.update(getattr(module, "ACCESS", {}))
+                router = getattr(module, "router", None)
+                for path_view in getattr(router, "path_operations", {}).values():
+                    for operation in path_view.operations:
+                        # The URL name django-ninja gives it: its url_name, else its function's.
+                        name = getattr(operation, "url_name", "") or operation.view_func.__name__
+                        declared[name] = access_of(operation.view_func)
     return declared
 
 
-def declared_rule(route: Route, api: dict[str, str]) -> str | None:
+def declared_rule(route: Route, api: dict[str, str | None]) -> str | None:
     """The rule declared for the route: next to its endpoint, or with the page's route."""
     namespace, _, name = route.name.rpartition(":")
     if namespace == "api":

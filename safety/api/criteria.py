@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from lib.routes import api_access
+
 from .. import scoring
 from ..criteria import set_version
 from ..models import CriteriaSet
@@ -124,6 +126,7 @@ def _item(item: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/criteria-sets", response=list[CriteriaSetSummary], auth=None, summary="The criteria sets in force")
+@api_access("public")
 def list_criteria_sets(request: HttpRequest) -> list[dict[str, Any]]:
     return [_summary(s) for s in CriteriaSet.objects.filter(is_current=True).order_by("code")]
 
@@ -134,6 +137,7 @@ def list_criteria_sets(request: HttpRequest) -> list[dict[str, Any]]:
     auth=None,
     summary="One criteria set: sections, criteria, options, bands and rules (?version=N for an older one)",
 )
+@api_access("nobody")
 def get_criteria_set(request: HttpRequest, code: str, query: Query[VersionQuery]) -> dict[str, Any]:
     criteria_set = set_version(code, query.version)
     definition = criteria_set.definition
@@ -154,11 +158,3 @@ def get_criteria_set(request: HttpRequest, code: str, query: Query[VersionQuery]
             for rule in definition.get("rules", [])
         ],
     }
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "list_criteria_sets": "public",
-    "get_criteria_set": "nobody",
-}

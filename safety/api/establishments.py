@@ -18,6 +18,7 @@ from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import paged
 from lib.queries import one_or_404
+from lib.routes import api_access
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from ..actions.registration import (
@@ -129,6 +130,7 @@ def _duplicate(found: DuplicatePlace) -> Status[Any]:
     "(waiting for an officer unless the province accepts owners' registrations). A place with the "
     'same name and address in the same unit answers 409 with the candidates unless "confirm_duplicate" is true.',
 )
+@api_access("signed-in")
 def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Status[Any]:
     data = payload.model_dump()
     try:
@@ -144,6 +146,7 @@ def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Stat
     auth=AUTH,
     summary="Places in the caller's jurisdiction (and, for owners, their own)",
 )
+@api_access("signed-in")
 @paged
 def list_establishments(request: HttpRequest, filters: Query[EstablishmentFilter]):  # type: ignore[no-untyped-def]
     wanted = PlaceFilters(**{key: value or "" for key, value in filters.model_dump().items()})
@@ -158,6 +161,7 @@ def list_establishments(request: HttpRequest, filters: Query[EstablishmentFilter
     summary="One place",
     description="A place outside the caller's jurisdiction answers 404, so its existence is not disclosed.",
 )
+@api_access("place")
 def get_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _place(request, place_id)
 
@@ -170,6 +174,7 @@ def get_establishment(request: HttpRequest, place_id: int) -> Establishment:
     description="Officers of the place's unit change any field; its owners only address, capacity, "
     "contact and status (other fields answer 403).",
 )
+@api_access("place")
 def patch_establishment(request: HttpRequest, place_id: int, payload: EstablishmentPatch) -> Status[Any]:
     place = _place(request, place_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -193,6 +198,7 @@ def _decide(request: HttpRequest, place_id: int, decide: Any) -> Establishment:
     auth=AUTH,
     summary="Accept a place's registration (officers of its unit or above)",
 )
+@api_access("jurisdiction-change")
 def accept_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _decide(request, place_id, accept_place)
 
@@ -203,17 +209,6 @@ def accept_establishment(request: HttpRequest, place_id: int) -> Establishment:
     auth=AUTH,
     summary="Reject a place's registration (officers of its unit or above)",
 )
+@api_access("jurisdiction-change")
 def reject_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _decide(request, place_id, reject_place)
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "create_establishment": "signed-in",
-    "list_establishments": "signed-in",
-    "get_establishment": "place",
-    "patch_establishment": "place",
-    "accept_establishment": "jurisdiction-change",
-    "reject_establishment": "jurisdiction-change",
-}

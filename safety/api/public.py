@@ -9,6 +9,7 @@ from ninja import Field, Query, Router, Schema
 
 from accounts.api import AUTH
 from lib import publiccache
+from lib.routes import api_access
 from territory.queries import get_unit
 from territory.schemas import UnitRefOut
 
@@ -97,6 +98,7 @@ def _row(row: public.SummaryRow) -> dict[str, Any]:
     url_name="public_places",
     summary="Public places in a viewport as GeoJSON: clusters by state at low zoom, places at high zoom",
 )
+@api_access("public")
 def map_places(
     request: HttpRequest,
     response: HttpResponse,
@@ -118,6 +120,7 @@ def map_places(
     url_name="public_places_search",
     summary="Up to 20 public places by name or address, diacritics and case ignored",
 )
+@api_access("public")
 def search_places(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
     return public.search_places(q)
 
@@ -129,6 +132,7 @@ def search_places(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
     url_name="public_place",
     summary="What the public may see of a place: the page its QR code opens",
 )
+@api_access("public")
 def public_place(request: HttpRequest, public_code: str) -> dict[str, Any]:
     return public.place_facts(public.get_public_place(public_code))
 
@@ -140,6 +144,7 @@ def public_place(request: HttpRequest, public_code: str) -> dict[str, Any]:
     url_name="public_summary",
     summary="Public places by state and the safe share, for a unit and each unit below it",
 )
+@api_access("public")
 def summary(request: HttpRequest, unit: str = "", scheme: str = "") -> dict[str, Any]:
     scheme = public.parse_scheme(scheme)
     area = get_unit(unit, scheme) if unit else None
@@ -160,16 +165,6 @@ def summary(request: HttpRequest, unit: str = "", scheme: str = "") -> dict[str,
     summary="The A4 QR poster of a place (PDF), for its owners and officers in jurisdiction",
     openapi_extra={"responses": {200: {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
+@api_access("place")
 def poster(request: HttpRequest, establishment_id: int) -> HttpResponse:
     return poster_response(request, visible_place(request.user, establishment_id))
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "public_place": "public",
-    "public_places": "public",
-    "public_places_search": "public",
-    "public_summary": "public",
-    "establishment_poster": "place",
-}

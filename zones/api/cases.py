@@ -15,6 +15,7 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
+from lib.routes import api_access
 from lib.tabular import ImportRefused
 from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
@@ -78,6 +79,7 @@ class PopulationOut(Schema):
     auth=AUTH,
     summary="Record (or correct) the confirmed cases of a commune or village on a day",
 )
+@api_access("signed-in")
 def record(request: HttpRequest, payload: CaseIn) -> Status:
     unit = get_unit(payload.unit, payload.scheme)
     row, created = record_case_count(
@@ -88,6 +90,7 @@ def record(request: HttpRequest, payload: CaseIn) -> Status:
 
 
 @router.get("/cases", response=list[CaseOut], auth=AUTH, summary="Case counts in the caller's jurisdiction")
+@api_access("signed-in")
 @paginate(Pages, page_size=200)
 def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignore[no-untyped-def]
     rows = jurisdiction.filter_by_unit(request.user, CaseCount.objects.select_related("unit"), path_field="unit_path")
@@ -131,6 +134,7 @@ def _import(request: HttpRequest, file: UploadedFile, options: ImportOptions, ch
     auth=AUTH,
     summary="Import case counts from CSV or XLSX (columns Mã đơn vị, Ngày, Số ca, Chưa rõ nguồn lây, …)",
 )
+@api_access("signed-in")
 def import_cases(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]) -> Any:
     return _import(request, file, options, checking.check_case_file, import_case_counts)
 
@@ -141,6 +145,7 @@ def import_cases(request: HttpRequest, file: File[UploadedFile], options: Form[I
     auth=AUTH,
     summary="Set a unit's population (officers of the unit)",
 )
+@api_access("public")
 def population(request: HttpRequest, scheme: SchemeName, code: str, payload: PopulationIn) -> dict[str, Any]:
     unit = set_unit_population(get_unit(code, scheme), payload.population, by=request_user(request))
     return {"unit": unit, "population": unit.population}
@@ -152,16 +157,6 @@ def population(request: HttpRequest, scheme: SchemeName, code: str, payload: Pop
     auth=AUTH,
     summary="Import populations from CSV or XLSX (columns Mã đơn vị, Dân số)",
 )
+@api_access("signed-in")
 def import_population_file(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]) -> Any:
     return _import(request, file, options, checking.check_population_file, import_populations)
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "record": "signed-in",
-    "list_cases": "signed-in",
-    "import_cases": "signed-in",
-    "population": "public",
-    "import_population_file": "signed-in",
-}

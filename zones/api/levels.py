@@ -7,6 +7,7 @@ from ninja import Field, Router, Schema
 
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.routes import api_access
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -67,6 +68,7 @@ def _out(row: UnitLevel) -> dict[str, Any]:
     auth=AUTH,
     summary="Set a unit's level whatever the figures say, with a reason; the computed level stays visible",
 )
+@api_access("signed-in")
 def override(request: HttpRequest, scheme: SchemeName, code: str, payload: OverrideIn) -> dict[str, Any]:
     row = override_level(get_unit(code, scheme), payload.level, payload.reason, by=request_user(request))
     return _out(row)
@@ -78,6 +80,7 @@ def override(request: HttpRequest, scheme: SchemeName, code: str, payload: Overr
     auth=AUTH,
     summary="Withdraw an override: the unit goes back to its computed level",
 )
+@api_access("signed-in")
 def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn) -> dict[str, Any]:
     return _out(clear_override(get_unit(code, scheme), payload.reason, by=request_user(request)))
 
@@ -88,16 +91,8 @@ def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn)
     auth=AUTH,
     summary="The province's administrator chooses the framework its levels are assessed with",
 )
+@api_access("public")
 def framework(request: HttpRequest, scheme: SchemeName, code: str, payload: FrameworkIn) -> dict[str, Any]:
     state = choose_framework(get_unit(code, scheme), payload.framework, by=request_user(request))
     assert state.framework is not None
     return {"province": state.province, "framework": state.framework.code}
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "override": "signed-in",
-    "clear": "signed-in",
-    "framework": "public",
-}

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.routes import api_access
 from territory.models import AdminUnit
 from territory.queries import get_unit
 from territory.schemas import UnitRefOut
@@ -96,6 +97,7 @@ def _unit_or_none(code: str, scheme: str) -> AdminUnit | None:
 
 
 @router.post("/permits", response={201: PermitOut}, auth=AUTH, summary="Ask for a goods permit for one vehicle")
+@api_access("signed-in")
 def register(request: HttpRequest, payload: PermitIn) -> Status:
     scheme = parse_scheme(payload.scheme)
     waypoints = [get_unit(code, scheme) for code in payload.waypoints if code.strip()]
@@ -110,6 +112,7 @@ def register(request: HttpRequest, payload: PermitIn) -> Status:
 
 
 @router.get("/permits", response=list[PermitOut], auth=AUTH, summary="The caller's permits and those to decide")
+@api_access("signed-in")
 def list_permits(
     request: HttpRequest,
     status: str = Query("", description="pending, approved, rejected or revoked"),
@@ -126,16 +129,19 @@ def list_permits(
 
 
 @router.get("/permits/{permit_id}", response=PermitOut, auth=AUTH, summary="One permit")
+@api_access("nobody")
 def permit_detail(request: HttpRequest, permit_id: int) -> GoodsPermit:
     return visible_permit(request.user, permit_id)
 
 
 @router.post("/permits/{permit_id}/approve", response=PermitOut, auth=AUTH, summary="Approve a permit")
+@api_access("nobody")
 def approve(request: HttpRequest, permit_id: int, payload: PermitDecisionIn) -> GoodsPermit:
     return approve_permit(visible_permit(request.user, permit_id), by=request_user(request), note=payload.note)
 
 
 @router.post("/permits/{permit_id}/reject", response=PermitOut, auth=AUTH, summary="Reject a permit")
+@api_access("signed-in")
 def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
     return reject_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
@@ -146,6 +152,7 @@ def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPerm
     auth=AUTH,
     summary="Revoke an approved permit: its code fails at the next scan",
 )
+@api_access("signed-in")
 def revoke(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
     return revoke_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
@@ -157,21 +164,9 @@ def revoke(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPerm
     summary="The printable permit with its signed QR code (A4 or A6 PDF)",
     openapi_extra={"responses": {200: {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
+@api_access("nobody")
 def card(request: HttpRequest, permit_id: int, size: Literal["a4", "a6"] = "a4") -> HttpResponse:
     permit = visible_permit(request.user, permit_id)
     if permit.status != PermitStatus.APPROVED:
         raise HttpError(409, _("Only an approved permit can be printed."))
     return card_response(request, permit, size)
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "register": "signed-in",
-    "list_permits": "signed-in",
-    "permit_detail": "nobody",
-    "approve": "nobody",
-    "reject": "signed-in",
-    "revoke": "signed-in",
-    "permit_card": "nobody",
-}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from lib import publiccache
+from lib.routes import api_access
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -171,6 +172,7 @@ for _name in ("api:public_levels", "api:public_measures", "api:public_zones"):
     url_name="public_levels",
     summary="Every unit of a level with its risk level and colour, for a map coloured by level",
 )
+@api_access("public")
 def levels(
     request: HttpRequest,
     scheme: str = Query("", description="legacy or 2025; the province's scheme by default"),
@@ -194,6 +196,7 @@ def levels(
     url_name="public_measures",
     summary="What applies at a unit: its level, the measures in force and the zones over it",
 )
+@api_access("public")
 def measures(request: HttpRequest, response: HttpResponse, scheme: SchemeName, code: str) -> dict[str, Any]:
     now = timezone.now()
     response["Cache-Control"] = PUBLIC_CACHE
@@ -207,6 +210,7 @@ def measures(request: HttpRequest, response: HttpResponse, scheme: SchemeName, c
     url_name="public_timeline",
     summary="A unit's level history, most recent first",
 )
+@api_access("public")
 def unit_timeline(request: HttpRequest, scheme: SchemeName, code: str) -> dict[str, Any]:
     unit = get_unit(code, scheme)
     steps = [
@@ -232,6 +236,7 @@ def unit_timeline(request: HttpRequest, scheme: SchemeName, code: str) -> dict[s
     url_name="public_zones",
     summary="Distancing zones in force (under a unit, if given)",
 )
+@api_access("public")
 def active_zones(
     request: HttpRequest,
     response: HttpResponse,
@@ -254,6 +259,7 @@ def active_zones(
     url_name="verify_permit",
     summary="Check a goods permit by its QR code, number or plate: valid, expired, revoked, not found or forged",
 )
+@api_access("public")
 def verify_permit(
     request: HttpRequest,
     response: HttpResponse,
@@ -285,14 +291,3 @@ def verify_permit(
         "colour": checked.colour,
         "permit": facts,
     }
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "verify_permit": "public",
-    "public_levels": "public",
-    "public_measures": "public",
-    "public_timeline": "public",
-    "public_zones": "public",
-}

@@ -12,6 +12,7 @@ from ninja import Field, Query, Router, Schema, Status
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
+from lib.routes import api_access
 from territory.models import AdminUnit
 from territory.schemas import UnitRefOut
 
@@ -79,6 +80,7 @@ def _visible(request: HttpRequest, pk: int) -> DistancingZone:
 
 
 @router.post("/zones", response={201: ZoneOut}, auth=AUTH, summary="Declare a distancing zone")
+@api_access("signed-in")
 def declare(request: HttpRequest, payload: ZoneIn) -> Status:
     scheme = public.parse_scheme(payload.scheme)
     moments = {"starts_at": aware(payload.starts_at), "planned_end": aware(payload.planned_end)}
@@ -88,6 +90,7 @@ def declare(request: HttpRequest, payload: ZoneIn) -> Status:
 
 
 @router.get("/zones", response=list[ZoneOut], auth=AUTH, summary="Zones whose area is in the caller's jurisdiction")
+@api_access("signed-in")
 def list_zones(
     request: HttpRequest, status: str = Query("", description="active, or empty for every zone")
 ) -> list[dict[str, Any]]:
@@ -98,6 +101,7 @@ def list_zones(
 
 
 @router.get("/zones/scope", response=ScopeOut, auth=AUTH, summary="How many villages of each unit had cases lately")
+@api_access("signed-in")
 def scope(
     request: HttpRequest,
     units: str = Query(..., description="codes of units, comma-separated"),
@@ -124,11 +128,13 @@ def scope(
 
 
 @router.get("/zones/{zone_id}", response=ZoneOut, auth=None, summary="One zone (zones are public)")
+@api_access("nobody")
 def zone_detail(request: HttpRequest, zone_id: int) -> dict[str, Any]:
     return public.zone_dict(_visible(request, zone_id))
 
 
 @router.post("/zones/{zone_id}/lift", response=ZoneOut, auth=AUTH, summary="Lift a zone (now, or from a moment)")
+@api_access("nobody")
 def lift(request: HttpRequest, zone_id: int, payload: LiftIn) -> dict[str, Any]:
     zone = _visible(request, zone_id)
     zone = lift_zone(
@@ -139,14 +145,3 @@ def lift(request: HttpRequest, zone_id: int, payload: LiftIn) -> dict[str, Any]:
         reason=payload.reason,
     )
     return public.zone_dict(zone)
-
-
-# Who may use each route (rules in testing/access.py); the authorization matrix test
-# probes every route with every role and fails on a route missing here.
-ACCESS = {
-    "declare": "signed-in",
-    "list_zones": "signed-in",
-    "scope": "signed-in",
-    "zone_detail": "nobody",
-    "lift": "nobody",
-}
