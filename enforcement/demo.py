@@ -8,7 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role, RoleAssignment, User
+from accounts.models import Role, User
+from accounts.queries import first_staffed, role_holder
 from inspections.models import Inspection, Outcome, TargetKind
 from territory.models import AdminUnit
 
@@ -17,29 +18,21 @@ from .models import OffenderKind, Violation
 from .types import load_violation_types
 
 
-def _user(unit: AdminUnit, *roles: str) -> User | None:
-    for role in roles:
-        found = RoleAssignment.objects.filter(unit=unit, role=role).select_related("user").order_by("pk").first()
-        if found is not None:
-            return found.user
-    return None
-
-
 @transaction.atomic
 def load_demo(province: AdminUnit) -> str:
     load_violation_types()
     if Violation.objects.filter(is_demo=True, unit_path__under=province.path).exists():
         return "Enforcement: demo already loaded."
     districts = list(province.children.order_by("code"))
-    district = next((d for d in districts if RoleAssignment.objects.filter(unit=d).exists()), districts[0])
+    district = first_staffed(districts)
     commune = district.children.order_by("code").first()
     assert commune is not None
-    officer = _user(district, Role.OFFICER) or _user(province, Role.OFFICER, Role.ADMINISTRATOR)
+    officer = role_holder(district, Role.OFFICER) or role_holder(province, Role.OFFICER, Role.ADMINISTRATOR)
     if officer is None:
         officer = User.objects.filter(is_superuser=True).order_by("pk").first()
     if officer is None:
         return "Enforcement: no officer of the province to act as; nothing loaded."
-    inspector = _user(district, Role.INSPECTOR) or officer
+    inspector = role_holder(district, Role.INSPECTOR) or officer
     today = timezone.localdate()
 
     def record(values: dict[str, Any], by: User = inspector) -> Violation:

@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role, RoleAssignment, User
+from accounts.models import Role, User
+from accounts.queries import first_staffed, role_holder
 from safety import scoring
 from safety.models import Establishment, Registration
 from territory.models import AdminUnit, Level
@@ -33,11 +34,8 @@ FINDINGS: dict[str, str] = {
 
 def _actor(unit: AdminUnit, *fallbacks: User | None) -> User | None:
     """An officer (else an inspector) of the unit, else the first fallback there is."""
-    for role in (Role.OFFICER, Role.INSPECTOR, Role.ADMINISTRATOR):
-        found = RoleAssignment.objects.filter(unit=unit, role=role).select_related("user").order_by("pk").first()
-        if found is not None:
-            return found.user
-    return next((user for user in fallbacks if user is not None), None)
+    found = role_holder(unit, Role.OFFICER, Role.INSPECTOR, Role.ADMINISTRATOR)
+    return found or next((user for user in fallbacks if user is not None), None)
 
 
 def _unit_answers(checklist: Checklist | None, quality: float, rng: random.Random) -> dict[str, str]:
@@ -185,7 +183,7 @@ def load_demo(province: AdminUnit) -> str:
     if province_officer is None:
         return "Inspections: no officer of the province to act as; nothing loaded."
     districts = list(province.children.order_by("code"))
-    district = next((d for d in districts if RoleAssignment.objects.filter(unit=d).exists()), districts[0])
+    district = first_staffed(districts)
     district_officer = _actor(district, province_officer)
     communes = list(district.children.order_by("code"))
     commune = communes[0]

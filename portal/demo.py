@@ -7,7 +7,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import Role, RoleAssignment, User
+from accounts.models import Role
+from accounts.queries import role_holder
 from territory.models import AdminUnit, Organisation
 
 from . import abuse, actions
@@ -47,11 +48,6 @@ STORIES = [
 ]
 
 
-def _officer(unit: AdminUnit) -> User | None:
-    found = RoleAssignment.objects.filter(unit=unit, role=Role.OFFICER).select_related("user").order_by("pk").first()
-    return found.user if found else None
-
-
 @transaction.atomic
 def load_demo(province: AdminUnit, communes: list[AdminUnit]) -> str:
     if Report.objects.filter(is_demo=True, unit_path__under=province.path).exists():
@@ -65,7 +61,7 @@ def load_demo(province: AdminUnit, communes: list[AdminUnit]) -> str:
     created = 0
     escalated_one = False
     for c_index, commune in enumerate(communes):
-        officer = _officer(commune)
+        officer = role_holder(commune, Role.OFFICER)
         if officer is None:
             continue
         village = commune.children.order_by("code").first()

@@ -3,7 +3,8 @@ its officer. Loading twice does nothing the second time."""
 
 from django.db import transaction
 
-from accounts.models import Role, RoleAssignment
+from accounts.models import Role
+from accounts.queries import role_holder
 from territory.models import AdminUnit
 
 from .actions import issue_weekly_report
@@ -15,14 +16,12 @@ from .weekly import last_week
 def load_demo(district: AdminUnit) -> str:
     if IssuedReport.objects.filter(is_demo=True, unit=district).exists():
         return "Weekly reports: demo already loaded."
-    officer = (
-        RoleAssignment.objects.filter(unit=district, role=Role.OFFICER).select_related("user").order_by("pk").first()
-    )
+    officer = role_holder(district, Role.OFFICER)
     if officer is None:
         return "Weekly reports: no officer of the district, none issued."
     week = last_week()
     report = IssuedReport.objects.filter(unit=district, period_start=week.start, period_end=week.end).first()
     if report is None:
-        report = issue_weekly_report(officer.user, district, week.start, week.end)
+        report = issue_weekly_report(officer, district, week.start, week.end)
     IssuedReport.objects.filter(pk=report.pk).update(is_demo=True)
     return f"Weekly reports: {report.reference} of {district.name}."
