@@ -1,13 +1,13 @@
 from typing import Literal
 
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 from ninja.security import HttpBearer, django_auth
 
 from lib.pagination import Pages
-from lib.routes import api_access
+from lib.routes import Router
 from lib.text import fold
 from territory.models import OrganisationKind
 from territory.schemas import UnitRefOut
@@ -15,8 +15,6 @@ from territory.schemas import UnitRefOut
 from . import jurisdiction
 from .actions import LoginRefused, check_credentials, issue_api_token, user_for_token
 from .models import User
-
-router = Router(tags=["accounts"])
 
 
 class BearerAuth(HttpBearer):
@@ -30,6 +28,7 @@ class BearerAuth(HttpBearer):
 
 # Every authenticated endpoint accepts a bearer token or the browser's session.
 AUTH = [BearerAuth(), django_auth]
+router = Router(tags=["accounts"], auth=AUTH)
 
 
 class TokenIn(Schema):
@@ -68,8 +67,9 @@ class MeOut(Schema):
     roles: list[RoleOut]
 
 
-@router.post("/auth/token", response={200: TokenOut}, auth=None, summary="Exchange username and password for a token")
-@api_access("public")
+@router.post(
+    "/auth/token", response=TokenOut, access="public", auth=None, summary="Exchange username and password for a token"
+)
 def create_token(request: HttpRequest, payload: TokenIn) -> dict[str, str]:
     try:
         user = check_credentials(request, payload.username, payload.password)
@@ -79,8 +79,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> dict[str, str]:
     return {"token": issue_api_token(user)}
 
 
-@router.get("/me", response=MeOut, auth=AUTH, summary="The caller, their roles and the unit each is scoped to")
-@api_access("signed-in")
+@router.get("/me", response=MeOut, access="signed-in", summary="The caller, their roles and the unit each is scoped to")
 def me(request: HttpRequest) -> dict[str, object]:
     user = request.user
     assert isinstance(user, User)
@@ -112,12 +111,11 @@ class OrganisationFilter(Schema):
 @router.get(
     "/organisations",
     response=list[OrganisationOut],
-    auth=AUTH,
+    access="signed-in",
     summary="Organisations in the caller's jurisdiction",
     tags=["territory"],
     operation_id="territory_api_list_organisations",
 )
-@api_access("signed-in")
 @paginate(Pages, page_size=100)
 def list_organisations(request: HttpRequest, filters: Query[OrganisationFilter]):  # type: ignore[no-untyped-def]
     organisations = jurisdiction.visible_organisations(request.user)

@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Schema, Status
 from ninja.errors import HttpError
 from pydantic import ValidationError as PydanticValidationError
 
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.routes import api_access
+from lib.routes import Router
 from territory.models import Organisation
 
 from . import access, actions, official, schedule
@@ -24,7 +24,7 @@ from .models import Delivery, Directive
 from .models import Status as DirectiveStatus
 from .queries import get_visible_directive, recipient_rows
 
-router = Router(tags=["directives"])
+router = Router(tags=["directives"], auth=AUTH)
 MAX_LIST = 200
 
 
@@ -202,8 +202,9 @@ def _draft_data(payload: DirectiveIn) -> actions.DraftData:
     return actions.DraftData(**values)
 
 
-@router.get("/directives", response=list[DirectiveBrief], auth=AUTH, summary="Directives the caller issued or received")
-@api_access("signed-in")
+@router.get(
+    "/directives", response=list[DirectiveBrief], access="signed-in", summary="Directives the caller issued or received"
+)
 def list_directives(request: HttpRequest, box: str = "all", status: str = "") -> list[Directive]:
     if box == "sent":
         directives = access.issuer_side(request.user)
@@ -219,23 +220,22 @@ def list_directives(request: HttpRequest, box: str = "all", status: str = "") ->
     return list(directives.select_related("issuer").order_by("-issued_on", "-id")[:MAX_LIST])
 
 
-@router.post("/directives", response={201: DirectiveOut}, auth=AUTH, summary="Write a draft")
-@api_access("signed-in")
+@router.post("/directives", response={201: DirectiveOut}, access="signed-in", summary="Write a draft")
 def create_directive(request: HttpRequest, payload: DirectiveIn) -> Status:
     directive = actions.save_draft(_draft_data(payload), by=request_user(request))
     return Status(201, detail(request, directive))
 
 
-@router.get("/directives/{pk}", response=DirectiveOut, auth=AUTH, summary="A directive with its items and recipients")
-@api_access("nobody")
+@router.get(
+    "/directives/{pk}", response=DirectiveOut, access="nobody", summary="A directive with its items and recipients"
+)
 def get_directive(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = visible(request, pk)
     actions.mark_opened(directive, request_user(request))
     return detail(request, directive)
 
 
-@router.put("/directives/{pk}", response=DirectiveOut, auth=AUTH, summary="Replace a draft (409 once issued)")
-@api_access("nobody")
+@router.put("/directives/{pk}", response=DirectiveOut, access="nobody", summary="Replace a draft (409 once issued)")
 def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dict[str, object]:
     directive = visible(request, pk)
     try:
@@ -245,8 +245,9 @@ def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dic
     return detail(request, directive)
 
 
-@router.post("/directives/{pk}/issue", response=DirectiveOut, auth=AUTH, summary="Number, date and deliver a draft")
-@api_access("nobody")
+@router.post(
+    "/directives/{pk}/issue", response=DirectiveOut, access="nobody", summary="Number, date and deliver a draft"
+)
 def issue(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = visible(request, pk)
     try:
@@ -256,8 +257,9 @@ def issue(request: HttpRequest, pk: int) -> dict[str, object]:
     return detail(request, directive)
 
 
-@router.post("/directives/{pk}/corrections", response={201: DirectiveOut}, auth=AUTH, summary="Start a correction")
-@api_access("nobody")
+@router.post(
+    "/directives/{pk}/corrections", response={201: DirectiveOut}, access="nobody", summary="Start a correction"
+)
 def correct(request: HttpRequest, pk: int) -> Status:
     correction = actions.start_correction(visible(request, pk), by=request_user(request))
     return Status(201, detail(request, correction))
@@ -266,12 +268,11 @@ def correct(request: HttpRequest, pk: int) -> Status:
 @router.post(
     "/directives/{pk}/acknowledge",
     response=AcknowledgeOut,
-    auth=AUTH,
+    access="nobody",
     summary="Confirm receipt",
     description='With no body, for the caller\'s own organisation; a body {"organisation": code} (or ?organisation=) '
     "names the recipient when the caller acts for several.",
 )
-@api_access("nobody")
 def acknowledge(request: HttpRequest, pk: int, organisation: str | None = None) -> Delivery:
     directive = visible(request, pk)
     if request.content_type == "application/json" and request.body:
@@ -290,41 +291,39 @@ def _document(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
     return official.download(content, extension, official.file_name(directive, extension))
 
 
-@router.get("/directives/{pk}/document.docx", auth=AUTH, summary="The directive as DOCX")
-@api_access("nobody")
+@router.get("/directives/{pk}/document.docx", access="nobody", summary="The directive as DOCX")
 def document_docx(request: HttpRequest, pk: int) -> HttpResponse:
     return _document(request, pk, "docx")
 
 
-@router.get("/directives/{pk}/document.pdf", auth=AUTH, summary="The directive as PDF")
-@api_access("nobody")
+@router.get("/directives/{pk}/document.pdf", access="nobody", summary="The directive as PDF")
 def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     return _document(request, pk, "pdf")
 
 
-@router.get("/incoming-documents", response=list[IncomingOut], auth=AUTH, summary="Incoming documents")
-@api_access("signed-in")
+@router.get("/incoming-documents", response=list[IncomingOut], access="signed-in", summary="Incoming documents")
 def list_incoming(request: HttpRequest) -> list[object]:
     return list(access.visible_incoming(request.user).select_related("organisation")[:MAX_LIST])
 
 
-@router.post("/incoming-documents", response={201: IncomingOut}, auth=AUTH, summary="Record an incoming document")
-@api_access("signed-in")
+@router.post(
+    "/incoming-documents", response={201: IncomingOut}, access="signed-in", summary="Record an incoming document"
+)
 def create_incoming(request: HttpRequest, payload: IncomingIn) -> Status:
     values = {**payload.model_dump(), "organisation": _organisation(payload.organisation, "organisation")}
     document = actions.record_incoming(by=request_user(request), **values)
     return Status(201, document)
 
 
-@router.get("/public/directives", response=list[DirectiveBrief], auth=None, summary="Published directives")
-@api_access("public")
+@router.get(
+    "/public/directives", response=list[DirectiveBrief], access="public", auth=None, summary="Published directives"
+)
 def public_directives(request: HttpRequest) -> list[Directive]:
     published = Directive.objects.filter(status=DirectiveStatus.ISSUED, is_public=True).select_related("issuer")
     return list(published.order_by("-issued_on", "-id")[:MAX_LIST])
 
 
-@router.get("/public/directives/{pk}/document.pdf", auth=None, summary="A published directive as PDF")
-@api_access("nobody")
+@router.get("/public/directives/{pk}/document.pdf", access="nobody", auth=None, summary="A published directive as PDF")
 def public_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     directive = get_object_or_404(Directive, pk=pk, status=DirectiveStatus.ISSUED, is_public=True)
     return official.download(

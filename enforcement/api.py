@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, File, Query, Router, Schema, Status
+from ninja import Field, File, Query, Schema, Status
 from ninja.files import UploadedFile
 
 from accounts import jurisdiction
@@ -14,9 +14,8 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from inspections.periods import parse_period, recent_period
 from lib import attachments
-from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
-from lib.routes import api_access
+from lib.routes import Router
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import actions, reports
@@ -31,7 +30,7 @@ from .queries import (
     visible_violations,
 )
 
-router = Router(tags=["enforcement"])
+router = Router(tags=["enforcement"], auth=AUTH)
 
 
 class ViolationTypeOut(Schema):
@@ -206,8 +205,13 @@ def _act(request: HttpRequest, violation_id: int, action: Any, **values: Any) ->
     return _fresh(action(get_violation(request.user, violation_id), request_user(request), **values).pk)
 
 
-@router.get("/violation-types", response=list[ViolationTypeOut], auth=None, summary="Violation types and fine ranges")
-@api_access("public")
+@router.get(
+    "/violation-types",
+    response=list[ViolationTypeOut],
+    access="public",
+    auth=None,
+    summary="Violation types and fine ranges",
+)
 def list_types(request: HttpRequest) -> Any:
     return ViolationType.objects.filter(is_active=True)
 
@@ -215,19 +219,19 @@ def list_types(request: HttpRequest) -> Any:
 @router.post(
     "/violations",
     response={201: ViolationOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Record a violation (a draft)",
     description="Inspectors and officers, in their jurisdiction. Text that will be published is refused when it "
     "holds an ID number (9 or 12 digits) or a phone number.",
 )
-@api_access("signed-in")
 def create_violation(request: HttpRequest, payload: ViolationIn) -> Status[Violation]:
     violation = actions.record_violation(request_user(request), payload.model_dump())
     return Status(201, _fresh(violation.pk))
 
 
-@router.get("/violations", response=list[ViolationOut], auth=AUTH, summary="Violations in the caller's jurisdiction")
-@api_access("signed-in")
+@router.get(
+    "/violations", response=list[ViolationOut], access="signed-in", summary="Violations in the caller's jurisdiction"
+)
 @paged
 def list_violations(request: HttpRequest, filters: Query[OfficerFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme, filters.status)
@@ -237,19 +241,12 @@ def list_violations(request: HttpRequest, filters: Query[OfficerFilter]):  # typ
     return violations.select_related("type", "unit", "establishment").prefetch_related("evidence").order_by("-pk")
 
 
-@router.get("/violations/{violation_id}", response=ViolationOut, auth=AUTH, summary="One violation")
-@api_access("nobody")
+@router.get("/violations/{violation_id}", response=ViolationOut, access="nobody", summary="One violation")
 def read_violation(request: HttpRequest, violation_id: int) -> Violation:
     return _fresh(get_violation(request.user, violation_id).pk)
 
 
-@router.patch(
-    "/violations/{violation_id}",
-    response={200: ViolationOut, 409: ErrorOut},
-    auth=AUTH,
-    summary="Correct a draft",
-)
-@api_access("nobody")
+@router.patch("/violations/{violation_id}", response=ViolationOut, access="nobody", summary="Correct a draft")
 def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationPatch) -> Violation:
     violation = get_violation(request.user, violation_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -260,44 +257,40 @@ def patch_violation(request: HttpRequest, violation_id: int, payload: ViolationP
 
 @router.post(
     "/violations/{violation_id}/decide",
-    response={200: ViolationOut, 409: ErrorOut},
-    auth=AUTH,
+    response=ViolationOut,
+    access="signed-in",
     summary="Record the decision (officers of the unit or above)",
 )
-@api_access("signed-in")
 def decide(request: HttpRequest, violation_id: int, payload: ViolationDecisionIn) -> Violation:
     return _act(request, violation_id, actions.decide_violation, **payload.model_dump())
 
 
 @router.post(
     "/violations/{violation_id}/publish",
-    response={200: ViolationOut, 409: ErrorOut},
-    auth=AUTH,
+    response=ViolationOut,
+    access="nobody",
     summary="Publish a decided violation (officers of the unit or above)",
 )
-@api_access("nobody")
 def publish(request: HttpRequest, violation_id: int) -> Violation:
     return _act(request, violation_id, actions.publish_violation)
 
 
 @router.post(
     "/violations/{violation_id}/withdraw",
-    response={200: ViolationOut, 409: ErrorOut},
-    auth=AUTH,
+    response=ViolationOut,
+    access="signed-in",
     summary="Withdraw a violation with a reason (officers of the unit or above); its record stays",
 )
-@api_access("signed-in")
 def withdraw(request: HttpRequest, violation_id: int, payload: WithdrawIn) -> Violation:
     return _act(request, violation_id, actions.withdraw_violation, reason=payload.reason)
 
 
 @router.post(
     "/violations/{violation_id}/evidence",
-    response={201: EvidenceOut, 409: ErrorOut, 413: ErrorOut},
-    auth=AUTH,
+    response={201: EvidenceOut},
+    access="signed-in",
     summary="Keep a photo or PDF (at most 5 MB) with a violation; never public",
 )
-@api_access("signed-in")
 def upload_evidence(request: HttpRequest, violation_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     violation = get_violation(request.user, violation_id)
     evidence = actions.attach_evidence(violation, request_user(request), file)
@@ -307,12 +300,12 @@ def upload_evidence(request: HttpRequest, violation_id: int, file: File[Uploaded
 @router.get(
     "/public/violations",
     response=list[PublicViolationOut],
+    access="public",
     auth=None,
     summary="Published violations (no login)",
     description="Officials are listed like everyone else, with is_official, position and agency. No ID number, "
     "home address or phone number is ever part of a violation.",
 )
-@api_access("public")
 @paged
 def public_violations(request: HttpRequest, filters: Query[PublicFilter]):  # type: ignore[no-untyped-def]
     found = parse_filters(filters.unit, filters.type, filters.period, filters.scheme)
@@ -328,9 +321,12 @@ def _public(violation: Violation) -> dict[str, Any]:
 
 
 @router.get(
-    "/public/violations/{violation_id}", response=PublicViolationOut, auth=None, summary="One published violation"
+    "/public/violations/{violation_id}",
+    response=PublicViolationOut,
+    access="nobody",
+    auth=None,
+    summary="One published violation",
 )
-@api_access("nobody")
 def public_violation(request: HttpRequest, violation_id: int) -> dict[str, Any]:
     return _public(get_published(violation_id))
 
@@ -338,10 +334,9 @@ def public_violation(request: HttpRequest, violation_id: int) -> dict[str, Any]:
 @router.get(
     "/reports/enforcement",
     response=ReportOut,
-    auth=AUTH,
+    access="officers",
     summary="Inspections done and planned by level, violations by type and unit, fines, officials",
 )
-@api_access("officers")
 def enforcement_report(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:

@@ -5,17 +5,17 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Schema, Status
 
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.routes import api_access
+from lib.routes import Router
 from territory import queries as territory
 
 from . import actions, queries
 from .models import Event, Site
 
-router = Router(tags=["events"])
+router = Router(tags=["events"], auth=AUTH)
 
 
 class EventIn(Schema):
@@ -67,14 +67,14 @@ class StatusIn(Schema):
     incident: str = Field("", description="for an incident: what happened, without names")
 
 
-@router.get("/events", response=list[EventOut], auth=AUTH, summary="Events of the user's jurisdiction and above it")
-@api_access("signed-in")
+@router.get(
+    "/events", response=list[EventOut], access="signed-in", summary="Events of the user's jurisdiction and above it"
+)
 def list_events(request: HttpRequest) -> list[Event]:
     return list(queries.visible_events(request.user)[:200])
 
 
-@router.post("/events", response={201: EventOut}, auth=AUTH, summary="Create an exam or election")
-@api_access("signed-in")
+@router.post("/events", response={201: EventOut}, access="signed-in", summary="Create an exam or election")
 def create_event(request: HttpRequest, payload: EventIn) -> Status:
     unit = territory.get_unit(payload.unit, payload.scheme or settings.DEFAULT_SCHEME)
     event = actions.create_event(
@@ -84,8 +84,9 @@ def create_event(request: HttpRequest, payload: EventIn) -> Status:
     return Status(201, event)
 
 
-@router.get("/events/{id}/sites", response=SitesOut, auth=AUTH, summary="Sites of an event in the user's jurisdiction")
-@api_access("nobody")
+@router.get(
+    "/events/{id}/sites", response=SitesOut, access="nobody", summary="Sites of an event in the user's jurisdiction"
+)
 def list_sites(
     request: HttpRequest, id: int, status: str | None = None, offset: int = 0, limit: int = 200
 ) -> dict[str, object]:
@@ -103,10 +104,9 @@ def list_sites(
 @router.post(
     "/events/{id}/sites/{site_id}/status",
     response=SiteOut,
-    auth=AUTH,
+    access="signed-in",
     summary="Report a site's status on the day (an incident opens a response record)",
 )
-@api_access("signed-in")
 def report_status(request: HttpRequest, id: int, site_id: int, payload: StatusIn) -> Site:
     event = queries.get_event(request.user, id)
     site = queries.get_site(request.user, event, site_id)

@@ -12,16 +12,15 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, File, Query, Router, Schema, Status
+from ninja import Field, File, Query, Schema, Status
 from ninja.files import UploadedFile
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
 from lib import attachments
-from lib.api_errors import ErrorOut
 from lib.pagination import paged
-from lib.routes import api_access
+from lib.routes import Router
 from safety.models import Establishment
 from territory.models import AdminUnit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
@@ -32,7 +31,7 @@ from .models import Checklist, Inspection, InspectionPlan, InspectionStatus, Out
 from .periods import parse_period, recent_period
 from .queries import get_campaign, get_inspection, visible_campaigns, visible_inspections
 
-router = Router(tags=["inspections"])
+router = Router(tags=["inspections"], auth=AUTH)
 
 
 class TargetOut(Schema):
@@ -327,13 +326,12 @@ def _act(request: HttpRequest, inspection_id: int, action: Any, **values: Any) -
 
 @router.post(
     "/inspections",
-    response={201: InspectionOut, 409: ErrorOut},
-    auth=AUTH,
+    response={201: InspectionOut},
+    access="signed-in",
     summary="Plan one inspection (and record it at once when `record` is given)",
     description="The target is a unit strictly below the inspecting unit, or a place within it: a commune never "
     "inspects its district (403). Officers, inspectors and administrators inspect from their jurisdiction.",
 )
-@api_access("signed-in")
 def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Inspection]:
     user = request_user(request)
     if bool(payload.target_unit) == bool(payload.target_place):
@@ -368,8 +366,9 @@ def create_inspection(request: HttpRequest, payload: InspectionIn) -> Status[Ins
     return Status(201, _fresh(inspection.pk))
 
 
-@router.get("/inspections", response=list[InspectionOut], auth=AUTH, summary="Inspections in the caller's jurisdiction")
-@api_access("signed-in")
+@router.get(
+    "/inspections", response=list[InspectionOut], access="signed-in", summary="Inspections in the caller's jurisdiction"
+)
 @paged
 def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  # type: ignore[no-untyped-def]
     inspections = visible_inspections(request.user)
@@ -409,10 +408,9 @@ def list_inspections(request: HttpRequest, filters: Query[InspectionFilter]):  #
 @router.get(
     "/inspections/coverage",
     response=InspectionCoverageOut,
-    auth=AUTH,
+    access="officers",
     summary="Which units one level down and which places were inspected in a period",
 )
-@api_access("officers")
 def get_coverage(
     request: HttpRequest, unit: str | None = None, scheme: SchemeName | None = None, period: str | None = None
 ) -> dict[str, Any]:
@@ -435,55 +433,50 @@ def get_coverage(
     }
 
 
-@router.get("/inspections/{inspection_id}", response=InspectionOut, auth=AUTH, summary="One inspection")
-@api_access("nobody")
+@router.get("/inspections/{inspection_id}", response=InspectionOut, access="nobody", summary="One inspection")
 def read_inspection(request: HttpRequest, inspection_id: int) -> Inspection:
     return _fresh(get_inspection(request.user, inspection_id).pk)
 
 
 @router.post(
     "/inspections/{inspection_id}/record",
-    response={200: InspectionOut, 409: ErrorOut},
-    auth=AUTH,
+    response=InspectionOut,
+    access="signed-in",
     summary="Record a planned inspection",
     description="A place is re-scored with its criteria set; the verified result is compared with the owner's "
     "latest self-assessment and a large gap is flagged. Recording a re-inspection closes the earlier fixes.",
 )
-@api_access("signed-in")
 def record_inspection(request: HttpRequest, inspection_id: int, payload: RecordIn) -> Inspection:
     return _act(request, inspection_id, actions.record_inspection, **payload.model_dump())
 
 
 @router.post(
     "/inspections/{inspection_id}/reinspect",
-    response={201: InspectionOut, 409: ErrorOut},
-    auth=AUTH,
+    response={201: InspectionOut},
+    access="nobody",
     summary="Plan the re-inspection that closes an inspection's fixes",
 )
-@api_access("nobody")
 def reinspect(request: HttpRequest, inspection_id: int, payload: ReinspectIn) -> Status[Inspection]:
     return Status(201, _act(request, inspection_id, actions.reinspect, planned_on=payload.planned_on))
 
 
 @router.post(
     "/inspections/{inspection_id}/cancel",
-    response={200: InspectionOut, 409: ErrorOut},
-    auth=AUTH,
+    response=InspectionOut,
+    access="nobody",
     summary="Cancel a planned inspection",
 )
-@api_access("nobody")
 def cancel(request: HttpRequest, inspection_id: int) -> Inspection:
     return _act(request, inspection_id, actions.cancel_inspection)
 
 
 @router.post(
     "/inspections/{inspection_id}/files",
-    response={201: FileOut, 409: ErrorOut, 413: ErrorOut},
-    auth=AUTH,
+    response={201: FileOut},
+    access="signed-in",
     summary="Attach a photo (JPEG, PNG, GIF, WebP) or PDF of at most 5 MB",
     description="The content is checked, not the name: other files answer 422, larger ones 413.",
 )
-@api_access("signed-in")
 def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFile]) -> Status[dict[str, Any]]:
     inspection = get_inspection(request.user, inspection_id)
     attached = actions.attach_file(inspection, request_user(request), file)
@@ -493,11 +486,10 @@ def upload_file(request: HttpRequest, inspection_id: int, file: File[UploadedFil
 @router.post(
     "/inspection-plans",
     response={201: PlanOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Plan inspections of several units and places at once",
     description="Every target is checked before anything is written: one bad target and nothing is planned.",
 )
-@api_access("signed-in")
 def create_plan(request: HttpRequest, payload: PlanIn) -> Status[InspectionPlan]:
     user = request_user(request)
     unit = _unit_code(payload.by_unit, payload.scheme, "by_unit")
@@ -520,8 +512,7 @@ def create_plan(request: HttpRequest, payload: PlanIn) -> Status[InspectionPlan]
     return Status(201, plan)
 
 
-@router.get("/inspection-plans/{plan_id}", response=PlanOut, auth=AUTH, summary="One inspection plan")
-@api_access("nobody")
+@router.get("/inspection-plans/{plan_id}", response=PlanOut, access="nobody", summary="One inspection plan")
 def read_plan(request: HttpRequest, plan_id: int) -> InspectionPlan:
     plan = InspectionPlan.objects.select_related("unit", "checklist").filter(pk=plan_id).first()
     if plan is None or not jurisdiction.can_see_unit(request.user, plan.unit):
@@ -529,8 +520,9 @@ def read_plan(request: HttpRequest, plan_id: int) -> InspectionPlan:
     return plan
 
 
-@router.get("/unit-checklists", response=list[ChecklistOut], auth=AUTH, summary="Checklists for inspecting units")
-@api_access("signed-in")
+@router.get(
+    "/unit-checklists", response=list[ChecklistOut], access="signed-in", summary="Checklists for inspecting units"
+)
 def list_checklists(request: HttpRequest) -> Any:
     return Checklist.objects.filter(is_active=True)
 
@@ -538,16 +530,16 @@ def list_checklists(request: HttpRequest) -> Any:
 # --- Door-to-door screening -------------------------------------------------------------------
 
 
-@router.post("/screening-campaigns", response={201: CampaignOut}, auth=AUTH, summary="Open a screening campaign")
-@api_access("signed-in")
+@router.post(
+    "/screening-campaigns", response={201: CampaignOut}, access="signed-in", summary="Open a screening campaign"
+)
 def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[ScreeningCampaign]:
     unit = _unit_code(payload.unit, payload.scheme, "unit")
     campaign = actions.open_campaign(request_user(request), unit=unit, **payload.model_dump(exclude={"unit", "scheme"}))
     return Status(201, campaign)
 
 
-@router.get("/screening-campaigns", response=list[CampaignOut], auth=AUTH, summary="Campaigns the caller sees")
-@api_access("signed-in")
+@router.get("/screening-campaigns", response=list[CampaignOut], access="signed-in", summary="Campaigns the caller sees")
 @paged
 def list_campaigns(request: HttpRequest):  # type: ignore[no-untyped-def]
     return visible_campaigns(request.user).select_related("unit").order_by("-period_start", "-pk")
@@ -556,10 +548,9 @@ def list_campaigns(request: HttpRequest):  # type: ignore[no-untyped-def]
 @router.get(
     "/screening-campaigns/{campaign_id}",
     response=ProgressOut,
-    auth=AUTH,
+    access="nobody",
     summary="Progress per village, commune and district, with the villages lagging behind",
 )
-@api_access("nobody")
 def campaign_progress(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
     campaign = get_campaign(request.user, campaign_id)
     found = screening.progress(campaign, timezone.localdate())
@@ -594,11 +585,10 @@ def campaign_progress(request: HttpRequest, campaign_id: int) -> dict[str, Any]:
 
 @router.post(
     "/screening-campaigns/{campaign_id}/days",
-    response={200: DayOut},
-    auth=AUTH,
+    response=DayOut,
+    access="signed-in",
     summary="Record a village's counts for one day (again to correct them)",
 )
-@api_access("signed-in")
 def record_day(request: HttpRequest, campaign_id: int, payload: DayIn) -> Any:
     campaign = get_campaign(request.user, campaign_id)
     village = _unit_code(payload.village, campaign.unit.scheme, "village")

@@ -2,9 +2,10 @@
 
 `route(...)` is Django's `path(...)` with one more argument, `access`: the rule, named in
 testing/access.py, that the authorization matrix test checks for every role on this route. A
-route declared with plain `path(...)` has no rule, and the test fails on it. An API operation
-declares its rule with `@api_access(rule)` right under the router's `@router.get(...)` (or post,
-put, patch, delete); an operation without one fails the test too.
+route declared with plain `path(...)` has no rule, and the test fails on it. An API operation is
+declared the same way, on a `Router`: `@router.get(path, access=rule, ...)` (or post, put,
+patch, delete); django-ninja's own router has no `access`, so an operation declared on one fails
+the test too.
 """
 
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 from django.urls import URLPattern, path
+from ninja import Router as NinjaRouter
 
 _ACCESS: "WeakKeyDictionary[Any, str]" = WeakKeyDictionary()
 
@@ -27,14 +29,40 @@ def route(
     return declared
 
 
-def api_access(access: str) -> Callable[[Operation], Operation]:
-    """The API operation below, recorded as open to the roles `access` names (and left as it is)."""
+class Router(NinjaRouter):
+    """django-ninja's router whose operations each say who may use them.
 
-    def declare(operation: Operation) -> Operation:
-        _ACCESS[operation] = access
-        return operation
+    Give the router the `auth` most of its operations share; an operation open to anyone says
+    `auth=None`. The API answers every refusal (401, 403, 404, 409, 413, 422, 429) in one format
+    and documents it for every operation (phongdich/api.py), so `response` names only the
+    answers an operation gives when it succeeds, or a refusal with its own body.
 
-    return declare
+    `access` is required where django-ninja's methods have no such argument: hence the
+    `type: ignore[override]` on each.
+    """
+
+    def get(self, path: str, *, access: str, **options: Any) -> Callable[[Operation], Operation]:  # type: ignore[override]
+        return self._declared(super().get(path, **options), access)
+
+    def post(self, path: str, *, access: str, **options: Any) -> Callable[[Operation], Operation]:  # type: ignore[override]
+        return self._declared(super().post(path, **options), access)
+
+    def put(self, path: str, *, access: str, **options: Any) -> Callable[[Operation], Operation]:  # type: ignore[override]
+        return self._declared(super().put(path, **options), access)
+
+    def patch(self, path: str, *, access: str, **options: Any) -> Callable[[Operation], Operation]:  # type: ignore[override]
+        return self._declared(super().patch(path, **options), access)
+
+    def delete(self, path: str, *, access: str, **options: Any) -> Callable[[Operation], Operation]:  # type: ignore[override]
+        return self._declared(super().delete(path, **options), access)
+
+    @staticmethod
+    def _declared(register: Callable[[Operation], Operation], access: str) -> Callable[[Operation], Operation]:
+        def declare(operation: Operation) -> Operation:
+            _ACCESS[operation] = access
+            return register(operation)
+
+        return declare
 
 
 def access_of(declared: URLPattern | Callable[..., Any]) -> str | None:

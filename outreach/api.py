@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
@@ -17,14 +17,14 @@ from accounts.http import request_user
 from directives.access import is_issuer_side
 from directives.models import ContentItem
 from directives.queries import get_visible_directive
-from lib.routes import api_access
+from lib.routes import Router
 from territory import queries
 from territory.models import Organisation
 
 from . import actions, reports
 from .models import Activity, Channel
 
-router = Router(tags=["outreach"])
+router = Router(tags=["outreach"], auth=AUTH)
 
 
 class ActivityIn(Schema):
@@ -148,8 +148,7 @@ def _data(request: HttpRequest, payload: ActivityIn, evidence: UploadedFile | No
     return actions.ActivityData(**values, evidence_file=evidence)
 
 
-@router.post("/outreach/activities", response={201: ActivityOut}, auth=AUTH, summary="Report an activity")
-@api_access("signed-in")
+@router.post("/outreach/activities", response={201: ActivityOut}, access="signed-in", summary="Report an activity")
 def report(request: HttpRequest, payload: ActivityIn) -> Status:
     return Status(201, actions.report_activity(_data(request, payload), by=request_user(request)))
 
@@ -157,10 +156,9 @@ def report(request: HttpRequest, payload: ActivityIn) -> Status:
 @router.post(
     "/outreach/activities/with-evidence",
     response={201: ActivityOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Report an activity with an evidence file (multipart form)",
 )
-@api_access("signed-in")
 def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: File[UploadedFile]) -> Status:
     return Status(201, actions.report_activity(_data(request, payload, evidence), by=request_user(request)))
 
@@ -168,10 +166,9 @@ def report_with_file(request: HttpRequest, payload: Form[ActivityIn], evidence: 
 @router.get(
     "/directives/{pk}/summary",
     response=OutreachSummaryOut,
-    auth=AUTH,
+    access="nobody",
     summary="Totals per content item, channel and district",
 )
-@api_access("nobody")
 def directive_summary(request: HttpRequest, pk: int) -> dict[str, object]:
     directive = get_visible_directive(request.user, pk)
     if not is_issuer_side(request.user, directive):
@@ -217,9 +214,11 @@ def _row(row: reports.CoverageRow) -> dict[str, object]:
 
 
 @router.get(
-    "/outreach/coverage", response=OutreachCoverageOut, auth=AUTH, summary="Villages reached in 7, 14 and 30 days"
+    "/outreach/coverage",
+    response=OutreachCoverageOut,
+    access="signed-in",
+    summary="Villages reached in 7, 14 and 30 days",
 )
-@api_access("signed-in")
 def coverage(
     request: HttpRequest, unit: str, on: date | None = None, scheme: str | None = None, limit: int = 500
 ) -> dict[str, object]:

@@ -6,16 +6,15 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema, Status
 from ninja.errors import HttpError
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
 from lib import attachments, publiccache
-from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
-from lib.routes import api_access
+from lib.routes import Router
 from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
@@ -189,21 +188,26 @@ def officer_view(report: Report, now: datetime | None = None) -> dict[str, Any]:
     }
 
 
-@router.get("/public/report-categories", response=list[CategoryOut], auth=None, summary="What a report may be about")
-@api_access("public")
+@router.get(
+    "/public/report-categories",
+    response=list[CategoryOut],
+    access="public",
+    auth=None,
+    summary="What a report may be about",
+)
 def list_categories(request: HttpRequest) -> Any:
     return queries.active_categories()
 
 
 @router.post(
     "/public/reports",
-    response={201: TrackingOut, 422: ErrorOut, 429: ErrorOut},
+    response={201: TrackingOut},
+    access="public",
     auth=None,
     summary="Send a report (no account needed)",
     description="Give exactly one location: `unit` (+ `scheme`), `lat` and `lon`, or `place`. The text is refused "
     "when it holds HTML, a phone number, an ID number or an e-mail address. Rate-limited per address and device.",
 )
-@api_access("public")
 def send_report(request: HttpRequest, payload: ReportIn) -> Any:
     values = {k: v for k, v in payload.model_dump().items() if v not in (None, "")}
     try:
@@ -216,19 +220,23 @@ def send_report(request: HttpRequest, payload: ReportIn) -> Any:
 @router.get(
     "/public/reports/{tracking_code}",
     response=PublicReportOut,
+    access="nobody",
     auth=None,
     summary="A report's status and answer",
     url_name="public_report",
 )
-@api_access("nobody")
 def follow_report(request: HttpRequest, tracking_code: str) -> Any:
     return public_view(queries.get_by_tracking_code(tracking_code))
 
 
 @router.get(
-    "/public/reports", response=list[PublicReportOut], auth=None, summary="Published reports", url_name="public_reports"
+    "/public/reports",
+    response=list[PublicReportOut],
+    access="public",
+    auth=None,
+    summary="Published reports",
+    url_name="public_reports",
 )
-@api_access("public")
 @paged
 def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # type: ignore[no-untyped-def]
     unit = get_unit(filters.unit, filters.scheme) if filters.unit else None
@@ -237,8 +245,13 @@ def list_public(request: HttpRequest, filters: Query[PublicReportFilter]):  # ty
     return Mapped(ordered, public_view)
 
 
-@router.get("/reports", response=list[OfficerReportOut], auth=AUTH, summary="Reports in the caller's jurisdiction")
-@api_access("signed-in")
+@router.get(
+    "/reports",
+    response=list[OfficerReportOut],
+    access="signed-in",
+    auth=AUTH,
+    summary="Reports in the caller's jurisdiction",
+)
 @paged
 def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # type: ignore[no-untyped-def]
     reports = queries.visible_reports(request.user)
@@ -264,14 +277,14 @@ def list_reports(request: HttpRequest, filters: Query[OfficerReportFilter]):  # 
 
 @router.post(
     "/reports/{report_id}/{action}",
-    response={200: OfficerReportOut, 409: ErrorOut, 422: ErrorOut},
+    response=OfficerReportOut,
+    access="nobody",
     auth=AUTH,
     summary="Triage, assign, record an action, answer or close a report",
     description="Officers of the unit handling the report or above it. accept (public_text), reject (reason), "
     "duplicate (duplicate_of), transfer (unit + scheme, or organisation; note), assign (assignee), record (note, "
     "inspection, violation), answer (answer), close (note).",
 )
-@api_access("nobody")
 def act(request: HttpRequest, report_id: int, action: Action, payload: ActionIn) -> Any:
     report = queries.get_report(request.user, report_id)
     actions.perform(report, request_user(request), action, payload.model_dump())

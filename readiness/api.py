@@ -5,16 +5,16 @@ from datetime import date
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Schema, Status
 
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.routes import api_access
+from lib.routes import Router
 
 from . import actions, queries
 from .models import Verification
 
-router = Router(tags=["readiness"])
+router = Router(tags=["readiness"], auth=AUTH)
 
 
 class MemberIO(Schema):
@@ -122,9 +122,11 @@ def _declaration(scheme: str, code: str, request: HttpRequest) -> dict[str, obje
 
 
 @router.get(
-    "/readiness/units/{scheme}/{code}", response=DeclarationOut, auth=AUTH, summary="A unit's declared resources"
+    "/readiness/units/{scheme}/{code}",
+    response=DeclarationOut,
+    access="jurisdiction",
+    summary="A unit's declared resources",
 )
-@api_access("jurisdiction")
 def get_declaration(request: HttpRequest, scheme: str, code: str) -> dict[str, object]:
     return _declaration(scheme, code, request)
 
@@ -132,10 +134,9 @@ def get_declaration(request: HttpRequest, scheme: str, code: str) -> dict[str, o
 @router.put(
     "/readiness/units/{scheme}/{code}",
     response=DeclarationOut,
-    auth=AUTH,
+    access="jurisdiction",
     summary="Declare a unit's resources: all of it is written, or nothing (422 with every problem)",
 )
-@api_access("jurisdiction")
 def put_declaration(request: HttpRequest, scheme: str, code: str, payload: DeclarationIn) -> dict[str, object]:
     unit = queries.get_unit(request.user, scheme, code)
     stocks = {s.kind: actions.StockValue(s.quantity, s.in_use) for s in payload.stocks}
@@ -175,10 +176,9 @@ def _row(row: queries.RollUp, steps: queries.NextSteps | None = None) -> dict[st
 @router.get(
     "/readiness/gaps",
     response=GapsOut,
-    auth=AUTH,
+    access="signed-in",
     summary="Gaps of a unit and its children for a scenario, or (scenario=next) each against its next scenario",
 )
-@api_access("signed-in")
 def gaps(request: HttpRequest, unit: str, scheme: str | None = None, scenario: str | None = None) -> dict[str, object]:
     place = queries.get_unit(request.user, scheme or settings.DEFAULT_SCHEME, unit)
     if scenario == queries.NEXT:
@@ -259,10 +259,9 @@ def _verification(v: Verification) -> dict[str, object]:
 @router.post(
     "/readiness/units/{scheme}/{code}/inspections",
     response={201: ReadinessInspectionOut},
-    auth=AUTH,
+    access="jurisdiction",
     summary="Record a readiness inspection by a level above: every declared kind counted (422 with every problem)",
 )
-@api_access("jurisdiction")
 def create_verification(request: HttpRequest, scheme: str, code: str, payload: ReadinessInspectionIn) -> Status:
     unit = queries.get_unit(request.user, scheme, code)
     counted = {line.kind: actions.Counted(line.verified, line.note) for line in payload.lines}
@@ -273,10 +272,9 @@ def create_verification(request: HttpRequest, scheme: str, code: str, payload: R
 @router.get(
     "/readiness/units/{scheme}/{code}/inspections",
     response=list[ReadinessInspectionOut],
-    auth=AUTH,
+    access="jurisdiction",
     summary="A unit's readiness inspections: declared and verified figures, newest first",
 )
-@api_access("jurisdiction")
 def list_verifications(request: HttpRequest, scheme: str, code: str) -> list[dict[str, object]]:
     unit = queries.get_unit(request.user, scheme, code)
     return [_verification(v) for v in queries.verifications(unit)]

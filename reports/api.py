@@ -7,13 +7,12 @@ from typing import Any, Literal
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.api_errors import ErrorOut
 from lib.pagination import Mapped, paged
-from lib.routes import api_access
+from lib.routes import Router
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from . import documents
@@ -21,7 +20,7 @@ from .actions import issue_weekly_report
 from .models import IssuedReport
 from .queries import as_json, get_issued_report, situation, situation_unit, visible_issued_reports
 
-router = Router(tags=["situation"])
+router = Router(tags=["situation"], auth=AUTH)
 
 
 class DashboardFilter(Schema):
@@ -32,13 +31,12 @@ class DashboardFilter(Schema):
 @router.get(
     "/dashboard",
     response=dict[str, Any],
-    auth=AUTH,
+    access="officers",
     summary="The situation of a unit in the caller's jurisdiction (the widest one by default)",
     description="Places by state, overdue and never assessed; inspections done and planned in the last 30 days; "
     "screening in progress; violations decided and published; levels and zones; villages reached in 7/14/30 "
     "days; citizens' reports received, answered and overdue; the same per unit one level down.",
 )
-@api_access("officers")
 def dashboard(request: HttpRequest, filters: Query[DashboardFilter]) -> Any:
     return as_json(situation(request.user, situation_unit(request.user, filters.unit, filters.scheme)))
 
@@ -94,10 +92,9 @@ def _issued_view(report: IssuedReport, with_figures: bool = False) -> dict[str, 
 @router.get(
     "/weekly-reports",
     response=list[IssuedReportOut],
-    auth=AUTH,
+    access="officers",
     summary="Weekly reports issued by a unit of the caller's jurisdiction and the units under it",
 )
-@api_access("officers")
 @paged
 def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  # type: ignore[no-untyped-def]
     unit = situation_unit(request.user, filters.unit, filters.scheme)
@@ -108,13 +105,12 @@ def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  #
 
 @router.post(
     "/weekly-reports",
-    response={201: IssuedReportDetailOut, 422: ErrorOut},
-    auth=AUTH,
+    response={201: IssuedReportDetailOut},
+    access="officers",
     summary="Issue a unit's weekly report for a period",
     description="Officers of the unit or above it. The figures are those of the situation view for the period, "
     "kept as they are at issue: the report never changes. A unit issues one report per period.",
 )
-@api_access("officers")
 def issue_weekly(request: HttpRequest, payload: WeeklyIn) -> Any:
     unit = situation_unit(request.user, payload.unit, payload.scheme)
     report = issue_weekly_report(request_user(request), unit, payload.start, payload.end)
@@ -124,21 +120,19 @@ def issue_weekly(request: HttpRequest, payload: WeeklyIn) -> Any:
 @router.get(
     "/weekly-reports/{report_id}",
     response=IssuedReportDetailOut,
-    auth=AUTH,
+    access="nobody",
     summary="An issued weekly report with its figures",
 )
-@api_access("nobody")
 def weekly_report(request: HttpRequest, report_id: int) -> Any:
     return _issued_view(get_issued_report(request.user, report_id), with_figures=True)
 
 
 @router.get(
     "/weekly-reports/{report_id}/{extension}",
-    auth=AUTH,
+    access="nobody",
     summary="An issued weekly report as DOCX or PDF (the official layout) or XLSX: extension docx, pdf or xlsx",
     url_name="weekly_report_file",
 )
-@api_access("nobody")
 def weekly_report_file(request: HttpRequest, report_id: int, extension: str) -> HttpResponse:
     if extension not in documents.EXTENSIONS:
         raise Http404(_("Reports are downloaded as DOCX, PDF or XLSX."))

@@ -2,11 +2,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 from ninja.pagination import paginate
 
 from lib.pagination import Pages
-from lib.routes import api_access
+from lib.routes import Router
 
 from . import queries
 from .models import AdminUnit
@@ -68,8 +68,7 @@ class UnitFilter(Schema):
     q: str | None = Field(None, description="name, diacritics and case ignored")
 
 
-@router.get("/units", response=list[UnitOut], auth=None, summary="Administrative units (public data)")
-@api_access("public")
+@router.get("/units", response=list[UnitOut], access="public", auth=None, summary="Administrative units (public data)")
 @paginate(Pages, page_size=100)
 def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignore[no-untyped-def]
     scheme = filters.scheme or settings.DEFAULT_SCHEME
@@ -84,8 +83,11 @@ def list_units(request: HttpRequest, filters: Query[UnitFilter]):  # type: ignor
 
 
 @router.get(
-    "/units/{scheme}/{code}", response=UnitDetailOut, auth=None, summary="One unit with its ancestors and counts"
+    "/units/{scheme}/{code}",
+    response=UnitDetailOut,
+    access="public",
+    auth=None,
+    summary="One unit with its ancestors and counts",
 )
-@api_access("public")
 def unit_detail(request: HttpRequest, scheme: SchemeName, code: str) -> AdminUnit:
     return queries.get_unit(code, scheme)

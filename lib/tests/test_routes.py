@@ -1,8 +1,9 @@
 from django.http import HttpRequest, HttpResponse
 from django.test import SimpleTestCase
 from django.urls import URLPattern, include, path
+from ninja import Router as NinjaRouter
 
-from lib.routes import access_of, route
+from lib.routes import Router, access_of, route
 
 
 def page(request: HttpRequest) -> HttpResponse:
@@ -29,3 +30,44 @@ class RouteTests(SimpleTestCase):
         (inner,) = resolver.url_patterns
         assert isinstance(inner, URLPattern)
         self.assertEqual(access_of(inner), "jurisdiction")
+
+
+class RouterTests(SimpleTestCase):
+    def test_an_operation_keeps_its_rule_and_its_options(self) -> None:
+        router = Router(tags=["things"])
+
+        @router.post("/things", response={201: int}, access="signed-in", summary="Add a thing", url_name="add_thing")
+        def add_thing(request: HttpRequest) -> int:
+            return 1
+
+        self.assertEqual(access_of(add_thing), "signed-in")
+        (operation,) = router.path_operations["/things"].operations
+        self.assertEqual((operation.view_func, operation.methods), (add_thing, ["POST"]))
+        self.assertEqual((operation.summary, operation.url_name), ("Add a thing", "add_thing"))
+        self.assertEqual(list(operation.response_models), [201])
+
+    def test_every_method_declares_a_rule(self) -> None:
+        router = Router()
+        rules = {"get": "public", "post": "signed-in", "put": "nobody", "patch": "officers", "delete": "changers"}
+        for method, rule in rules.items():
+
+            def operation(request: HttpRequest) -> None:
+                return None
+
+            getattr(router, method)(f"/{method}", access=rule)(operation)
+            self.assertEqual(access_of(operation), rule)
+            (declared,) = router.path_operations[f"/{method}"].operations
+            self.assertEqual(declared.methods, [method.upper()])
+
+    def test_an_operation_on_ninjas_own_router_has_no_rule(self) -> None:
+        router = NinjaRouter()
+
+        @router.get("/things")
+        def list_things(request: HttpRequest) -> None:
+            return None
+
+        self.assertIsNone(access_of(list_things))
+
+    def test_an_operation_cannot_leave_its_rule_out(self) -> None:
+        with self.assertRaises(TypeError):
+            Router().get("/things")  # type: ignore[call-arg]

@@ -1,6 +1,6 @@
 """Every route of the site and the API × every demo role × a unit or place of the role's own
 jurisdiction, of a sibling's and of the parent: the outcome is the one declared with the route
-(`access=` of a page's `lib.routes.route`, `@api_access(…)` of an API operation; rules in
+(`access=` of a page's `lib.routes.route` or of an API operation on a `lib.routes.Router`; rules in
 testing/access.py), and a route with no declaration fails the test. A new page or endpoint is
 covered without writing a test.
 

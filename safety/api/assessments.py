@@ -5,18 +5,18 @@ from typing import Annotated, Any
 
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Body, Field, Router, Schema, Status
+from ninja import Body, Field, Schema, Status
 from ninja.pagination import paginate
 
 from accounts.api import AUTH
 from lib.pagination import Pages
-from lib.routes import api_access
+from lib.routes import Router
 
 from .. import assessing
 from ..actions import assessments as actions
 from ..models import Assessment
 
-router = Router(tags=["safety"])
+router = Router(tags=["safety"], auth=AUTH)
 
 
 class AssessedWithSet(Schema):
@@ -63,10 +63,9 @@ class AssessmentOut(Schema):
 @router.post(
     "/establishments/{establishment_id}/assessments",
     response={201: AssessmentOut},
-    auth=AUTH,
+    access="place",
     summary="Submit a self-assessment of a place (its owner, or an officer above it)",
 )
-@api_access("place")
 def submit_assessment(
     request: HttpRequest,
     establishment_id: int,
@@ -84,10 +83,9 @@ def submit_assessment(
 @router.get(
     "/establishments/{establishment_id}/assessments",
     response=list[AssessmentOut],
-    auth=AUTH,
+    access="place",
     summary="A place's assessments, newest first",
 )
-@api_access("place")
 @paginate(Pages, page_size=50)
 def list_assessments(request: HttpRequest, establishment_id: int):  # type: ignore[no-untyped-def]
     place = assessing.place_for(request.user, establishment_id)

@@ -4,10 +4,10 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Schema
 from pydantic import Field
 
-from lib.routes import api_access
+from lib.routes import Router
 
 from .. import scoring
 from ..criteria import set_version
@@ -125,8 +125,13 @@ def _item(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@router.get("/criteria-sets", response=list[CriteriaSetSummary], auth=None, summary="The criteria sets in force")
-@api_access("public")
+@router.get(
+    "/criteria-sets",
+    response=list[CriteriaSetSummary],
+    access="public",
+    auth=None,
+    summary="The criteria sets in force",
+)
 def list_criteria_sets(request: HttpRequest) -> list[dict[str, Any]]:
     return [_summary(s) for s in CriteriaSet.objects.filter(is_current=True).order_by("code")]
 
@@ -134,10 +139,10 @@ def list_criteria_sets(request: HttpRequest) -> list[dict[str, Any]]:
 @router.get(
     "/criteria-sets/{code}",
     response=CriteriaSetOut,
+    access="nobody",
     auth=None,
     summary="One criteria set: sections, criteria, options, bands and rules (?version=N for an older one)",
 )
-@api_access("nobody")
 def get_criteria_set(request: HttpRequest, code: str, query: Query[VersionQuery]) -> dict[str, Any]:
     criteria_set = set_version(code, query.version)
     definition = criteria_set.definition

@@ -11,14 +11,13 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.api_errors import ErrorOut
 from lib.pagination import paged
 from lib.queries import one_or_404
-from lib.routes import api_access
+from lib.routes import Router
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
 
 from ..actions.registration import (
@@ -31,7 +30,7 @@ from ..actions.registration import (
 from ..models import Establishment
 from ..places import PlaceFilters, filter_places, visible_places
 
-router = Router(tags=["safety"])
+router = Router(tags=["safety"], auth=AUTH)
 
 
 class EstablishmentOut(Schema):
@@ -124,13 +123,12 @@ def _duplicate(found: DuplicatePlace) -> Status[Any]:
 @router.post(
     "/establishments",
     response={201: EstablishmentOut, 409: DuplicateOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Register a place",
     description="Officers register places in their jurisdiction (accepted at once); owners anywhere "
     "(waiting for an officer unless the province accepts owners' registrations). A place with the "
     'same name and address in the same unit answers 409 with the candidates unless "confirm_duplicate" is true.',
 )
-@api_access("signed-in")
 def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Status[Any]:
     data = payload.model_dump()
     try:
@@ -143,10 +141,9 @@ def create_establishment(request: HttpRequest, payload: EstablishmentIn) -> Stat
 @router.get(
     "/establishments",
     response=list[EstablishmentOut],
-    auth=AUTH,
+    access="signed-in",
     summary="Places in the caller's jurisdiction (and, for owners, their own)",
 )
-@api_access("signed-in")
 @paged
 def list_establishments(request: HttpRequest, filters: Query[EstablishmentFilter]):  # type: ignore[no-untyped-def]
     wanted = PlaceFilters(**{key: value or "" for key, value in filters.model_dump().items()})
@@ -157,11 +154,10 @@ def list_establishments(request: HttpRequest, filters: Query[EstablishmentFilter
 @router.get(
     "/establishments/{place_id}",
     response=EstablishmentOut,
-    auth=AUTH,
+    access="place",
     summary="One place",
     description="A place outside the caller's jurisdiction answers 404, so its existence is not disclosed.",
 )
-@api_access("place")
 def get_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _place(request, place_id)
 
@@ -169,12 +165,11 @@ def get_establishment(request: HttpRequest, place_id: int) -> Establishment:
 @router.patch(
     "/establishments/{place_id}",
     response={200: EstablishmentOut, 409: DuplicateOut},
-    auth=AUTH,
+    access="place",
     summary="Change a place",
     description="Officers of the place's unit change any field; its owners only address, capacity, "
     "contact and status (other fields answer 403).",
 )
-@api_access("place")
 def patch_establishment(request: HttpRequest, place_id: int, payload: EstablishmentPatch) -> Status[Any]:
     place = _place(request, place_id)
     changes = payload.model_dump(exclude_unset=True)
@@ -194,21 +189,19 @@ def _decide(request: HttpRequest, place_id: int, decide: Any) -> Establishment:
 
 @router.post(
     "/establishments/{place_id}/accept",
-    response={200: EstablishmentOut, 409: ErrorOut},
-    auth=AUTH,
+    response=EstablishmentOut,
+    access="jurisdiction-change",
     summary="Accept a place's registration (officers of its unit or above)",
 )
-@api_access("jurisdiction-change")
 def accept_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _decide(request, place_id, accept_place)
 
 
 @router.post(
     "/establishments/{place_id}/reject",
-    response={200: EstablishmentOut, 409: ErrorOut},
-    auth=AUTH,
+    response=EstablishmentOut,
+    access="jurisdiction-change",
     summary="Reject a place's registration (officers of its unit or above)",
 )
-@api_access("jurisdiction-change")
 def reject_establishment(request: HttpRequest, place_id: int) -> Establishment:
     return _decide(request, place_id, reject_place)

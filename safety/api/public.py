@@ -5,11 +5,11 @@ from datetime import datetime
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 
 from accounts.api import AUTH
 from lib import publiccache
-from lib.routes import api_access
+from lib.routes import Router
 from territory.queries import get_unit
 from territory.schemas import UnitRefOut
 
@@ -94,11 +94,11 @@ def _row(row: public.SummaryRow) -> dict[str, Any]:
 @router.get(
     "/public/places",
     response=FeatureCollectionOut,
+    access="public",
     auth=None,
     url_name="public_places",
     summary="Public places in a viewport as GeoJSON: clusters by state at low zoom, places at high zoom",
 )
-@api_access("public")
 def map_places(
     request: HttpRequest,
     response: HttpResponse,
@@ -116,11 +116,11 @@ def map_places(
 @router.get(
     "/public/places/search",
     response=list[SearchResultOut],
+    access="public",
     auth=None,
     url_name="public_places_search",
     summary="Up to 20 public places by name or address, diacritics and case ignored",
 )
-@api_access("public")
 def search_places(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
     return public.search_places(q)
 
@@ -128,11 +128,11 @@ def search_places(request: HttpRequest, q: str = "") -> list[dict[str, Any]]:
 @router.get(
     "/public/places/{public_code}",
     response=PublicPlaceOut,
+    access="public",
     auth=None,
     url_name="public_place",
     summary="What the public may see of a place: the page its QR code opens",
 )
-@api_access("public")
 def public_place(request: HttpRequest, public_code: str) -> dict[str, Any]:
     return public.place_facts(public.get_public_place(public_code))
 
@@ -140,11 +140,11 @@ def public_place(request: HttpRequest, public_code: str) -> dict[str, Any]:
 @router.get(
     "/public/summary",
     response=PublicSummaryOut,
+    access="public",
     auth=None,
     url_name="public_summary",
     summary="Public places by state and the safe share, for a unit and each unit below it",
 )
-@api_access("public")
 def summary(request: HttpRequest, unit: str = "", scheme: str = "") -> dict[str, Any]:
     scheme = public.parse_scheme(scheme)
     area = get_unit(unit, scheme) if unit else None
@@ -160,11 +160,11 @@ def summary(request: HttpRequest, unit: str = "", scheme: str = "") -> dict[str,
 
 @router.get(
     "/establishments/{establishment_id}/poster.pdf",
+    access="place",
     auth=AUTH,
     url_name="establishment_poster",
     summary="The A4 QR poster of a place (PDF), for its owners and officers in jurisdiction",
     openapi_extra={"responses": {200: {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
-@api_access("place")
 def poster(request: HttpRequest, establishment_id: int) -> HttpResponse:
     return poster_response(request, visible_place(request.user, establishment_id))

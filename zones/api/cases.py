@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
@@ -15,7 +15,7 @@ from accounts.api import AUTH
 from accounts.http import request_user
 from lib.api_errors import ErrorOut
 from lib.pagination import Pages
-from lib.routes import api_access
+from lib.routes import Router
 from lib.tabular import ImportRefused
 from territory.queries import get_unit
 from territory.schemas import SchemeName, SubtreeFilter, UnitRefOut
@@ -31,7 +31,7 @@ from ..models import CaseCount
 from ..public import parse_scheme
 from .common import ImportOut
 
-router = Router(tags=["zones: cases"])
+router = Router(tags=["zones: cases"], auth=AUTH)
 
 MAX_UPLOAD = 5 * 1024 * 1024
 
@@ -76,10 +76,9 @@ class PopulationOut(Schema):
 @router.post(
     "/cases",
     response={200: CaseRecordedOut, 201: CaseRecordedOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Record (or correct) the confirmed cases of a commune or village on a day",
 )
-@api_access("signed-in")
 def record(request: HttpRequest, payload: CaseIn) -> Status:
     unit = get_unit(payload.unit, payload.scheme)
     row, created = record_case_count(
@@ -89,8 +88,7 @@ def record(request: HttpRequest, payload: CaseIn) -> Status:
     return Status(201 if created else 200, row)
 
 
-@router.get("/cases", response=list[CaseOut], auth=AUTH, summary="Case counts in the caller's jurisdiction")
-@api_access("signed-in")
+@router.get("/cases", response=list[CaseOut], access="signed-in", summary="Case counts in the caller's jurisdiction")
 @paginate(Pages, page_size=200)
 def list_cases(request: HttpRequest, filters: Query[CaseFilter]):  # type: ignore[no-untyped-def]
     rows = jurisdiction.filter_by_unit(request.user, CaseCount.objects.select_related("unit"), path_field="unit_path")
@@ -131,10 +129,9 @@ def _import(request: HttpRequest, file: UploadedFile, options: ImportOptions, ch
 @router.post(
     "/cases/import",
     response={200: ImportOut, 422: ImportOut | ErrorOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Import case counts from CSV or XLSX (columns Mã đơn vị, Ngày, Số ca, Chưa rõ nguồn lây, …)",
 )
-@api_access("signed-in")
 def import_cases(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]) -> Any:
     return _import(request, file, options, checking.check_case_file, import_case_counts)
 
@@ -142,10 +139,9 @@ def import_cases(request: HttpRequest, file: File[UploadedFile], options: Form[I
 @router.put(
     "/units/{scheme}/{code}/population",
     response=PopulationOut,
-    auth=AUTH,
+    access="public",
     summary="Set a unit's population (officers of the unit)",
 )
-@api_access("public")
 def population(request: HttpRequest, scheme: SchemeName, code: str, payload: PopulationIn) -> dict[str, Any]:
     unit = set_unit_population(get_unit(code, scheme), payload.population, by=request_user(request))
     return {"unit": unit, "population": unit.population}
@@ -154,9 +150,8 @@ def population(request: HttpRequest, scheme: SchemeName, code: str, payload: Pop
 @router.post(
     "/populations/import",
     response={200: ImportOut, 422: ImportOut | ErrorOut},
-    auth=AUTH,
+    access="signed-in",
     summary="Import populations from CSV or XLSX (columns Mã đơn vị, Dân số)",
 )
-@api_access("signed-in")
 def import_population_file(request: HttpRequest, file: File[UploadedFile], options: Form[ImportOptions]) -> Any:
     return _import(request, file, options, checking.check_population_file, import_populations)

@@ -3,11 +3,11 @@
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Schema
 
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.routes import api_access
+from lib.routes import Router
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -15,7 +15,7 @@ from ..actions.levels import choose_framework, clear_override, override_level
 from ..computing import current_figures
 from ..models import UnitLevel
 
-router = Router(tags=["zones: levels"])
+router = Router(tags=["zones: levels"], auth=AUTH)
 
 
 class OverrideIn(Schema):
@@ -65,10 +65,9 @@ def _out(row: UnitLevel) -> dict[str, Any]:
 @router.post(
     "/levels/{scheme}/{code}/override",
     response=UnitLevelOut,
-    auth=AUTH,
+    access="signed-in",
     summary="Set a unit's level whatever the figures say, with a reason; the computed level stays visible",
 )
-@api_access("signed-in")
 def override(request: HttpRequest, scheme: SchemeName, code: str, payload: OverrideIn) -> dict[str, Any]:
     row = override_level(get_unit(code, scheme), payload.level, payload.reason, by=request_user(request))
     return _out(row)
@@ -77,10 +76,9 @@ def override(request: HttpRequest, scheme: SchemeName, code: str, payload: Overr
 @router.post(
     "/levels/{scheme}/{code}/override/clear",
     response=UnitLevelOut,
-    auth=AUTH,
+    access="signed-in",
     summary="Withdraw an override: the unit goes back to its computed level",
 )
-@api_access("signed-in")
 def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn) -> dict[str, Any]:
     return _out(clear_override(get_unit(code, scheme), payload.reason, by=request_user(request)))
 
@@ -88,10 +86,9 @@ def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn)
 @router.put(
     "/levels/{scheme}/{code}/framework",
     response=FrameworkChosenOut,
-    auth=AUTH,
+    access="public",
     summary="The province's administrator chooses the framework its levels are assessed with",
 )
-@api_access("public")
 def framework(request: HttpRequest, scheme: SchemeName, code: str, payload: FrameworkIn) -> dict[str, Any]:
     state = choose_framework(get_unit(code, scheme), payload.framework, by=request_user(request))
     assert state.framework is not None

@@ -7,13 +7,13 @@ from typing import Any, Literal
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema, Status
 from ninja.errors import HttpError
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.routes import api_access
+from lib.routes import Router
 from territory.models import AdminUnit
 from territory.queries import get_unit
 from territory.schemas import UnitRefOut
@@ -23,7 +23,7 @@ from ..models import GoodsPermit, PermitStatus
 from ..permit_card import card_response
 from ..public import parse_scheme
 
-router = Router(tags=["zones: goods permits"])
+router = Router(tags=["zones: goods permits"], auth=AUTH)
 
 
 class PermitIn(Schema):
@@ -96,8 +96,9 @@ def _unit_or_none(code: str, scheme: str) -> AdminUnit | None:
     return AdminUnit.objects.filter(scheme=scheme, code=code.strip()).first() if code.strip() else None
 
 
-@router.post("/permits", response={201: PermitOut}, auth=AUTH, summary="Ask for a goods permit for one vehicle")
-@api_access("signed-in")
+@router.post(
+    "/permits", response={201: PermitOut}, access="signed-in", summary="Ask for a goods permit for one vehicle"
+)
 def register(request: HttpRequest, payload: PermitIn) -> Status:
     scheme = parse_scheme(payload.scheme)
     waypoints = [get_unit(code, scheme) for code in payload.waypoints if code.strip()]
@@ -111,8 +112,9 @@ def register(request: HttpRequest, payload: PermitIn) -> Status:
     return Status(201, permit)
 
 
-@router.get("/permits", response=list[PermitOut], auth=AUTH, summary="The caller's permits and those to decide")
-@api_access("signed-in")
+@router.get(
+    "/permits", response=list[PermitOut], access="signed-in", summary="The caller's permits and those to decide"
+)
 def list_permits(
     request: HttpRequest,
     status: str = Query("", description="pending, approved, rejected or revoked"),
@@ -128,20 +130,17 @@ def list_permits(
     return list(permits[:500])
 
 
-@router.get("/permits/{permit_id}", response=PermitOut, auth=AUTH, summary="One permit")
-@api_access("nobody")
+@router.get("/permits/{permit_id}", response=PermitOut, access="nobody", summary="One permit")
 def permit_detail(request: HttpRequest, permit_id: int) -> GoodsPermit:
     return visible_permit(request.user, permit_id)
 
 
-@router.post("/permits/{permit_id}/approve", response=PermitOut, auth=AUTH, summary="Approve a permit")
-@api_access("nobody")
+@router.post("/permits/{permit_id}/approve", response=PermitOut, access="nobody", summary="Approve a permit")
 def approve(request: HttpRequest, permit_id: int, payload: PermitDecisionIn) -> GoodsPermit:
     return approve_permit(visible_permit(request.user, permit_id), by=request_user(request), note=payload.note)
 
 
-@router.post("/permits/{permit_id}/reject", response=PermitOut, auth=AUTH, summary="Reject a permit")
-@api_access("signed-in")
+@router.post("/permits/{permit_id}/reject", response=PermitOut, access="signed-in", summary="Reject a permit")
 def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
     return reject_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
@@ -149,22 +148,20 @@ def reject(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPerm
 @router.post(
     "/permits/{permit_id}/revoke",
     response=PermitOut,
-    auth=AUTH,
+    access="signed-in",
     summary="Revoke an approved permit: its code fails at the next scan",
 )
-@api_access("signed-in")
 def revoke(request: HttpRequest, permit_id: int, payload: ReasonIn) -> GoodsPermit:
     return revoke_permit(visible_permit(request.user, permit_id), by=request_user(request), reason=payload.reason)
 
 
 @router.get(
     "/permits/{permit_id}/card.pdf",
-    auth=AUTH,
+    access="nobody",
     url_name="permit_card",
     summary="The printable permit with its signed QR code (A4 or A6 PDF)",
     openapi_extra={"responses": {200: {"description": "PDF", "content": {"application/pdf": {}}}}},
 )
-@api_access("nobody")
 def card(request: HttpRequest, permit_id: int, size: Literal["a4", "a6"] = "a4") -> HttpResponse:
     permit = visible_permit(request.user, permit_id)
     if permit.status != PermitStatus.APPROVED:

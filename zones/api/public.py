@@ -9,10 +9,10 @@ from typing import Any
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Schema
 
 from lib import publiccache
-from lib.routes import api_access
+from lib.routes import Router
 from territory.queries import get_unit
 from territory.schemas import SchemeName, UnitRefOut
 
@@ -168,11 +168,11 @@ for _name in ("api:public_levels", "api:public_measures", "api:public_zones"):
 @router.get(
     "/public/levels",
     response=LevelsMapOut,
+    access="public",
     auth=None,
     url_name="public_levels",
     summary="Every unit of a level with its risk level and colour, for a map coloured by level",
 )
-@api_access("public")
 def levels(
     request: HttpRequest,
     scheme: str = Query("", description="legacy or 2025; the province's scheme by default"),
@@ -192,11 +192,11 @@ def levels(
 @router.get(
     "/public/units/{scheme}/{code}/measures",
     response=WhatAppliesOut,
+    access="public",
     auth=None,
     url_name="public_measures",
     summary="What applies at a unit: its level, the measures in force and the zones over it",
 )
-@api_access("public")
 def measures(request: HttpRequest, response: HttpResponse, scheme: SchemeName, code: str) -> dict[str, Any]:
     now = timezone.now()
     response["Cache-Control"] = PUBLIC_CACHE
@@ -206,11 +206,11 @@ def measures(request: HttpRequest, response: HttpResponse, scheme: SchemeName, c
 @router.get(
     "/public/units/{scheme}/{code}/levels",
     response=TimelineOut,
+    access="public",
     auth=None,
     url_name="public_timeline",
     summary="A unit's level history, most recent first",
 )
-@api_access("public")
 def unit_timeline(request: HttpRequest, scheme: SchemeName, code: str) -> dict[str, Any]:
     unit = get_unit(code, scheme)
     steps = [
@@ -232,11 +232,11 @@ def unit_timeline(request: HttpRequest, scheme: SchemeName, code: str) -> dict[s
 @router.get(
     "/public/zones",
     response=list[ZoneOut],
+    access="public",
     auth=None,
     url_name="public_zones",
     summary="Distancing zones in force (under a unit, if given)",
 )
-@api_access("public")
 def active_zones(
     request: HttpRequest,
     response: HttpResponse,
@@ -255,11 +255,11 @@ def active_zones(
 @router.get(
     "/public/permits/verify",
     response=VerificationOut,
+    access="public",
     auth=None,
     url_name="verify_permit",
     summary="Check a goods permit by its QR code, number or plate: valid, expired, revoked, not found or forged",
 )
-@api_access("public")
 def verify_permit(
     request: HttpRequest,
     response: HttpResponse,

@@ -7,12 +7,12 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, Query, Schema, Status
 
 from accounts import jurisdiction
 from accounts.api import AUTH
 from accounts.http import request_user
-from lib.routes import api_access
+from lib.routes import Router
 from territory.models import AdminUnit
 from territory.schemas import UnitRefOut
 
@@ -23,7 +23,7 @@ from ..scope import scope_of
 from .common import aware
 from .public import ZoneOut
 
-router = Router(tags=["zones: distancing"])
+router = Router(tags=["zones: distancing"], auth=AUTH)
 
 
 class ZoneIn(Schema):
@@ -79,8 +79,7 @@ def _visible(request: HttpRequest, pk: int) -> DistancingZone:
     return zone
 
 
-@router.post("/zones", response={201: ZoneOut}, auth=AUTH, summary="Declare a distancing zone")
-@api_access("signed-in")
+@router.post("/zones", response={201: ZoneOut}, access="signed-in", summary="Declare a distancing zone")
 def declare(request: HttpRequest, payload: ZoneIn) -> Status:
     scheme = public.parse_scheme(payload.scheme)
     moments = {"starts_at": aware(payload.starts_at), "planned_end": aware(payload.planned_end)}
@@ -89,8 +88,9 @@ def declare(request: HttpRequest, payload: ZoneIn) -> Status:
     return Status(201, public.zone_dict(zone))
 
 
-@router.get("/zones", response=list[ZoneOut], auth=AUTH, summary="Zones whose area is in the caller's jurisdiction")
-@api_access("signed-in")
+@router.get(
+    "/zones", response=list[ZoneOut], access="signed-in", summary="Zones whose area is in the caller's jurisdiction"
+)
 def list_zones(
     request: HttpRequest, status: str = Query("", description="active, or empty for every zone")
 ) -> list[dict[str, Any]]:
@@ -100,8 +100,9 @@ def list_zones(
     return [public.zone_dict(z, now) for z in public.with_units(zones)[:500]]
 
 
-@router.get("/zones/scope", response=ScopeOut, auth=AUTH, summary="How many villages of each unit had cases lately")
-@api_access("signed-in")
+@router.get(
+    "/zones/scope", response=ScopeOut, access="signed-in", summary="How many villages of each unit had cases lately"
+)
 def scope(
     request: HttpRequest,
     units: str = Query(..., description="codes of units, comma-separated"),
@@ -127,14 +128,12 @@ def scope(
     }
 
 
-@router.get("/zones/{zone_id}", response=ZoneOut, auth=None, summary="One zone (zones are public)")
-@api_access("nobody")
+@router.get("/zones/{zone_id}", response=ZoneOut, access="nobody", auth=None, summary="One zone (zones are public)")
 def zone_detail(request: HttpRequest, zone_id: int) -> dict[str, Any]:
     return public.zone_dict(_visible(request, zone_id))
 
 
-@router.post("/zones/{zone_id}/lift", response=ZoneOut, auth=AUTH, summary="Lift a zone (now, or from a moment)")
-@api_access("nobody")
+@router.post("/zones/{zone_id}/lift", response=ZoneOut, access="nobody", summary="Lift a zone (now, or from a moment)")
 def lift(request: HttpRequest, zone_id: int, payload: LiftIn) -> dict[str, Any]:
     zone = _visible(request, zone_id)
     zone = lift_zone(
