@@ -2,8 +2,10 @@
 
 import re
 
-from safety.models import Establishment, PublicState, Registration
+from safety.models import Establishment, Registration
 from testing import SafetyTestCase, make_place
+
+from .base import ListedPlacesTestCase
 
 NASTY = '<script>alert("x")</script> Chợ'
 
@@ -12,20 +14,7 @@ def listed_names(response) -> list[str]:  # type: ignore[no-untyped-def]
     return [place.name for place in response.context["page"]]
 
 
-class PlaceListTests(SafetyTestCase):
-    market_a: Establishment
-    school_a: Establishment
-    market_b: Establishment
-    far: Establishment
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.market_a = make_place(cls.commune_a, "Chợ Đắk Mil", "market", state=PublicState.SAFE)
-        cls.school_a = make_place(cls.village_a, "Trường Kim Đồng", "school", state=PublicState.UNSAFE)
-        cls.market_b = make_place(cls.commune_b, "Chợ Đắk Lao", "market")
-        cls.far = make_place(cls.other_commune, "Chợ Đắk Mâm", "market")
-
+class PlaceListTests(ListedPlacesTestCase):
     def test_officer_lists_their_jurisdiction_only(self) -> None:
         response = self.client_for(self.officer_a).get("/places/")
         self.assertEqual(response.status_code, 200)
