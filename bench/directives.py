@@ -26,12 +26,13 @@ from accounts.models import Role, RoleAssignment, User
 from directives.models import ContentItem, Delivery, Directive
 from outreach.channels import load_channels
 from outreach.models import Activity, Channel, DirectiveVillage, Tally, VillageDay, VillageReach
-from territory.loader import demo_child, load_units
-from territory.models import AdminUnit, Level, Organisation, OrganisationKind, Scheme
+from territory.loader import demo_child
+from territory.models import AdminUnit, Level, Organisation, OrganisationKind
 from territory.organisations import load_organisations
 
 from .rows import analyze, defer_constraints, insert_rows, next_id, reset_sequences
 from .timing import NotAScratchDatabase, check, timed
+from .units import legacy_province
 
 PROVINCE = "67"
 ISSUER = "bench-so"
@@ -54,10 +55,7 @@ def _month_end(start: date) -> date:
 def prepare() -> tuple[AdminUnit, Organisation]:
     if Directive.objects.exclude(issuer__code=ISSUER).exists():
         raise NotAScratchDatabase("This database holds real directives; run the benchmark on a scratch database.")
-    province = AdminUnit.objects.filter(scheme=Scheme.LEGACY, code=PROVINCE).first()
-    if province is None:
-        load_units(Scheme.LEGACY, [PROVINCE])
-        province = AdminUnit.objects.get(scheme=Scheme.LEGACY, code=PROVINCE)
+    province = legacy_province(PROVINCE)
     _grow_villages(province)
     load_organisations(province)
     load_channels()

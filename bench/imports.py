@@ -14,10 +14,10 @@ from safety import clusters
 from safety.actions.imports import HEADERS, check_places_file, import_places
 from safety.models import Establishment, EstablishmentType
 from safety.types import load_establishment_types
-from territory.loader import load_units
 from territory.models import AdminUnit, Level, Scheme
 
 from .timing import NotAScratchDatabase
+from .units import legacy_province
 
 PROVINCE = "67"  # Đắk Nông
 NAME = "Cơ sở nhập thử"
@@ -28,11 +28,9 @@ def prepare() -> tuple[User, list[str]]:
     """Units, types and an administrator; refuses a database holding places it did not make."""
     if Establishment.objects.exclude(name__startswith=NAME).exists():
         raise NotAScratchDatabase("This database holds real places; run the benchmark on a scratch database.")
-    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, code=PROVINCE).exists():
-        load_units(Scheme.LEGACY, [PROVINCE])
+    province = legacy_province(PROVINCE)
     load_establishment_types()
     user = User.objects.filter(username=USER).first() or User.objects.create_superuser(USER, password=None)
-    province = AdminUnit.objects.get(scheme=Scheme.LEGACY, code=PROVINCE)
     communes = AdminUnit.objects.filter(path__startswith=province.path, level=Level.COMMUNE)
     return user, list(communes.order_by("code").values_list("code", flat=True))
 

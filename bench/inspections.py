@@ -27,11 +27,12 @@ from inspections.checklists import load_unit_checklists
 from inspections.models import Inspection
 from safety.models import Establishment, EstablishmentType
 from safety.types import load_establishment_types
-from territory.loader import demo_child, load_units
+from territory.loader import demo_child
 from territory.models import AdminUnit, Level, Scheme
 
 from .rows import analyze, defer_constraints, insert_rows, reset_sequences
 from .timing import NotAScratchDatabase, timed
+from .units import legacy_province
 
 PROVINCE, DISTRICT = "67", "663"
 TEAM = "bench"
@@ -52,9 +53,7 @@ def prepare() -> AdminUnit:
         or Establishment.objects.exclude(public_code__startswith=PLACE_PREFIX).exists()
     ):
         raise NotAScratchDatabase("This database holds real inspections, violations or places; use a scratch one.")
-    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, code=PROVINCE).exists():
-        load_units(Scheme.LEGACY, [PROVINCE])
-    province = AdminUnit.objects.get(scheme=Scheme.LEGACY, code=PROVINCE)
+    province = legacy_province(PROVINCE)
     _villages(province)
     load_establishment_types()
     load_unit_checklists()

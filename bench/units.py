@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from territory.loader import demo_child
+from territory.loader import demo_child, load_units
 from territory.models import AdminUnit, Level, Scheme
 
 
@@ -16,3 +16,10 @@ def top_up_communes(prefix: str, count: int) -> None:
         for n in range(max(count - have, 0))
     ]
     AdminUnit.objects.bulk_create(new, batch_size=2000)
+
+
+def legacy_province(code: str) -> AdminUnit:
+    """The legacy-scheme province with this code, its units loaded from the shipped list first if missing."""
+    if not AdminUnit.objects.filter(scheme=Scheme.LEGACY, code=code).exists():
+        load_units(Scheme.LEGACY, [code])
+    return AdminUnit.objects.get(scheme=Scheme.LEGACY, code=code)
