@@ -19,7 +19,6 @@ from accounts.http import request_user
 from accounts.models import Role, RoleAssignment, User
 from lib import publiccache
 from lib.forms import submit
-from lib.pagination import query_without_page
 from safety.public import get_public_place
 from territory.models import AdminUnit
 
@@ -96,7 +95,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
     ordered = reports.select_related("category", "unit", "place_unit").order_by("-received_at", "-pk")
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
     dots = queries.report_dots(reports)
-    context = {"form": form, "lookup": lookup, "page": page, "query": query_without_page(request), "dots": dots}
+    context = {"form": form, "lookup": lookup, "page": page, "dots": dots}
     return render(request, "portal/public_list.html", context)
 
 
@@ -163,7 +162,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     counts["escalated"] = queries.escalated_to(request.user, queries.visible_reports(request.user)).count()
     ordered = reports.select_related("category", "unit", "assigned_to", "escalated_to").order_by("due_at", "pk")
     page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "query": query_without_page(request), "counts": counts, "now": now}
+    context = {"form": form, "page": page, "counts": counts, "now": now}
     return render(request, "portal/queue.html", context)
 
 

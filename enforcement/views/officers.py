@@ -21,7 +21,6 @@ from inspections.models import TargetKind
 from inspections.queries import visible_inspections
 from lib import attachments
 from lib.forms import add_errors, submit
-from lib.pagination import query_without_page
 from lib.routes import route
 
 from .. import actions
@@ -51,7 +50,7 @@ def violation_list(request: HttpRequest) -> HttpResponse:
             found = apply_filters(visible_violations(request.user).filter(unit_path__under=unit.path), filters)
             ordered = found.select_related("type", "unit").order_by("-created_at", "-pk")
             page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "unit": unit, "query": query_without_page(request)}
+    context = {"form": form, "page": page, "unit": unit}
     return render(request, "enforcement/list.html", context, status=200 if page is not None else 400)
 
 

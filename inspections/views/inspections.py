@@ -18,7 +18,6 @@ from accounts.http import request_user
 from accounts.models import Role
 from lib import attachments
 from lib.forms import add_errors, submit
-from lib.pagination import query_without_page
 from lib.routes import route
 from safety.models import Establishment
 from safety.scoring import answer_text
@@ -78,7 +77,6 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "unit": unit,
         "page": page,
-        "query": query_without_page(request),
         "may_plan": bool(jurisdiction.scope_units(request.user)),
     }
     return render(request, "inspections/list.html", context, status=200 if page is not None else 400)

@@ -98,6 +98,8 @@ class MapPageTests(MapPageTestCase):
         self.assertContains(second, "page=1")
         self.assertEqual(len(self.listed(page="2")), 12)
         self.assertFalse(set(first) & set(self.listed(page="2")))
+        # The next page keeps the search.
+        self.assertContains(self.client.get("/map/", {"q": "sap"}), 'href="?q=sap&amp;page=2#place-list"')
         self.assertEqual(self.client.get("/map/", {"page": "x"}).status_code, 200)
 
     def test_a_very_long_list_comes_newest_first(self) -> None:

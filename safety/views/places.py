@@ -115,7 +115,6 @@ def place_list(request: HttpRequest) -> HttpResponse:
         "states": PublicState.choices,
         "registrations": Registration.choices,
         "units": _filter_units(request.user),
-        "query": urlencode(query),
         "export_url": reverse("safety:places_export") + ("?" + urlencode(query) if query else ""),
         "may_register": may_register(request.user),
         "may_import": bool(jurisdiction.unit_paths(request.user, jurisdiction.CHANGE_ROLES))

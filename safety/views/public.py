@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from lib import publiccache
-from lib.pagination import page_number, query_without_page
+from lib.pagination import page_number
 from lib.routes import route
 from lib.text import fold
 from territory.models import AdminUnit, Level
@@ -96,7 +96,6 @@ def map_page(request: HttpRequest) -> HttpResponse:
         "page": page,
         "has_next": len(listed) > LIST_PAGE_SIZE,
         "by_name": by_name,
-        "query": query_without_page(request),
     }
     return render(request, "safety/public/map.html", context, status=400 if errors else 200)
 
