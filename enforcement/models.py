@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment, upload_to
-from lib.records import CreatedDemo, completeness, in_use, list_position, optional_link, stamp
+from lib.records import CreatedDemo, ListEntry, completeness, in_use, list_position, optional_link, stamp
 from territory.models import AdminUnit
 from territory.scoped import ProvincePolicy, UnitScoped, path_index
 
@@ -21,7 +21,7 @@ class TypeStatus(models.TextChoices):
     PARTIAL = "partial", _("Partial — article or bound not at hand")
 
 
-class ViolationType(models.Model):
+class ViolationType(ListEntry):
     code = models.SlugField(_("code"), max_length=60, unique=True)
     name = models.CharField(_("act"), max_length=300)
     legal_basis = models.CharField(_("legal basis"), max_length=300)
@@ -32,19 +32,15 @@ class ViolationType(models.Model):
     position = list_position()
     is_active = in_use()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("violation type")
         verbose_name_plural = _("violation types")
-        ordering = ["position", "code"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(fine_min__isnull=True) | Q(fine_min__lte=models.F("fine_max")),
                 name="violation_type_range_ordered",
             )
         ]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class DisclosurePolicy(ProvincePolicy):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.attachments import Attachment, upload_to
 from lib.records import (
     CreatedDemo,
+    ListEntry,
     completeness,
     in_use,
     list_position,
@@ -51,7 +52,7 @@ def checklist_problems(items: Any) -> list[str]:
     return problems
 
 
-class Checklist(models.Model):
+class Checklist(ListEntry):
     """A checklist for inspecting a unit (steering committee set up, plan in place, quarantine
     site ready…), loaded from inspections/data/unit_checklists.json and editable by the
     provincial administrator. `items` is a list of {"code", "text", "key", "na_allowed"}."""
@@ -67,10 +68,9 @@ class Checklist(models.Model):
     is_active = in_use()
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("unit checklist")
         verbose_name_plural = _("unit checklists")
-        ordering = ["position", "code"]
 
     def __str__(self) -> str:
         return self.title

@@ -141,6 +141,22 @@ class UnitOfMeasure(models.Model):
         return self.name
 
 
+class ListEntry(models.Model):
+    """An entry of a list the product ships or a province keeps (a kind of place, a channel, a
+    distancing measure…): listed by its position, then by its code, and shown by its name. A
+    model declares its `code`, `name` and `position = list_position()` where its forms show
+    them; its `Meta` extends this one, and may order entries of the same position otherwise."""
+
+    name: str
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Derived(models.Model):
     """A table the actions keep from other records (a counter, a village's coverage) so that reads
     never recompute it: not a change a person made, so the audit trail leaves it out."""

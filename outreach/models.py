@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
-from lib.records import Derived, UnitOfMeasure, in_use, list_position, optional_link, person
+from lib.records import Derived, ListEntry, UnitOfMeasure, in_use, list_position, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitPathField
 
@@ -19,7 +19,7 @@ class Measure(UnitOfMeasure):
     )
 
 
-class Channel(models.Model):
+class Channel(ListEntry):
     """A way of communicating: press article, radio programme, loudspeaker broadcast, pa nô…"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -31,13 +31,10 @@ class Channel(models.Model):
     position = list_position()
     is_active = in_use()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("channel")
         verbose_name_plural = _("channels")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def priority_label(self, code: str) -> str:
         return next((p["label"] for p in self.priorities if p["code"] == code), code)

@@ -16,12 +16,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import coordinates, demo_flag, in_use, list_position, optional_link, person
+from lib.records import ListEntry, coordinates, demo_flag, in_use, list_position, optional_link, person
 from territory.models import AdminUnit, Organisation
 from territory.scoped import UnitScoped, path_index
 
 
-class ReportCategory(models.Model):
+class ReportCategory(ListEntry):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
@@ -29,10 +29,9 @@ class ReportCategory(models.Model):
     position = list_position()
     is_active = in_use()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("report category")
         verbose_name_plural = _("report categories")
-        ordering = ["position", "code"]
 
     def __str__(self) -> str:
         return self.label

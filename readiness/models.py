@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from lib.attachments import Attachment
-from lib.records import UnitOfMeasure, in_use, list_position, person
+from lib.records import ListEntry, UnitOfMeasure, in_use, list_position, person
 from territory.models import AdminUnit, Level
 from territory.scoped import UnitPathField
 
@@ -23,7 +23,7 @@ class MeasureUnit(UnitOfMeasure):
     name = models.CharField(_("name"), max_length=40, help_text=_("e.g. người, chiếc, giường, hộp"))
 
 
-class ResourceKind(models.Model):
+class ResourceKind(ListEntry):
     """A kind of resource counted by every unit: medical staff, ambulances, isolation beds…"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -36,16 +36,12 @@ class ResourceKind(models.Model):
     position = list_position()
     is_active = in_use()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("resource kind")
         verbose_name_plural = _("resource kinds")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class Scenario(models.Model):
+class Scenario(ListEntry):
     """A number of cases in one unit (1–10, 10–50…) and what each kind of resource it needs."""
 
     code = models.SlugField(_("code"), max_length=30, unique=True)
@@ -58,13 +54,10 @@ class Scenario(models.Model):
     contacts_per_case = models.PositiveIntegerField(_("close contacts per case"), default=20)
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("scenario")
         verbose_name_plural = _("scenarios")
         ordering = ["position", "min_cases"]
-
-    def __str__(self) -> str:
-        return self.name
 
     @property
     def planning_contacts(self) -> int:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from lib.records import (
     Created,
     Derived,
+    ListEntry,
     SearchNameField,
     completeness,
     coordinates,
@@ -77,7 +78,7 @@ class CriteriaSet(models.Model):
         return any(section.get("items") for section in self.definition.get("sections", []))
 
 
-class EstablishmentType(models.Model):
+class EstablishmentType(ListEntry):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=120)
     name_en = models.CharField(_("English name"), max_length=120, blank=True)
@@ -86,13 +87,10 @@ class EstablishmentType(models.Model):
     )
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("type of place")
         verbose_name_plural = _("types of place")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class OperatingStatus(models.TextChoices):

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import SearchNameField, coordinates, demo_flag, list_position, optional_link
+from lib.records import ListEntry, SearchNameField, coordinates, demo_flag, list_position, optional_link
 
 
 class Scheme(models.TextChoices):
@@ -141,7 +141,7 @@ class Organisation(models.Model):
         return self.short_name or self.name
 
 
-class RecipientGroup(models.Model):
+class RecipientGroup(ListEntry):
     """A named line of a directive's "Kính gửi" list, e.g. "UBND các xã, phường, thị trấn"."""
 
     code = models.SlugField(_("code"), max_length=60, unique=True)
@@ -152,10 +152,7 @@ class RecipientGroup(models.Model):
     members = models.ManyToManyField(Organisation, verbose_name=_("members"), related_name="groups", blank=True)
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("recipient group")
         verbose_name_plural = _("recipient groups")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name

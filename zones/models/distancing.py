@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import demo_flag, list_position, optional_link, person
+from lib.records import ListEntry, demo_flag, list_position, optional_link, person
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, UnitScoped, path_index
 
@@ -15,7 +15,7 @@ from ..rules import text_list_problem
 from .levels import RiskLevel
 
 
-class DistancingMeasure(models.Model):
+class DistancingMeasure(ListEntry):
     """A package of measures a zone may apply: Chỉ thị 15, 16, 19, a lockdown…"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -28,13 +28,9 @@ class DistancingMeasure(models.Model):
     items = models.JSONField(_("what applies"), default=list)
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("distancing measure")
         verbose_name_plural = _("distancing measures")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import list_position, optional_link, person, stamp
+from lib.records import ListEntry, list_position, optional_link, person, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitScoped, path_index
 
@@ -17,7 +17,7 @@ class FrameworkStatus(models.TextChoices):
     UNVERIFIED = "unverified", _("Unverified — thresholds to be confirmed by the province")
 
 
-class LevelFramework(models.Model):
+class LevelFramework(ListEntry):
     """A way of assessing area risk: its levels, the rule for a commune and the roll-up rule for
     districts and provinces. Rules are JSON (see zones/rules.py) so a province edits them."""
 
@@ -32,13 +32,9 @@ class LevelFramework(models.Model):
     is_default = models.BooleanField(_("used when a province has not chosen"), default=False)
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("risk-level framework")
         verbose_name_plural = _("risk-level frameworks")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
     def clean(self) -> None:
         problems = framework_problems(self.window_days, self.commune_rules, self.rollup, self.level_codes())

@@ -8,24 +8,21 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lib.records import demo_flag, list_position, stamp
+from lib.records import ListEntry, demo_flag, list_position, stamp
 from territory.models import AdminUnit
 from territory.scoped import UnitPathField, path_index
 
 
-class GoodsType(models.Model):
+class GoodsType(ListEntry):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     position = list_position()
 
-    class Meta:
+    class Meta(ListEntry.Meta):
         verbose_name = _("type of goods")
         verbose_name_plural = _("types of goods")
         ordering = ["position", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class PermitStatus(models.TextChoices):
