@@ -36,6 +36,8 @@ class LanguageMiddleware:
 
 
 API_PREFIX = "/api/"
+# What an error answer says besides its status, kept when the API rewrites it as JSON.
+KEPT_HEADERS = ("Allow", "Retry-After")
 
 
 def json_error(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> JsonResponse:
@@ -87,7 +89,11 @@ class InputHygieneMiddleware:
             return json_error(422, errors[0]["message"], errors)
         response = self.get_response(request)
         if api and response.status_code >= 400 and "json" not in response.get("Content-Type", ""):
-            return json_error(response.status_code, _error_detail(response.status_code, response.reason_phrase))
+            error = json_error(response.status_code, _error_detail(response.status_code, response.reason_phrase))
+            for header in KEPT_HEADERS:  # a 405 says which methods the address takes
+                if header in response:
+                    error[header] = response[header]
+            return error
         return response
 
     def _refused(self, request: HttpRequest, api: bool) -> Iterator[tuple[str, str]]:

@@ -6,9 +6,10 @@ covered without writing a test.
 
 Allowed means an answer other than a refusal (200, a redirect elsewhere, or 4xx for the empty
 input a probe sends); refused means 401, 403, 404 or the redirect to the sign-in page. A server
-error fails whatever the rule. A route that only takes POST is probed with an empty body: an
-endpoint that checks its body before the record answers 422 to every signed-in role, and its
-declaration says so ("signed-in"); what a role may change there is its action's own test.
+error fails whatever the rule. A route that does not take GET is probed with an empty body, by
+the first method its 405 answer allows (POST, PUT, PATCH or DELETE): an endpoint that checks its
+body before the record answers 422 to every signed-in role, and its declaration says so
+("signed-in"); what a role may change there is its action's own test.
 
 `ACCESS_DISCOVER=1 pytest phongdich/tests/test_authorization_matrix.py -s` prints the rules that
 match what each route does, to declare a new route (`ACCESS_ONLY=name,…` probes only those).
@@ -90,8 +91,11 @@ class AuthorizationMatrixTests(SafetyTestCase):
     def probe(self, client: Client, path: str) -> int:
         response = client.get(path)
         if response.status_code == 405:
+            # The first method the route takes, as its answer says (a PUT-only operation too).
+            allowed = response.get("Allow", "POST")
+            method = next((m for m in ("POST", "PUT", "PATCH", "DELETE") if m in allowed), "POST")
             if path.startswith("/api/"):
-                response = client.post(path, "{}", content_type="application/json")
+                response = client.generic(method, path, "{}", content_type="application/json")
             else:
                 response = client.post(path, {})
         if response.status_code in (301, 302) and "/login/" in response.get("Location", ""):

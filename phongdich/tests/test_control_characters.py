@@ -104,3 +104,10 @@ class ApiErrorFormatTests(SafetyTestCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(response["Content-Type"], "application/json")
         self.assertIn("detail", response.json())
+
+    def test_a_method_the_address_does_not_take_is_a_json_405_that_says_which_it_takes(self) -> None:
+        response = self.client.get(f"/api/v1/levels/{self.commune_a.scheme}/{self.commune_a.code}/framework")
+        self.assertEqual(response.status_code, 405)
+        self.assertEqual(response["Content-Type"], "application/json")
+        self.assertEqual(response["Allow"], "PUT")
+        self.assertIn("detail", response.json())

@@ -139,7 +139,7 @@ def import_cases(request: HttpRequest, file: File[UploadedFile], options: Form[I
 @router.put(
     "/units/{scheme}/{code}/population",
     response=PopulationOut,
-    access="public",
+    access="signed-in",
     summary="Set a unit's population (officers of the unit)",
 )
 def population(request: HttpRequest, scheme: SchemeName, code: str, payload: PopulationIn) -> dict[str, Any]:

@@ -86,7 +86,7 @@ def clear(request: HttpRequest, scheme: SchemeName, code: str, payload: ClearIn)
 @router.put(
     "/levels/{scheme}/{code}/framework",
     response=FrameworkChosenOut,
-    access="public",
+    access="signed-in",
     summary="The province's administrator chooses the framework its levels are assessed with",
 )
 def framework(request: HttpRequest, scheme: SchemeName, code: str, payload: FrameworkIn) -> dict[str, Any]:
