@@ -235,7 +235,7 @@ def get_directive(request: HttpRequest, pk: int) -> dict[str, object]:
     return detail(request, directive)
 
 
-@router.put("/directives/{pk}", response=DirectiveOut, access="nobody", summary="Replace a draft (409 once issued)")
+@router.put("/directives/{pk}", response=DirectiveOut, access="signed-in", summary="Replace a draft (409 once issued)")
 def update_directive(request: HttpRequest, pk: int, payload: DirectiveIn) -> dict[str, object]:
     directive = visible(request, pk)
     try:

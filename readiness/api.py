@@ -134,7 +134,7 @@ def get_declaration(request: HttpRequest, scheme: str, code: str) -> dict[str, o
 @router.put(
     "/readiness/units/{scheme}/{code}",
     response=DeclarationOut,
-    access="jurisdiction",
+    access="jurisdiction-change",
     summary="Declare a unit's resources: all of it is written, or nothing (422 with every problem)",
 )
 def put_declaration(request: HttpRequest, scheme: str, code: str, payload: DeclarationIn) -> dict[str, object]:
@@ -259,7 +259,7 @@ def _verification(v: Verification) -> dict[str, object]:
 @router.post(
     "/readiness/units/{scheme}/{code}/inspections",
     response={201: ReadinessInspectionOut},
-    access="jurisdiction",
+    access="inspecting",
     summary="Record a readiness inspection by a level above: every declared kind counted (422 with every problem)",
 )
 def create_verification(request: HttpRequest, scheme: str, code: str, payload: ReadinessInspectionIn) -> Status:

@@ -106,7 +106,7 @@ def list_weekly_reports(request: HttpRequest, filters: Query[SubtreeFilter]):  #
 @router.post(
     "/weekly-reports",
     response={201: IssuedReportDetailOut},
-    access="officers",
+    access="signed-in",
     summary="Issue a unit's weekly report for a period",
     description="Officers of the unit or above it. The figures are those of the situation view for the period, "
     "kept as they are at issue: the report never changes. A unit issues one report per period.",

@@ -6,7 +6,7 @@ its router decorator, the API's own documents in the `ACCESS` dict of `phongdich
 """
 
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import import_module
 from typing import Any
 
@@ -84,22 +84,39 @@ def _with_submodules(module: Any) -> list[Any]:
     return found
 
 
+def _api_modules() -> Iterator[Any]:
+    """Every app's api module, and the modules of an api package."""
+    for config in apps.get_app_configs():
+        if config.path.startswith(str(settings.BASE_DIR)):
+            yield from _with_submodules(_module(config.name, "api"))
+
+
+def _api_operations() -> Iterator[tuple[str, Any]]:
+    """Every operation of the apps' routers, with the URL name django-ninja gives it: its
+    url_name, else its function's."""
+    for module in _api_modules():
+        router = getattr(module, "router", None)
+        for path_view in getattr(router, "path_operations", {}).values():
+            for operation in path_view.operations:
+                yield getattr(operation, "url_name", "") or operation.view_func.__name__, operation
+
+
 def api_declarations() -> dict[str, str | None]:
     """The rule of every operation of every app's api module (and of the modules of an api
     package), by its URL name (None for an operation declared without one), and the `ACCESS` of
     the API's own routes."""
     declared: dict[str, str | None] = {}
-    for config in apps.get_app_configs():
-        if config.path.startswith(str(settings.BASE_DIR)):
-            for module in _with_submodules(_module(config.name, "api")):
-                declared.update(getattr(module, "ACCESS", {}))
-                router = getattr(module, "router", None)
-                for path_view in getattr(router, "path_operations", {}).values():
-                    for operation in path_view.operations:
-                        # The URL name django-ninja gives it: its url_name, else its function's.
-                        name = getattr(operation, "url_name", "") or operation.view_func.__name__
-                        declared[name] = access_of(operation.view_func)
+    for module in _api_modules():
+        declared.update(getattr(module, "ACCESS", {}))
+    for name, operation in _api_operations():
+        declared[name] = access_of(operation.view_func)
     return declared
+
+
+def api_methods() -> dict[str, str]:
+    """The method of every operation, by its URL name: operations on one address (a GET and a
+    PATCH of /violations/{id}) each have a route of their own, probed with its own method."""
+    return {name: operation.methods[0] for name, operation in _api_operations()}
 
 
 def declared_rule(route: Route, api: dict[str, str | None]) -> str | None:

@@ -6,10 +6,11 @@ covered without writing a test.
 
 Allowed means an answer other than a refusal (200, a redirect elsewhere, or 4xx for the empty
 input a probe sends); refused means 401, 403, 404 or the redirect to the sign-in page. A server
-error fails whatever the rule. A route that does not take GET is probed with an empty body, by
-the first method its 405 answer allows (POST, PUT, PATCH or DELETE): an endpoint that checks its
-body before the record answers 422 to every signed-in role, and its declaration says so
-("signed-in"); what a role may change there is its action's own test.
+error fails whatever the rule. An API operation is probed with its own method (the PATCH of
+/violations/{id} apart from its GET), with an empty JSON body; a page with GET, and with an empty
+POST if it answers 405. An endpoint that checks its body before the record answers 422 to every
+signed-in role, and its declaration says so ("signed-in"); what a role may change there is its
+action's own test.
 
 `ACCESS_DISCOVER=1 pytest phongdich/tests/test_authorization_matrix.py -s` prints the rules that
 match what each route does, to declare a new route (`ACCESS_ONLY=name,…` probes only those).
@@ -22,7 +23,7 @@ from typing import Any
 from django.test import Client
 
 from testing import SafetyTestCase, make_place
-from testing.access import ROLES, RULES, api_declarations, declared_rule, routes_to_probe
+from testing.access import ROLES, RULES, api_declarations, api_methods, declared_rule, routes_to_probe
 from testing.routes import Route
 from testing.suite_report import note
 
@@ -88,22 +89,21 @@ class AuthorizationMatrixTests(SafetyTestCase):
                 path = path.replace(form, value)
         return path
 
-    def probe(self, client: Client, path: str) -> int:
-        response = client.get(path)
-        if response.status_code == 405:
-            # The first method the route takes, as its answer says (a PUT-only operation too).
-            allowed = response.get("Allow", "POST")
-            method = next((m for m in ("POST", "PUT", "PATCH", "DELETE") if m in allowed), "POST")
-            if path.startswith("/api/"):
-                response = client.generic(method, path, "{}", content_type="application/json")
-            else:
+    def probe(self, client: Client, path: str, method: str = "GET") -> int:
+        """The status of the route's answer: an API operation asked with its own method, a page
+        with GET, else with POST."""
+        if method != "GET":
+            response = client.generic(method, path, "{}", content_type="application/json")
+        else:
+            response = client.get(path)
+            if response.status_code == 405:
                 response = client.post(path, {})
         if response.status_code in (301, 302) and "/login/" in response.get("Location", ""):
             return 401
         return response.status_code
 
     def test_every_route_for_every_role(self) -> None:
-        api = api_declarations()
+        api, methods = api_declarations(), api_methods()
         discover = os.environ.get("ACCESS_DISCOVER")
         undeclared, wrong, errors = [], [], []
         probes = 0
@@ -118,10 +118,14 @@ class AuthorizationMatrixTests(SafetyTestCase):
                 undeclared.append(key)
                 continue
             observed: dict[tuple[str, str], bool] = {}
+            method = methods.get(route.name.removeprefix("api:"), "GET") if route.name.startswith("api:") else "GET"
             for variant, values in self.variants(route).items():
                 path = self.path(route, values)
                 for role in ROLES:
-                    status = self.probe(self.client_for_probe(route, role), path)
+                    method = (
+                        methods.get(route.name.removeprefix("api:"), "GET") if route.name.startswith("api:") else "GET"
+                    )
+                    status = self.probe(self.client_for_probe(route, role), path, method)
                     probes += 1
                     if status >= 500:
                         errors.append(f"{role} {path} → {status}")

@@ -63,7 +63,7 @@ class AssessmentOut(Schema):
 @router.post(
     "/establishments/{establishment_id}/assessments",
     response={201: AssessmentOut},
-    access="place",
+    access="signed-in",
     summary="Submit a self-assessment of a place (its owner, or an officer above it)",
 )
 def submit_assessment(

@@ -165,7 +165,7 @@ def get_establishment(request: HttpRequest, place_id: int) -> Establishment:
 @router.patch(
     "/establishments/{place_id}",
     response={200: EstablishmentOut, 409: DuplicateOut},
-    access="place",
+    access="place-change",
     summary="Change a place",
     description="Officers of the place's unit change any field; its owners only address, capacity, "
     "contact and status (other fields answer 403).",
