@@ -7,11 +7,33 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
-from lib.forms import StyledForm
+from lib.forms import StyledForm, date_field
 from safety.pickers import place_field
+from territory.models import AdminUnit
 
 from . import queries
-from .models import Event
+from .models import Event, EventKind
+
+
+class EventForm(StyledForm):
+    """A new exam or election: its name and kind, the unit of the user's that organises it, its
+    days, and how many days before them its sites' plans must be approved."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    unit = forms.ModelChoiceField(label=_("Organised by"), queryset=AdminUnit.objects.none(), empty_label=None)
+    starts_on = date_field(_("First day"))
+    ends_on = date_field(_("Last day"))
+    plans_due_days = forms.IntegerField(
+        label=_("Plans approved this many days before"), initial=7, min_value=0, max_value=90
+    )
+
+    def __init__(self, units: list[AdminUnit], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit = self.fields["unit"]
+        assert isinstance(unit, forms.ModelChoiceField)
+        unit.queryset = AdminUnit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
+        self.fields["plans_due_days"].widget.attrs["inputmode"] = "numeric"
 
 
 class SiteForm(StyledForm):

@@ -3,7 +3,6 @@ sites flagged for a decision, a site's plan, review, status and incidents, the l
 the report after the event. Every write goes through `actions`."""
 
 from collections.abc import Callable
-from datetime import date
 from functools import wraps
 from typing import Any
 
@@ -22,21 +21,15 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import User
 from directives import official
+from lib.forms import submit
 from lib.picker import PICK_LIMIT, pick_results, search_text
 from safety.pickers import find_places
 from territory import queries as territory
 from territory.models import AdminUnit
 
 from . import actions, queries, report
-from .forms import SiteForm
-from .models import DayStatus, Decision, Event, EventKind, Incident, Site
-
-
-def _date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
+from .forms import EventForm, SiteForm
+from .models import DayStatus, Decision, Event, Incident, Site
 
 
 def _unit(request: HttpRequest, event: Event) -> AdminUnit:
@@ -54,37 +47,22 @@ def _unit(request: HttpRequest, event: Event) -> AdminUnit:
 
 @login_required
 def event_list(request: HttpRequest) -> HttpResponse:
-    units = [u for u in jurisdiction.scope_units(request.user, jurisdiction.CHANGE_ROLES)]
-    errors: list[str] = []
-    status = 200
-    if request.method == "POST":
-        unit = next((u for u in units if str(u.pk) == request.POST.get("unit")), None)
-        if unit is None:
-            raise PermissionDenied(_("Choose a unit of your jurisdiction."))
-        try:
-            event = actions.create_event(
-                actions.EventData(
-                    name=request.POST.get("name", ""),
-                    kind=request.POST.get("kind", ""),
-                    unit=unit,
-                    starts_on=_date(request.POST.get("starts_on", "")),
-                    ends_on=_date(request.POST.get("ends_on", "")),
-                    plans_due_days=request.POST.get("plans_due_days", "7"),
-                ),
-                request_user(request),
-            )
-        except ValidationError as error:
-            errors, status = [str(m) for m in error.messages], 400
-        else:
-            messages.success(request, _("Event created."))
-            return redirect("events:detail", event.pk)
-    context = {
-        "events": queries.visible_events(request.user)[:100],
-        "units": units,
-        "kinds": EventKind.choices,
-        "errors": errors,
-    }
-    return render(request, "events/list.html", context, status=status)
+    """The events of the user's jurisdiction and above it, and, for an officer who changes
+    records, the form that creates one organised by a unit of theirs."""
+    units = list(jurisdiction.scope_units(request.user, jurisdiction.CHANGE_ROLES))
+    if request.method == "POST" and not units:
+        raise PermissionDenied(_("Only officers of a unit may create an event."))
+    form = EventForm(units, request.POST if request.method == "POST" else None)
+    sent = submit(
+        request,
+        form,
+        lambda data: actions.create_event(actions.EventData(**data), request_user(request)),
+        _("Event created."),
+    )
+    if sent.done:
+        return redirect("events:detail", sent.result.pk)
+    context = {"events": queries.visible_events(request.user)[:100], "form": form if units else None}
+    return render(request, "events/list.html", context, status=sent.status)
 
 
 def _event_page(
