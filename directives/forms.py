@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.jurisdiction import AnyUser
-from lib.forms import style
+from lib.forms import RecordsChoiceField, style
 from lib.picker import PickMultipleField
 from territory.models import Level, Organisation, OrganisationKind, RecipientGroup
 
@@ -60,10 +60,8 @@ class DirectiveForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Without “V/v”: it is printed in front of the subject."),
     )
-    implements = forms.ModelMultipleChoiceField(
-        label=_("Implements"), queryset=IncomingDocument.objects.none(), required=False
-    )
-    groups = forms.ModelMultipleChoiceField(
+    implements = RecordsChoiceField(label=_("Implements"), queryset=IncomingDocument.objects.none(), required=False)
+    groups = RecordsChoiceField(
         label=_("To (recipient groups)"),
         queryset=RecipientGroup.objects.order_by("position"),
         required=False,

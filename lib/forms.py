@@ -21,6 +21,27 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    """Django's choice of several records, where a value the table's key cannot hold (a number
+    past its range, text for a number) is an invalid choice on the field, not a database error."""
+
+    def clean(self, value: Any) -> Any:
+        assert self.queryset is not None
+        key = self.to_field_name or "pk"
+        model = self.queryset.model
+        column = model._meta.pk if key == "pk" else model._meta.get_field(key)
+        for chosen in value if isinstance(value, list | tuple) else ():
+            try:
+                checked = column.to_python(chosen)
+                for validator in column.validators:
+                    validator(checked)
+            except (ValidationError, TypeError, ValueError):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": str(chosen)[:20]}
+                ) from None
+        return super().clean(value)
+
+
 class Styled:
     """Bootstrap classes on every widget, so templates render fields plainly."""
 

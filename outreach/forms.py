@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from directives.models import ContentItem, Directive
-from lib.forms import style
+from lib.forms import RecordsChoiceField, style
 from territory.models import AdminUnit, Level, Organisation
 
 from .models import Channel
@@ -29,7 +29,7 @@ class ActivityForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
     )
     occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    units = forms.ModelMultipleChoiceField(
+    units = RecordsChoiceField(
         label=_("Villages and communes reached"),
         queryset=AdminUnit.objects.none(),
         required=False,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.jurisdiction import AnyUser
 from accounts.pickers import ALL, unit_field, units_field
 from lib import forms as forms_lib
-from lib.forms import StyledForm, Submitted
+from lib.forms import RecordsChoiceField, StyledForm, Submitted
 from territory.models import AdminUnit, Level
 
 from .actions import Conflict
@@ -30,7 +30,7 @@ class UnitChoiceField(forms.ModelChoiceField):
         return "\u00a0\u00a0" * INDENT[Level(obj.level)] + f"{obj.name} ({obj.code})"
 
 
-class UnitsChoiceField(forms.ModelMultipleChoiceField):
+class UnitsChoiceField(RecordsChoiceField):
     def label_from_instance(self, obj: AdminUnit) -> str:
         return "\u00a0\u00a0" * INDENT[Level(obj.level)] + f"{obj.name} ({obj.code})"
 
