@@ -27,7 +27,7 @@ from accounts.models import User
 from testing import suite_report
 
 USERS = ["admin", "district", "commune", "inspector", "press", "owner", None]
-PAGES_PER_USER = 80
+PAGES_PER_USER = 200  # every kind of page a demo user reaches fits (about 100 each)
 SKIPPED = ("/api/", "/admin/", "/static/", "/media/", "/logout/", "/i18n/", "/healthz")
 TEXT = {"text", "search", "tel", "email", "url", "password", "textarea"}
 
