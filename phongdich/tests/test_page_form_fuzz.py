@@ -153,5 +153,5 @@ class PageFormFuzzTests(TestCase):
             f"page forms: {sent} bad inputs to {len(shapes)} forms on {pages} pages of "
             f"{len(USERS)} users, {len(problems)} server errors, in {time.monotonic() - started:.0f} s"
         )
-        self.assertGreater(len(shapes), 30)
+        self.assertGreater(len(shapes), 60)  # the crawl still reaches the forms
         self.assertEqual(problems, [])
