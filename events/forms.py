@@ -12,7 +12,7 @@ from safety.pickers import place_field
 from territory.models import AdminUnit
 
 from . import queries
-from .models import Event, EventKind
+from .models import DayStatus, Decision, Event, EventKind
 
 
 class EventForm(StyledForm):
@@ -52,3 +52,47 @@ class SiteForm(StyledForm):
             help_text=_("A polling station or school of the event's area: type part of its name, then pick."),
         )
         self.fields["name"].widget.attrs["placeholder"] = _("e.g. Khu vực bỏ phiếu số 3")
+
+
+class SiteStepForm(StyledForm):
+    """A small form of a site's page, laid out on one line: each field says what it is in its
+    box (a placeholder, read out as its name) rather than in a label above it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = "form-select form-select-sm" if select else "form-control form-control-sm"
+            field.widget.attrs["aria-label"] = str(field.label)
+            if not select:
+                field.widget.attrs["placeholder"] = str(field.label)
+
+
+class StatusForm(SiteStepForm):
+    """The status a site reports on the day; the action checks the numbers and the incident."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[(v, label) for v, label in DayStatus.choices if v != DayStatus.NOT_REPORTED]
+    )
+    present = forms.CharField(label=_("Present"), required=False, max_length=12)
+    mobile_served = forms.CharField(label=_("Mobile box"), required=False, max_length=12)
+    incident = forms.CharField(label=_("Incident: what happened (no names)"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("present", "mobile_served"):
+            self.fields[name].widget.attrs["inputmode"] = "numeric"
+
+
+class DecisionForm(SiteStepForm):
+    """The level above decides for a site in a very-high-risk area, with its reason."""
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=[(v, label) for v, label in Decision.choices if v])
+    note = forms.CharField(label=_("Reason"), required=False, max_length=300)
+
+
+class ReviewForm(SiteStepForm):
+    """The level above approves a site's plan or returns it with a note (the button says which)."""
+
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=[("approve", _("Approve")), ("return", _("Return"))])
+    note = forms.CharField(label=_("Note (required to return)"), required=False, max_length=300)

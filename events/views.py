@@ -6,6 +6,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -28,8 +29,8 @@ from territory import queries as territory
 from territory.models import AdminUnit
 
 from . import actions, queries, report
-from .forms import EventForm, SiteForm
-from .models import DayStatus, Decision, Event, Incident, Site
+from .forms import DecisionForm, EventForm, ReviewForm, SiteForm, StatusForm
+from .models import DayStatus, Event, Incident, Site
 
 
 def _unit(request: HttpRequest, event: Event) -> AdminUnit:
@@ -136,9 +137,23 @@ def close_event(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _site_page(
-    request: HttpRequest, event: Event, site_pk: int, status: int = 200, errors: list[str] | None = None
+    request: HttpRequest,
+    event: Event,
+    site_pk: int,
+    status: int = 200,
+    errors: list[str] | None = None,
+    sent: forms.Form | None = None,
 ) -> HttpResponse:
+    """A site's page; `sent` is a form of it that was refused, shown with what was typed."""
     site = queries.get_site(request.user, event, site_pk)
+    step_forms = {
+        "status_form": StatusForm(),
+        "decision_form": DecisionForm(initial={"decision": site.decision, "note": site.decision_note}),
+        "review_form": ReviewForm(),
+    }
+    step_forms.update(
+        {name: sent for name, form in step_forms.items() if sent is not None and type(form) is type(sent)}
+    )
     plan = getattr(site, "plan", None)
     items = queries.checklist(event)
     context = {
@@ -154,8 +169,7 @@ def _site_page(
         "can_review": site.unit.parent is not None
         and queries.may_change(request.user, site.unit.parent)
         and event.closed_at is None,
-        "statuses": [(v, label) for v, label in DayStatus.choices if v != DayStatus.NOT_REPORTED],
-        "decisions": [(v, label) for v, label in Decision.choices if v],
+        **step_forms,
         "incidents": site.incidents.prefetch_related("actions"),
         "reports": site.reports.all()[:20],
         "errors": errors or [],
@@ -171,9 +185,13 @@ def site_detail(request: HttpRequest, pk: int, site_pk: int) -> HttpResponse:
 SiteWrite = Callable[..., object]
 
 
-def _site_write(done: str | Promise) -> Callable[[SiteWrite], Callable[..., HttpResponse]]:
+def _site_write(
+    done: str | Promise, form: type[forms.Form] | None = None, at: dict[str, str] | None = None
+) -> Callable[[SiteWrite], Callable[..., HttpResponse]]:
     """A POST on a site: `write(request, site, **more of the URL)` runs on the site the URL names;
-    its refusal shows on the site's page (400), success redirects there with `done`."""
+    with a `form`, `write(request, site, cleaned_data)` runs on the valid form, and a refusal goes on
+    its fields (`at` names the field of an error the action names otherwise) with what was typed.
+    A refusal shows on the site's page (400), success redirects there with `done`."""
 
     def decorate(write: SiteWrite) -> Callable[..., HttpResponse]:
         @login_required
@@ -182,6 +200,12 @@ def _site_write(done: str | Promise) -> Callable[[SiteWrite], Callable[..., Http
         def view(request: HttpRequest, pk: int, site_pk: int, **more: Any) -> HttpResponse:
             event = queries.get_event(request.user, pk)
             site = queries.get_site(request.user, event, site_pk)
+            if form is not None:
+                bound = form(request.POST)
+                sent = submit(request, bound, lambda data: write(request, site, data), str(done), at=at)
+                if sent.done:
+                    return redirect("events:site", event.pk, site.pk)
+                return _site_page(request, event, site_pk, sent.status, sent=bound)
             try:
                 write(request, site, **more)
             except ValidationError as error:
@@ -209,29 +233,19 @@ def set_owner(request: HttpRequest, site: Site) -> None:
     actions.set_site_owner(site, request_user(request), owner=owner)
 
 
-@_site_write(gettext_lazy("Review recorded."))
-def review_plan(request: HttpRequest, site: Site) -> None:
-    approve = request.POST.get("verdict") == "approve"
-    actions.review_plan(site, request_user(request), approve=approve, note=request.POST.get("note", ""))
+@_site_write(gettext_lazy("Review recorded."), ReviewForm)
+def review_plan(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
+    actions.review_plan(site, request_user(request), approve=data["verdict"] == "approve", note=data["note"])
 
 
-@_site_write(gettext_lazy("Decision recorded."))
-def decide(request: HttpRequest, site: Site) -> None:
-    actions.decide(
-        site, request_user(request), decision=request.POST.get("decision", ""), note=request.POST.get("note", "")
-    )
+@_site_write(gettext_lazy("Decision recorded."), DecisionForm, at={"decision_note": "note"})
+def decide(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
+    actions.decide(site, request_user(request), decision=data["decision"], note=data["note"])
 
 
-@_site_write(gettext_lazy("Status reported."))
-def report_status(request: HttpRequest, site: Site) -> None:
-    actions.report_status(
-        site,
-        request_user(request),
-        status=request.POST.get("status", ""),
-        present=request.POST.get("present", "0"),
-        mobile_served=request.POST.get("mobile_served", "0"),
-        incident=request.POST.get("incident", ""),
-    )
+@_site_write(gettext_lazy("Status reported."), StatusForm)
+def report_status(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
+    actions.report_status(site, request_user(request), **data)
 
 
 @_site_write(gettext_lazy("Action recorded."))
