@@ -22,7 +22,7 @@ from accounts import jurisdiction
 from accounts.http import request_user
 from accounts.models import User
 from directives import official
-from lib.forms import submit
+from lib.forms import page_forms, submit
 from lib.picker import PICK_LIMIT, pick_results, search_text
 from safety.pickers import find_places
 from territory import queries as territory
@@ -146,13 +146,13 @@ def _site_page(
 ) -> HttpResponse:
     """A site's page; `sent` is a form of it that was refused, shown with what was typed."""
     site = queries.get_site(request.user, event, site_pk)
-    step_forms = {
-        "status_form": StatusForm(),
-        "decision_form": DecisionForm(initial={"decision": site.decision, "note": site.decision_note}),
-        "review_form": ReviewForm(),
-    }
-    step_forms.update(
-        {name: sent for name, form in step_forms.items() if sent is not None and type(form) is type(sent)}
+    step_forms = page_forms(
+        {
+            "status_form": StatusForm(),
+            "decision_form": DecisionForm(initial={"decision": site.decision, "note": site.decision_note}),
+            "review_form": ReviewForm(),
+        },
+        sent,
     )
     plan = getattr(site, "plan", None)
     items = queries.checklist(event)

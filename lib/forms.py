@@ -99,6 +99,11 @@ def add_errors(
             form.add_error(target, f"{field}: {message}" if named else message)
 
 
+def page_forms(blank: dict[str, forms.Form | None], sent: forms.Form | None) -> dict[str, forms.Form | None]:
+    """A page's forms, each as new but the one that was sent and refused, shown as it was typed."""
+    return {name: sent if sent is not None and type(form) is type(sent) else form for name, form in blank.items()}
+
+
 class Submitted(Generic[T]):
     """What became of a form page's request: `done` with the action's `result`, or not done with
     the status to show the form again with (200 before anything is posted)."""

@@ -4,7 +4,9 @@ forms, and the completeness of the weekly updates. Every write goes through `act
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
+from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,11 +21,11 @@ from django.views.decorators.http import require_POST
 from accounts import jurisdiction
 from accounts.http import request_user
 from inspections.models import Outcome
+from lib.forms import page_forms, submit
 from territory.models import AdminUnit
 
 from . import actions, queries
-from .forms import LendForm
-from .models import ResourceKind, Scenario
+from .forms import DrillForm, LendForm, PledgeForm
 
 
 def _problems(error: ValidationError) -> list[str]:
@@ -72,10 +74,23 @@ def _unit_page(
     unit: AdminUnit,
     status: int = 200,
     errors: list[str] | None = None,
-    lend_form: LendForm | None = None,
+    sent: forms.Form | None = None,
 ) -> HttpResponse:
+    """A unit's readiness; `sent` is a form of it that was refused, shown with what was typed."""
     gaps = queries.unit_gaps(unit)
     parent = unit.parent
+    pledgers = _pledgers(request, unit)
+    lend_form = (
+        LendForm(request.user, unit) if queries.may_change(request.user, unit) and unit.children.exists() else None
+    )
+    unit_forms = page_forms(
+        {
+            "lend_form": lend_form,
+            "pledge_form": PledgeForm(pledgers) if pledgers else None,
+            "drill_form": DrillForm(),
+        },
+        sent,
+    )
     context = {
         "unit": unit,
         "d": queries.declaration(unit),
@@ -84,17 +99,27 @@ def _unit_page(
         "can_pledge": parent is not None and queries.may_change(request.user, parent),
         "can_verify": queries.inspecting_unit(request.user, unit) is not None,
         "verifications": queries.verifications(unit),
-        "pledgers": [a for a in unit.ancestors() if queries.may_change(request.user, a)],
-        "lend_form": lend_form
-        or (
-            LendForm(request.user, unit) if queries.may_change(request.user, unit) and unit.children.exists() else None
-        ),
-        "scenarios": queries.scenarios(),
-        "kinds": queries.kinds(),
+        **unit_forms,
         "errors": errors or [],
         "today": date.today(),
     }
     return render(request, "readiness/unit.html", context, status=status)
+
+
+def _pledgers(request: HttpRequest, unit: AdminUnit) -> list[AdminUnit]:
+    """The units above this one that the user may pledge for."""
+    return [a for a in unit.ancestors() if queries.may_change(request.user, a)]
+
+
+def _post_form(
+    request: HttpRequest, unit: AdminUnit, form: forms.Form, write: Callable[[dict[str, Any]], object], done: str
+) -> HttpResponse:
+    """One of a unit's forms posted: the action runs on the valid form and success returns to the
+    unit's page; a refusal shows the page again with the form as typed, each error at its field."""
+    sent = submit(request, form, write, done)
+    if sent.done:
+        return redirect("readiness:unit", unit.scheme, unit.code)
+    return _unit_page(request, unit, status=sent.status, sent=form)
 
 
 @login_required
@@ -171,14 +196,21 @@ def upload_plan(request: HttpRequest, unit: AdminUnit) -> None:
     )
 
 
-@_unit_write(gettext_lazy("Pledge saved."))
-def save_pledge(request: HttpRequest, unit: AdminUnit) -> None:
-    by_unit_id = request.POST.get("by_unit", "")
-    by_unit = AdminUnit.objects.filter(pk=int(by_unit_id)).first() if by_unit_id.isdigit() else None
-    kind = ResourceKind.objects.filter(code=request.POST.get("kind", ""), is_active=True).first()
-    if by_unit is None or kind is None:
-        raise ValidationError(_("Choose who pledges and which kind."))
-    actions.pledge(unit, by_unit, request_user(request), kind=kind, quantity=request.POST.get("quantity"))
+@login_required
+@require_POST
+def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    """A pledge made from the page of the unit it is for, by a unit of the user's above it."""
+    unit = queries.get_unit(request.user, scheme, code)
+    form = PledgeForm(_pledgers(request, unit), request.POST)
+    return _post_form(
+        request,
+        unit,
+        form,
+        lambda data: actions.pledge(
+            unit, data["by_unit"], request_user(request), kind=data["kind"], quantity=data["quantity"]
+        ),
+        _("Pledge saved."),
+    )
 
 
 @login_required
@@ -187,28 +219,28 @@ def lend(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     """A pledge made from the lender's page: the unit lent to is picked among those below it."""
     lender = queries.get_unit(request.user, scheme, code)
     form = LendForm(request.user, lender, request.POST)
-    if not form.is_valid():
-        return _unit_page(request, lender, status=400, lend_form=form)
-    data = form.cleaned_data
-    return _attempt(
+    return _post_form(
         request,
         lender,
-        lambda: actions.pledge(
+        form,
+        lambda data: actions.pledge(
             data["unit"], lender, request_user(request), kind=data["kind"], quantity=data["quantity"]
         ),
         _("Pledge saved."),
     )
 
 
-@_unit_write(gettext_lazy("Drill recorded."))
-def record_drill(request: HttpRequest, unit: AdminUnit) -> None:
-    actions.record_drill(
+@login_required
+@require_POST
+def record_drill(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
+    unit = queries.get_unit(request.user, scheme, code)
+    form = DrillForm(request.POST)
+    return _post_form(
+        request,
         unit,
-        request_user(request),
-        held_on=request.POST.get("held_on", ""),
-        scenario=Scenario.objects.filter(code=request.POST.get("scenario", "")).first(),
-        participants=request.POST.get("participants", "0") or "0",
-        findings=request.POST.get("findings", ""),
+        form,
+        lambda data: actions.record_drill(unit, request_user(request), **data),
+        _("Drill recorded."),
     )
 
 
