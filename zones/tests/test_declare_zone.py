@@ -134,7 +134,7 @@ class DeclareZonePageTests(ZonesTestCase):
         }
         response = client.post("/zones/new/", data)
         self.assertEqual(response.status_code, 422)
-        self.assertContains(response, 'data-field="planned_end"', status_code=422)
+        self.assertContains(response, 'data-field-error="planned_end"', status_code=422)
         data["planned_end"] = (now + timedelta(days=14)).strftime("%Y-%m-%dT%H:%M")
         response = client.post("/zones/new/", data)
         zone = DistancingZone.objects.get()

@@ -105,7 +105,7 @@ class RecordCasesPageTests(ZonesTestCase):
         data = self.form(untraced_cases=5)
         response = client.post("/cases/", data)
         self.assertEqual(response.status_code, 422)
-        self.assertContains(response, 'data-field="untraced_cases"', status_code=422)
+        self.assertContains(response, 'data-field-error="untraced_cases"', status_code=422)
         self.assertFalse(CaseCount.objects.exists())
         response = client.post("/cases/", {**data, "untraced_cases": 1})
         self.assertRedirects(response, "/cases/")

@@ -103,9 +103,9 @@ class RegisterPermitTests(ZonesTestCase):
         }
         response = client.post("/permits/new/", data)
         self.assertEqual(response.status_code, 422)
-        self.assertContains(response, 'data-field="plate"', status_code=422)
+        self.assertContains(response, 'data-field-error="plate"', status_code=422)
         response = client.post("/permits/new/", {**data, "plate": "48C-999.99", "waypoints": "663, 00000"})
-        self.assertContains(response, 'data-field="waypoints"', status_code=422)
+        self.assertContains(response, 'data-field-error="waypoints"', status_code=422)
         response = client.post("/permits/new/", {**data, "plate": "48C-999.99", "waypoints": "663"})
         permit = GoodsPermit.objects.get()
         self.assertRedirects(response, f"/permits/{permit.pk}/")
