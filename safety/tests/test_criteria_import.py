@@ -164,7 +164,7 @@ class ImportTests(CriteriaSetsTestCase):
         self.assertEqual(response.status_code, 400)
         response = self.post(HOSPITALS, SimpleUploadedFile("bo.csv", b"a,b\n", content_type="text/csv"))
         self.assertEqual(response.status_code, 400)
-        self.assertContains(response, 'data-testid="file-error"', status_code=400)
+        self.assertContains(response, 'data-field-error="file"', status_code=400)
         self.assertEqual(self.versions(HOSPITALS), 1)
 
     def test_a_file_over_5_mb_is_413(self) -> None:

@@ -83,7 +83,15 @@ class OverdueListTests(OverdueData):
         response = self.client_for(self.officer_a).get(URL, {"type": "spaceship", "which": "sometimes"})
         self.assertEqual(response.status_code, 400)
         self.assertEqual(set(response.context["form"].errors), {"type", "which"})
+        self.assertContains(response, 'data-field-error="type"', count=1, status_code=400)
+        self.assertContains(response, 'data-field-error="which"', count=1, status_code=400)
         self.assertEqual(self.client_for(self.officer_a).get(URL, {"unit": "99999"}).status_code, 404)
+
+    def test_the_unit_box_shows_the_unit_listed(self) -> None:
+        response = self.client_for(self.officer_a).get(URL)
+        self.assertContains(response, f'name="unit" value="{self.commune_a.code}"')
+        response = self.client_for(self.district_officer).get(URL, {"unit": self.commune_b.code})
+        self.assertContains(response, f'name="unit" value="{self.commune_b.code}"')
 
     def test_paginated(self) -> None:
         with mock.patch("safety.views.dashboard.PAGE_SIZE", 2):

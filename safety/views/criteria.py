@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts import jurisdiction
 from accounts.models import User
 from lib.downloads import XLSX, attachment
+from lib.forms import StyledForm
 from lib.routes import route
 
 from .. import scoring
@@ -33,8 +34,8 @@ from ..models import STATE_COLOURS, CriteriaSet, PublicState
 MAX_ERRORS_SHOWN = 500
 
 
-class CriteriaImportForm(forms.Form):
-    file = forms.FileField(label=gettext_lazy("Workbook (.xlsx)"))
+class CriteriaImportForm(StyledForm):
+    file = forms.FileField(label=gettext_lazy("Workbook (.xlsx)"), widget=forms.FileInput(attrs={"accept": ".xlsx"}))
     partial = forms.BooleanField(
         label=gettext_lazy("The imported set is still partial (some official texts are missing)"), required=False
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts import jurisdiction
 from lib.downloads import form_errors, refusal, xlsx_download
+from lib.forms import StyledForm
 from lib.routes import route
 from lib.sheets import sheet_row, text_cell
 from territory.models import AdminUnit
@@ -40,7 +41,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     return render(request, "safety/dashboard/index.html", context)
 
 
-class FollowUpFilter(forms.Form):
+class FollowUpFilter(StyledForm):
     unit = forms.CharField(label=gettext_lazy("Unit code"), required=False, max_length=20)
     type = forms.ModelChoiceField(
         label=gettext_lazy("Type of place"),
@@ -80,6 +81,9 @@ def _days_overdue(place: Establishment, now: datetime) -> int | None:
 @login_required
 def overdue_page(request: HttpRequest) -> HttpResponse:
     form, unit, places, now = _follow_up(request)
+    if not form.data.get("unit"):
+        # The filter's box shows the unit the list is of.
+        form.data = {**form.data, "unit": unit.code}
     page = Paginator(places, PAGE_SIZE).get_page(request.GET.get("page")) if places is not None else None
     # Labels are translated once per page, not once per row.
     labels = {state: str(state.label) for state in PublicState}
@@ -89,8 +93,6 @@ def overdue_page(request: HttpRequest) -> HttpResponse:
     ]
     context = {
         "form": form,
-        # Read once, not counted first (a loop over the field's choices asks their number).
-        "type_choices": list(iter(FollowUpFilter.base_fields["type"].choices)),  # type: ignore[attr-defined]
         "unit": unit,
         "ancestors": jurisdiction.visible_ancestors(request.user, unit),
         "page": page,
