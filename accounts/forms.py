@@ -1,14 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-
-class LoginForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150)
-    password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput)
+from lib.forms import StyledForm
 
 
-class VillageImportForm(forms.Form):
-    file = forms.FileField(label=_("File (.csv or .xlsx)"))
+class LoginForm(StyledForm):
+    username = forms.CharField(
+        label=_("Username"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"})
+    )
+    password = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+
+class VillageImportForm(StyledForm):
+    file = forms.FileField(label=_("File (.csv or .xlsx)"), widget=forms.FileInput(attrs={"accept": ".csv,.xlsx"}))
     skip_bad_rows = forms.BooleanField(label=_("If some rows are bad, import the good rows anyway"), required=False)
     dry_run = forms.BooleanField(label=_("Only check the file, import nothing"), required=False, initial=True)
 
