@@ -75,6 +75,10 @@ class FormFieldTests(SimpleTestCase):
         self.assertEqual(re.findall(r'data-field-error="(\w+)"', html), ["kinds"])
         self.assertEqual(html.count('type="checkbox"'), 2)
 
+    def test_a_label_may_be_read_out_but_not_shown(self) -> None:
+        html = render_to_string("_field.html", {"field": Sample()["title"], "label_hidden": True})
+        self.assertIn('<label class="visually-hidden" for="id_title">Tên', html)
+
     def test_a_hidden_field_is_only_its_input(self) -> None:
         self.assertEqual(render(Sample(), "secret").strip(), str(Sample()["secret"]))
 
