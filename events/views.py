@@ -186,12 +186,17 @@ SiteWrite = Callable[..., object]
 
 
 def _site_write(
-    done: str | Promise, form: type[forms.Form] | None = None, at: dict[str, str] | None = None
+    done: str | Promise,
+    form: type[forms.Form] | None = None,
+    at: dict[str, str] | None = None,
+    above: bool = False,
 ) -> Callable[[SiteWrite], Callable[..., HttpResponse]]:
     """A POST on a site: `write(request, site, **more of the URL)` runs on the site the URL names;
     with a `form`, `write(request, site, cleaned_data)` runs on the valid form, and a refusal goes on
     its fields (`at` names the field of an error the action names otherwise) with what was typed.
-    A refusal shows on the site's page (400), success redirects there with `done`."""
+    A form is read only from who may change the site's unit (the level above it when `above`):
+    anyone else is refused (403) before. A refusal shows on the site's page (400), success
+    redirects there with `done`."""
 
     def decorate(write: SiteWrite) -> Callable[..., HttpResponse]:
         @login_required
@@ -201,6 +206,8 @@ def _site_write(
             event = queries.get_event(request.user, pk)
             site = queries.get_site(request.user, event, site_pk)
             if form is not None:
+                if not queries.may_change(request.user, site.unit.parent or site.unit if above else site.unit):
+                    raise PermissionDenied(_("%(site)s is not in your jurisdiction.") % {"site": site.name})
                 bound = form(request.POST)
                 sent = submit(request, bound, lambda data: write(request, site, data), str(done), at=at)
                 if sent.done:
@@ -233,12 +240,12 @@ def set_owner(request: HttpRequest, site: Site) -> None:
     actions.set_site_owner(site, request_user(request), owner=owner)
 
 
-@_site_write(gettext_lazy("Review recorded."), ReviewForm)
+@_site_write(gettext_lazy("Review recorded."), ReviewForm, above=True)
 def review_plan(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
     actions.review_plan(site, request_user(request), approve=data["verdict"] == "approve", note=data["note"])
 
 
-@_site_write(gettext_lazy("Decision recorded."), DecisionForm, at={"decision_note": "note"})
+@_site_write(gettext_lazy("Decision recorded."), DecisionForm, at={"decision_note": "note"}, above=True)
 def decide(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
     actions.decide(site, request_user(request), decision=data["decision"], note=data["note"])
 

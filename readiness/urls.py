@@ -12,8 +12,8 @@ unit = [
     route("committee/", views.save_committee, name="committee", access="jurisdiction-change"),
     route("plan/", views.upload_plan, name="plan", access="jurisdiction-change"),
     route("plan/v<int:version>/", views.plan_file, name="plan_file", access="nobody"),
-    route("pledge/", views.save_pledge, name="pledge", access="jurisdiction"),
-    route("lend/", views.lend, name="lend", access="jurisdiction"),
+    route("pledge/", views.save_pledge, name="pledge", access="above-change"),
+    route("lend/", views.lend, name="lend", access="jurisdiction-change"),
     route("drill/", views.record_drill, name="drill", access="jurisdiction-change"),
     route("inspect/", views.verify, name="verify", access="inspecting"),
 ]

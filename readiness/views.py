@@ -201,7 +201,10 @@ def upload_plan(request: HttpRequest, unit: AdminUnit) -> None:
 def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     """A pledge made from the page of the unit it is for, by a unit of the user's above it."""
     unit = queries.get_unit(request.user, scheme, code)
-    form = PledgeForm(_pledgers(request, unit), request.POST)
+    pledgers = _pledgers(request, unit)
+    if not pledgers:
+        raise PermissionDenied(_("A pledge is made by a level above the unit it helps."))
+    form = PledgeForm(pledgers, request.POST)
     return _post_form(
         request,
         unit,
@@ -218,6 +221,7 @@ def save_pledge(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
 def lend(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     """A pledge made from the lender's page: the unit lent to is picked among those below it."""
     lender = queries.get_unit(request.user, scheme, code)
+    actions.require_change(request_user(request), lender)
     form = LendForm(request.user, lender, request.POST)
     return _post_form(
         request,
@@ -234,6 +238,7 @@ def lend(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
 @require_POST
 def record_drill(request: HttpRequest, scheme: str, code: str) -> HttpResponse:
     unit = queries.get_unit(request.user, scheme, code)
+    actions.require_change(request_user(request), unit)
     form = DrillForm(request.POST)
     return _post_form(
         request,

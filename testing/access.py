@@ -63,6 +63,8 @@ RULES: dict[str, Callable[[str, str], bool]] = {
     "inspecting": lambda role, variant: (
         role in SEES["parent"] - ({"district", "inspector"} if variant == "parent" else set())
     ),
+    # a unit strictly below a unit the role changes (pledging resources to it)
+    "above-change": lambda role, variant: role in CHANGES["parent"] - ({"district"} if variant == "parent" else set()),
     # a record nobody may reach with a made-up number: everyone is refused
     "nobody": lambda role, variant: False,
 }

@@ -71,3 +71,10 @@ class SiteStepPageTests(EventTestCase):
         self.assertRedirects(decided, f"/events/{self.event.pk}/sites/{self.site_a.pk}/")
         self.site_a.refresh_from_db()
         self.assertEqual((self.site_a.decision, self.site_a.decision_note), ("postpone", "Xã có ca mắc mới"))
+
+    def test_the_commune_may_not_review_or_decide_for_its_own_site_even_with_an_empty_form(self) -> None:
+        client = self.client_for(self.officer_a)
+        for step in ("review", "decision"):
+            with self.subTest(step=step):
+                self.assertEqual(client.post(self.url(step), {}).status_code, 403)
+        self.assertEqual(self.client_for(self.inspector).post(self.url("status"), {}).status_code, 403)

@@ -76,3 +76,10 @@ class UnitFormPageTests(ReadinessTestCase):
         )
         self.assertContains(foreign, 'data-field-error="by_unit"', status_code=400)
         self.assertFalse(Pledge.objects.exists())
+
+    def test_who_may_not_change_the_unit_is_refused_before_the_form_is_read(self) -> None:
+        for step, user in (("drill/", self.inspector), ("pledge/", self.officer_a), ("lend/", self.inspector)):
+            with self.subTest(step=step, user=user.username):
+                self.assertEqual(self.client_for(user).post(self.url(step), {}).status_code, 403)
+        self.assertFalse(Drill.objects.exists())
+        self.assertFalse(Pledge.objects.exists())
