@@ -47,14 +47,24 @@ def recipient_groups(user: AnyUser) -> QuerySet[RecipientGroup]:
     return RecipientGroup.objects.filter(unit__path__in=_writing_provinces(user)).order_by("position")
 
 
-def find_recipients(user: AnyUser, text: str, limit: int) -> list[dict[str, object]]:
+def organisation_label(organisation: Organisation) -> str:
+    """ "Báo Đắk Nông (bao-dak-nong)": the name, and the code a form reads back."""
+    return f"{organisation.name} ({organisation.code})"
+
+
+def find_recipients(user: AnyUser, text: str, limit: int, single: bool = False) -> list[dict[str, object]]:
     """The recipient picker's matches: the recipient groups named so first (choosing one adds
-    its members), then organisations by name or short name, diacritics ignored."""
+    its members), then organisations by name or short name, diacritics ignored. For a picker of
+    one agency (`single`): organisations alone, each label ending in the code it writes back."""
     words = fold(text).split()
     if not words:
         return []
     organisations = recipient_organisations(user)
-    groups = [g for g in recipient_groups(user).prefetch_related("members") if all(w in fold(g.name) for w in words)]
+    groups = (
+        [g for g in recipient_groups(user).prefetch_related("members") if all(w in fold(g.name) for w in words)]
+        if not single
+        else []
+    )
     allowed = set(organisations.values_list("pk", flat=True)) if groups else set()
     found: list[dict[str, object]] = []
     for group in groups[:limit]:
@@ -70,7 +80,8 @@ def find_recipients(user: AnyUser, text: str, limit: int) -> list[dict[str, obje
     for word in words:
         organisations = organisations.filter(search_name__contains=word)
     for organisation in organisations.select_related("unit").order_by("kind", "name")[: limit - len(found)]:
-        found.append({"value": organisation.code, "label": organisation.name, "hint": organisation.get_kind_display()})
+        label = organisation_label(organisation) if single else organisation.name
+        found.append({"value": organisation.code, "label": label, "hint": organisation.get_kind_display()})
     return found
 
 

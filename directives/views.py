@@ -61,8 +61,10 @@ def directive_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def recipient_pick(request: HttpRequest) -> HttpResponse:
-    """The recipient picker's matches (JSON): recipient groups with their members, organisations."""
-    return pick_results(access.find_recipients(request.user, search_text(request), PICK_LIMIT))
+    """The recipient picker's matches (JSON): recipient groups with their members, organisations
+    (organisations alone with `single=1`, where one agency is picked)."""
+    single = request.GET.get("single") == "1"
+    return pick_results(access.find_recipients(request.user, search_text(request), PICK_LIMIT, single))
 
 
 @login_required

@@ -3,8 +3,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.jurisdiction import AnyUser
+from accounts.pickers import ALL, unit_field
+from directives.access import organisation_label
+from lib.forms import StyledForm
+from lib.picker import PickField
 from safety.models import EstablishmentType
-from territory.models import AdminUnit, Level
+from territory.models import AdminUnit, Level, Organisation
 
 from .locating import portal_province
 from .models import PUBLISHED_STATUSES, ReportStatus
@@ -147,3 +152,36 @@ class WhereForm(forms.Form):
         super().__init__(*args, **kwargs)
         types = EstablishmentType.objects.order_by("position", "name")
         self.fields["type"].choices = [("", _("any type"))] + [(t.code, t.name) for t in types]  # type: ignore[attr-defined]
+
+
+class TransferForm(StyledForm):
+    """Where an officer sends a report: a commune or district of the province, or an agency
+    outside the system, each picked by name; the action says which one is wanted."""
+
+    unit = forms.CharField(label=_("To a commune or district"), required=False)  # a unit picker, made in __init__
+    organisation = forms.CharField(label=_("or to an agency"), required=False)  # an agency picker, likewise
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, user: AnyUser, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        province = portal_province()
+        self.fields["unit"] = unit_field(
+            _("To a commune or district"),
+            user,
+            scope=ALL,
+            levels=[Level.DISTRICT, Level.COMMUNE],
+            under=province,
+            required=False,
+        )
+        agencies = (
+            Organisation.objects.filter(unit__path__under=province.path) if province else Organisation.objects.none()
+        )
+        self.fields["organisation"] = PickField(
+            agencies,
+            "directives:recipient_pick",
+            params={"single": "1"},
+            label_from=organisation_label,
+            label=_("or to an agency"),
+            required=False,
+            help_text=_("Type part of its name, then pick."),
+        )

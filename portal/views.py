@@ -24,9 +24,9 @@ from territory.models import AdminUnit
 
 from . import abuse, actions, locating, queries
 from .actions import OFFICER_ACTIONS
-from .forms import ERRORS_AT, LookupForm, PublicFilterForm, QueueFilterForm, ReportForm, WhereForm
+from .forms import ERRORS_AT, LookupForm, PublicFilterForm, QueueFilterForm, ReportForm, TransferForm, WhereForm
 from .locating import portal_province
-from .models import PUBLIC_EVENTS, ReportPhoto
+from .models import PUBLIC_EVENTS, Report, ReportPhoto
 
 PAGE_SIZE = 50
 DEVICE_COOKIE_AGE = 365 * 24 * 3600
@@ -181,9 +181,15 @@ def _assignees(report: Any) -> list[User]:
 
 
 def _detail(
-    request: HttpRequest, report: Any, status: int = 200, errors: dict[str, list[str]] | None = None, action: str = ""
+    request: HttpRequest,
+    report: Any,
+    status: int = 200,
+    errors: dict[str, list[str]] | None = None,
+    action: str = "",
+    transfer_form: TransferForm | None = None,
 ) -> HttpResponse:
     context = {
+        "transfer_form": transfer_form or TransferForm(request.user),
         "report": report,
         "events": report.events.select_related("by", "unit", "inspection", "violation"),
         "photos": report.photos.all(),
@@ -209,6 +215,8 @@ def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     report = queries.get_report(request.user, pk)
     if action not in OFFICER_ACTIONS:
         raise Http404(_("Unknown action."))
+    if action == "transfer":
+        return _transfer(request, report)
     try:
         actions.perform(report, request_user(request), action, request.POST)
     except actions.ReportConflict as conflict:
@@ -216,6 +224,28 @@ def report_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except ValidationError as invalid:
         return _detail(request, queries.get_report(request.user, pk), 422, invalid.message_dict, action)
     messages.success(request, _("Saved."))
+    return _after_action(request, pk)
+
+
+def _transfer(request: HttpRequest, report: Report) -> HttpResponse:
+    """The transfer form: a unit or an agency picked by name; a refusal shows at its field."""
+    form = TransferForm(request.user, request.POST)
+    sent = submit(
+        request,
+        form,
+        lambda data: actions.transfer_report(
+            report, request_user(request), unit=data["unit"], organisation=data["organisation"], note=data["note"]
+        ),
+        _("Saved."),
+        invalid=422,
+        refused={actions.ReportConflict: 409},
+    )
+    if sent.done:
+        return _after_action(request, report.pk)
+    return _detail(request, queries.get_report(request.user, report.pk), sent.status, None, "transfer", form)
+
+
+def _after_action(request: HttpRequest, pk: int) -> HttpResponse:
     if not queries.visible_reports(request.user).filter(pk=pk).exists():
         return redirect("portal:queue")  # transferred out of the officer's jurisdiction
     return redirect("portal:detail", pk=pk)
