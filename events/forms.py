@@ -12,7 +12,7 @@ from safety.pickers import place_field
 from territory.models import AdminUnit
 
 from . import queries
-from .models import DayStatus, Decision, Event, EventKind
+from .models import DayStatus, Decision, Event, EventKind, Site
 
 
 class EventForm(StyledForm):
@@ -54,11 +54,42 @@ class SiteForm(StyledForm):
         self.fields["name"].widget.attrs["placeholder"] = _("e.g. Khu vực bỏ phiếu số 3")
 
 
+class PlanForm(StyledForm):
+    """A site's safety plan: each line of its event's checklist, ticked or counted, and notes.
+    A line's field is named by its code, as the action names its errors; it starts from the
+    plan already sent, and shows read-only to who may not change it."""
+
+    def __init__(self, *args: Any, site: Site, read_only: bool = False, **kwargs: Any) -> None:
+        plan = getattr(site, "plan", None)
+        answers = plan.answers if plan is not None else {}
+        kwargs.setdefault("prefix", "plan")
+        kwargs.setdefault("initial", {**answers, "notes": plan.notes if plan is not None else ""})
+        super().__init__(*args, **kwargs)
+        fields: dict[str, forms.Field] = {}
+        for item in queries.checklist(site.event):
+            if item.counts:
+                fields[item.code] = forms.CharField(
+                    label=item.text,
+                    required=False,
+                    max_length=12,
+                    widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+                )
+            else:
+                fields[item.code] = forms.BooleanField(label=item.text, required=False)
+        fields["notes"] = forms.CharField(
+            label=_("Notes"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        )
+        self.fields = fields
+        self.style()
+        for field in fields.values():
+            field.disabled = read_only
+
+
 class SiteStepForm(StyledForm):
     """A small form of a site's page, laid out on one line: each field says what it is in its
     box (a placeholder, read out as its name) rather than in a label above it."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, site: Site | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             select = isinstance(field.widget, forms.Select)

@@ -29,7 +29,7 @@ from territory import queries as territory
 from territory.models import AdminUnit
 
 from . import actions, queries, report
-from .forms import DecisionForm, EventForm, ReviewForm, SiteForm, StatusForm
+from .forms import DecisionForm, EventForm, PlanForm, ReviewForm, SiteForm, StatusForm
 from .models import DayStatus, Event, Incident, Site
 
 
@@ -146,23 +146,22 @@ def _site_page(
 ) -> HttpResponse:
     """A site's page; `sent` is a form of it that was refused, shown with what was typed."""
     site = queries.get_site(request.user, event, site_pk)
+    can_report = queries.may_change(request.user, site.unit) and event.closed_at is None
     step_forms = page_forms(
         {
+            "plan_form": PlanForm(site=site, read_only=not can_report),
             "status_form": StatusForm(),
             "decision_form": DecisionForm(initial={"decision": site.decision, "note": site.decision_note}),
             "review_form": ReviewForm(),
         },
         sent,
     )
-    plan = getattr(site, "plan", None)
-    items = queries.checklist(event)
     context = {
         "event": event,
         "site": site,
-        "plan": plan,
-        "items": [(i, (plan.answers.get(i.code) if plan else None)) for i in items],
+        "plan": getattr(site, "plan", None),
         "area": queries.area_of(site.unit),
-        "can_report": queries.may_change(request.user, site.unit) and event.closed_at is None,
+        "can_report": can_report,
         "owners": queries.owner_choices(request.user, site)
         if queries.may_change(request.user, site.unit) and event.closed_at is None
         else [],
@@ -187,7 +186,7 @@ SiteWrite = Callable[..., object]
 
 def _site_write(
     done: str | Promise,
-    form: type[forms.Form] | None = None,
+    form: Callable[..., forms.Form] | None = None,
     at: dict[str, str] | None = None,
     above: bool = False,
 ) -> Callable[[SiteWrite], Callable[..., HttpResponse]]:
@@ -208,7 +207,7 @@ def _site_write(
             if form is not None:
                 if not queries.may_change(request.user, site.unit.parent or site.unit if above else site.unit):
                     raise PermissionDenied(_("%(site)s is not in your jurisdiction.") % {"site": site.name})
-                bound = form(request.POST)
+                bound = form(request.POST, site=site)
                 sent = submit(request, bound, lambda data: write(request, site, data), str(done), at=at)
                 if sent.done:
                     return redirect("events:site", event.pk, site.pk)
@@ -225,10 +224,10 @@ def _site_write(
     return decorate
 
 
-@_site_write(gettext_lazy("Plan submitted for approval."))
-def submit_plan(request: HttpRequest, site: Site) -> None:
-    answers = {i.code: request.POST.get(f"item-{i.code}", "") for i in queries.checklist(site.event)}
-    actions.submit_plan(site, request_user(request), answers=answers, notes=request.POST.get("notes", ""))
+@_site_write(gettext_lazy("Plan submitted for approval."), PlanForm)
+def submit_plan(request: HttpRequest, site: Site, data: dict[str, Any]) -> None:
+    answers = {code: value for code, value in data.items() if code != "notes"}
+    actions.submit_plan(site, request_user(request), answers=answers, notes=data["notes"])
 
 
 @_site_write(gettext_lazy("Responsible person saved."))

@@ -78,3 +78,38 @@ class SiteStepPageTests(EventTestCase):
             with self.subTest(step=step):
                 self.assertEqual(client.post(self.url(step), {}).status_code, 403)
         self.assertEqual(self.client_for(self.inspector).post(self.url("status"), {}).status_code, 403)
+
+    def plan_form(self, **changes: str) -> dict[str, str]:
+        ticked = {f"plan-{code}": ("3" if code == "hom-phieu-phu" else "on") for code in YES}
+        return {**ticked, "plan-notes": "Tổ y tế trực từ 6 giờ", **changes}
+
+    def test_the_commune_sends_its_plan_from_the_page(self) -> None:
+        response = self.client_for(self.officer_a).post(self.url("plan"), self.plan_form())
+        self.assertRedirects(response, f"/events/{self.event.pk}/sites/{self.site_a.pk}/")
+        self.site_a.refresh_from_db()
+        self.assertEqual(self.site_a.plan_status, PlanStatus.SUBMITTED)
+        self.assertEqual(
+            (self.site_a.plan.answers["hom-phieu-phu"], self.site_a.plan.notes), (3, "Tổ y tế trực từ 6 giờ")
+        )
+        page = self.client_for(self.officer_a).get(f"/events/{self.event.pk}/sites/{self.site_a.pk}/").content.decode()
+        self.assertIn('name="plan-hom-phieu-phu" value="3"', page)
+
+    def test_a_refused_plan_keeps_its_ticks_and_notes_and_marks_the_line(self) -> None:
+        response = self.client_for(self.officer_a).post(
+            self.url("plan"), self.plan_form(**{"plan-hom-phieu-phu": "-2"})
+        )
+        self.assertEqual(response.status_code, 400)
+        page = response.content.decode()
+        self.assertIn('data-field-error="hom-phieu-phu"', page)
+        self.assertIn("Tổ y tế trực từ 6 giờ</textarea>", page)
+        self.assertIn('name="plan-gian-cach" class="form-check-input" id="id_plan-gian-cach" checked', page)
+        self.site_a.refresh_from_db()
+        self.assertEqual(self.site_a.plan_status, PlanStatus.MISSING)
+
+    def test_who_may_not_change_the_site_sees_the_plan_read_only(self) -> None:
+        actions.submit_plan(self.site_a, self.officer_a, answers=YES)
+        page = self.client_for(self.inspector).get(f"/events/{self.event.pk}/sites/{self.site_a.pk}/")
+        plan = page.content.decode().split('data-testid="plan"')[1].split("</form>")[0]
+        self.assertIn("disabled", plan)
+        self.assertNotIn("plan-notes", plan)
+        self.assertIn(self.client_for(self.officer_b).post(self.url("plan"), self.plan_form()).status_code, (403, 404))
