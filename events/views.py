@@ -205,7 +205,7 @@ def _site_write(
             event = queries.get_event(request.user, pk)
             site = queries.get_site(request.user, event, site_pk)
             if form is not None:
-                if not queries.may_change(request.user, site.unit.parent or site.unit if above else site.unit):
+                if not queries.may_change(request.user, (site.unit.parent or site.unit) if above else site.unit):
                     raise PermissionDenied(_("%(site)s is not in your jurisdiction.") % {"site": site.name})
                 bound = form(request.POST, site=site)
                 sent = submit(request, bound, lambda data: write(request, site, data), str(done), at=at)

@@ -188,12 +188,13 @@ def _detail(
     action: str = "",
     transfer_form: TransferForm | None = None,
 ) -> HttpResponse:
+    can_act = jurisdiction.can_change_unit(request.user, report.unit)
     context = {
-        "transfer_form": transfer_form or TransferForm(request.user),
+        "transfer_form": transfer_form or (TransferForm(request.user) if can_act and report.is_open else None),
         "report": report,
         "events": report.events.select_related("by", "unit", "inspection", "violation"),
         "photos": report.photos.all(),
-        "can_act": jurisdiction.can_change_unit(request.user, report.unit),
+        "can_act": can_act,
         "assignees": _assignees(report),
         "errors": errors or {},
         "general_errors": (errors or {}).get("__all__", []),

@@ -78,7 +78,6 @@ def _unit_page(
 ) -> HttpResponse:
     """A unit's readiness; `sent` is a form of it that was refused, shown with what was typed."""
     gaps = queries.unit_gaps(unit)
-    parent = unit.parent
     pledgers = _pledgers(request, unit)
     lend_form = (
         LendForm(request.user, unit) if queries.may_change(request.user, unit) and unit.children.exists() else None
@@ -96,7 +95,6 @@ def _unit_page(
         "d": queries.declaration(unit),
         "gaps": [(g, queries.gap_lines(g)) for g in gaps],
         "can_change": queries.may_change(request.user, unit),
-        "can_pledge": parent is not None and queries.may_change(request.user, parent),
         "can_verify": queries.inspecting_unit(request.user, unit) is not None,
         "verifications": queries.verifications(unit),
         **unit_forms,
